@@ -1,0 +1,61 @@
+# 您扫我办 — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+SERVICES := directory
+PUBLIC_BASE_URL ?= http://127.0.0.1:8000
+
+export DIRECTORY_PUBLIC_BASE_URL ?= $(PUBLIC_BASE_URL)
+
+.PHONY: help install migrate seed run test lint format check-python clean
+
+help:
+	@echo "make run      start every service with demo data (SQLite under var/)"
+	@echo "make test     lint, type-check, import contracts and the whole test suite"
+	@echo "make migrate  upgrade every service's schema"
+
+check-python:
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "Python 3.11 or newer is needed (found: $$($(PY) --version))"; exit 1; }
+
+$(STAMP): pyproject.toml | check-python
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+migrate: install
+	@for s in $(SERVICES); do $(BIN)/python -m services.$$s migrate || exit 1; done
+
+seed: migrate
+	@for s in $(SERVICES); do $(BIN)/python -m services.$$s seed || exit 1; done
+
+run: seed
+	@echo ""
+	@echo "  directory   http://127.0.0.1:8002/docs   (places, QR codes, calendar)"
+	@echo "  a sticker   http://127.0.0.1:8002/v1/places/by-code/TGYZL-03-2"
+	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>"
+	@echo ""
+	PATH="$(BIN):$$PATH" $(BIN)/honcho -f infra/Procfile -d $(CURDIR) start
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy services
+	$(BIN)/lint-imports
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it).
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf var .mypy_cache .ruff_cache

@@ -1,0 +1,223 @@
+"""The QR code registry: issue, revoke, re-issue and resolve the codes posted at places.
+
+A token is 12 characters of upper-case base32 (60 random bits): unguessable, and all of it
+in QR alphanumeric mode. It is not the place's public code: it can be revoked (a sticker
+torn off and misused) and re-issued, and every such change is recorded with who and when.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.directory.models import Place, QrCode, QrCodeEvent
+from services.directory.places import ancestors_of, get_place
+from services.directory.schemas import CodeTarget
+from services.kit.errors import BadRequest, Conflict, Gone, InvalidInput, NotFound
+from services.kit.scope import within
+
+TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+TOKEN_LENGTH = 12
+_TOKEN_RE = re.compile(rf"^[{TOKEN_ALPHABET}]{{{TOKEN_LENGTH}}}$")
+
+PERM_CODES_MANAGE = "directory:codes:manage"
+PERM_CODES_PRINT = "directory:codes:print"
+
+# Which code kinds may be posted at which kind of place.
+CODE_KINDS_FOR_PLACE: dict[str, tuple[str, ...]] = {
+    "unit": ("unit", "notice_board"),
+    "building": ("building", "notice_board"),
+    "community": ("notice_board",),
+    "street": (),
+    "district": (),
+    "venue": ("venue", "room"),
+    "station": ("station",),
+    "parking_area": ("parking_area",),
+}
+
+
+def new_token() -> str:
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
+def normalise_token(raw: str) -> str:
+    """Scanners may hand us the upper-case symbol or a lower-cased link: both are the code."""
+    token = raw.strip().upper()
+    if not _TOKEN_RE.match(token):
+        raise BadRequest(
+            "malformed_token",
+            "This is not a code of ours: a code is 12 letters A-Z and digits 2-7.",
+        )
+    return token
+
+
+def _record(
+    session: AsyncSession,
+    code: QrCode,
+    action: str,
+    actor: str,
+    now: datetime,
+    reason: str | None = None,
+) -> None:
+    session.add(
+        QrCodeEvent(
+            id=uuid.uuid4(), code_id=code.id, action=action, actor=actor, at=now, reason=reason
+        )
+    )
+
+
+async def _insert_code(
+    session: AsyncSession,
+    *,
+    place: Place,
+    kind: str,
+    target: CodeTarget | None,
+    actor: str,
+    now: datetime,
+    replaces: QrCode | None = None,
+) -> QrCode:
+    # A collision in 2^60 is not expected; retrying keeps the unique index the only judge.
+    for _ in range(3):
+        code = QrCode(
+            id=uuid.uuid4(),
+            token=new_token(),
+            kind=kind,
+            place_id=place.id,
+            place_path=place.path,
+            target_service=target.service if target else None,
+            target_id=target.id if target else None,
+            status="active",
+            issued_at=now,
+            issued_by=actor,
+            replaces_id=replaces.id if replaces else None,
+        )
+        try:
+            async with session.begin_nested():
+                session.add(code)
+                await session.flush()
+        except IntegrityError:
+            continue
+        return code
+    raise Conflict("token_collision", "Could not draw a fresh token; try again.")
+
+
+async def issue_code(
+    session: AsyncSession,
+    *,
+    place: Place,
+    kind: str,
+    target: CodeTarget | None,
+    actor: str,
+    now: datetime,
+) -> QrCode:
+    allowed = CODE_KINDS_FOR_PLACE[place.kind]
+    if kind not in allowed:
+        raise InvalidInput(
+            "code_kind_not_allowed",
+            f"A {kind} code cannot be posted at a {place.kind}.",
+            allowed_kinds=list(allowed),
+        )
+    existing = await session.scalar(
+        select(QrCode.id).where(
+            QrCode.place_id == place.id,
+            QrCode.kind == kind,
+            QrCode.status == "active",
+            QrCode.target_service.is_(None)
+            if target is None
+            else QrCode.target_service == target.service,
+            QrCode.target_id.is_(None) if target is None else QrCode.target_id == target.id,
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            "code_exists", "This place already has an active code of this kind; re-issue it."
+        )
+    code = await _insert_code(session, place=place, kind=kind, target=target, actor=actor, now=now)
+    _record(session, code, "issued", actor, now)
+    return code
+
+
+async def get_code(session: AsyncSession, raw_token: str) -> QrCode:
+    token = normalise_token(raw_token)
+    code = await session.scalar(select(QrCode).where(QrCode.token == token))
+    if code is None:
+        raise NotFound("code_not_found", "This code is not known. Call the community office.")
+    return code
+
+
+async def revoke_code(
+    session: AsyncSession, *, code: QrCode, actor: str, now: datetime, reason: str
+) -> QrCode:
+    if code.status == "revoked":
+        raise Conflict("code_revoked", "This code is already revoked.")
+    code.status = "revoked"
+    code.revoked_at = now
+    code.revoked_by = actor
+    _record(session, code, "revoked", actor, now, reason)
+    return code
+
+
+async def reissue_code(
+    session: AsyncSession, *, code: QrCode, actor: str, now: datetime, reason: str
+) -> QrCode:
+    """Revoke the old token (if still active) and issue a new one that works at once."""
+    if code.status == "active":
+        await revoke_code(session, code=code, actor=actor, now=now, reason=reason)
+    elif await session.scalar(select(QrCode.id).where(QrCode.replaces_id == code.id)):
+        raise Conflict("code_already_reissued", "This code was already replaced.")
+    place = await get_place(session, code.place_id)
+    target = (
+        CodeTarget(service=code.target_service, id=code.target_id)
+        if code.target_service and code.target_id
+        else None
+    )
+    fresh = await _insert_code(
+        session, place=place, kind=code.kind, target=target, actor=actor, now=now, replaces=code
+    )
+    _record(session, fresh, "reissued", actor, now, reason)
+    return fresh
+
+
+async def resolve_code(session: AsyncSession, raw_token: str) -> tuple[QrCode, Place, list[Place]]:
+    """The scanned code, its place and the place's ancestors; revoked codes are gone (410)."""
+    code = await get_code(session, raw_token)
+    place = await get_place(session, code.place_id)
+    ancestors = await ancestors_of(session, place)
+    if code.status != "active":
+        chain = [*ancestors, place]
+        community = next((p for p in reversed(chain) if p.kind == "community"), None)
+        phone = next((p.phone for p in reversed(chain) if p.phone), None)
+        raise Gone(
+            "code_revoked",
+            "This code is no longer in use. Call the community office for the new one.",
+            community={"name": community.name, "phone": phone} if community else None,
+        )
+    return code, place, ancestors
+
+
+async def code_history(session: AsyncSession, code: QrCode) -> list[QrCodeEvent]:
+    rows = await session.scalars(
+        select(QrCodeEvent).where(QrCodeEvent.code_id == code.id).order_by(QrCodeEvent.at)
+    )
+    return list(rows)
+
+
+async def active_codes_under(
+    session: AsyncSession, place: Place, *, kind: str
+) -> list[tuple[QrCode, Place]]:
+    """Active codes of one kind at or under a place, with their places, in print order."""
+    rows = await session.execute(
+        select(QrCode, Place)
+        .join(Place, Place.id == QrCode.place_id)
+        .where(
+            within(QrCode.place_path, place.path), QrCode.kind == kind, QrCode.status == "active"
+        )
+        .order_by(Place.code)
+    )
+    return [(code, p) for code, p in rows]

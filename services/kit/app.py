@@ -1,0 +1,122 @@
+"""The frame every service's create_app builds on: one place for what all six share."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.kit import migrations
+from services.kit.auth import TokenVerifier
+from services.kit.clock import Clock
+from services.kit.db import Database
+from services.kit.errors import PROBLEM_RESPONSES, install_problem_handlers, problem_response
+from services.kit.observability import RequestIdMiddleware
+from services.kit.settings import ServiceSettings
+
+READINESS_TIMEOUT_SECONDS = 2.0
+
+
+async def _session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's one transaction: committed after the handler returns, before the answer."""
+    db: Database = request.app.state.db
+    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    async with db.session(write=write) as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+
+
+def _clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
+# scope="function": commit before the response is sent, so a failed commit is the answer.
+SessionDep = Annotated[AsyncSession, Depends(_session, scope="function")]
+ClockDep = Annotated[Clock, Depends(_clock)]
+
+
+def _health_router() -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz", summary="The process is up")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="The database answers", response_model=None)
+    async def readyz(request: Request) -> dict[str, str] | JSONResponse:
+        db: Database = request.app.state.db
+        try:
+            await asyncio.wait_for(db.ping(), timeout=READINESS_TIMEOUT_SECONDS)
+        except Exception:
+            return problem_response(
+                status=503,
+                code="database_unavailable",
+                detail="The database does not answer.",
+                request=request,
+                headers={"Retry-After": "5"},
+            )
+        return {"status": "ready"}
+
+    return router
+
+
+def create_service_app(
+    *,
+    settings: ServiceSettings,
+    title: str,
+    description: str,
+    version: str,
+    routers: Sequence[APIRouter],
+    migrations_dir: Path,
+    clock: Clock | None = None,
+    database: Database | None = None,
+    jwks_transport: httpx.AsyncBaseTransport | None = None,
+    on_ready: Callable[[FastAPI], Awaitable[None]] | None = None,
+) -> FastAPI:
+    # Tests hand in one migrated database shared by the session's apps.
+    db = database or Database(settings.database_url, schema=settings.database_schema)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.auto_migrate:
+            await migrations.upgrade(db, migrations_dir)
+        if on_ready is not None:
+            await on_ready(app)
+        yield
+        await db.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.clock = clock = clock or Clock()
+    app.state.token_verifier = TokenVerifier(
+        jwks=settings.jwks,
+        jwks_url=settings.jwks_url,
+        issuer=settings.jwt_issuer,
+        clock=clock,
+        transport=jwks_transport,
+    )
+    install_problem_handlers(app)
+    app.add_middleware(RequestIdMiddleware)
+    app.include_router(_health_router())
+    for router in routers:
+        app.include_router(router)
+    return app

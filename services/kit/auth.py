@@ -1,0 +1,208 @@
+"""Who is calling, and may they do this here.
+
+Identity signs access tokens (EdDSA) and publishes its public keys as a JWKS. Every service
+verifies tokens itself with `TokenVerifier`, so a request that bypasses the gateway gets
+nothing. A token carries grants: a role on a place, with that place's path and the
+permissions the role gives. "May X do P on the thing at path T" is then a prefix test,
+with no call to identity or directory.
+
+ARCHITECTURE.md's rule: out of the caller's scope -> 404 (existence not revealed); in scope
+but not allowed -> 403.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import httpx
+import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from jwt import PyJWKSet
+
+from services.kit.clock import Clock
+from services.kit.errors import NotFound, PermissionDenied, Unauthenticated
+from services.kit.scope import is_within
+
+log = logging.getLogger("kit.auth")
+
+ALGORITHMS = ["EdDSA", "ES256"]
+# How soon an unknown key id may trigger another JWKS fetch (rotation, without a fetch storm).
+JWKS_REFRESH_SECONDS = 30.0
+# Machines' clocks differ a little; a token this far past expiry is still refused.
+CLOCK_SKEW_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    place_id: str
+    path: str
+    perms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    kind: str  # staff | resident | client | device
+    grants: tuple[Grant, ...] = ()
+    organisation_id: str | None = None
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def can(self, permission: str, place_path: str) -> bool:
+        return any(permission in g.perms and is_within(place_path, g.path) for g in self.grants)
+
+    def sees(self, place_path: str) -> bool:
+        return any(is_within(place_path, g.path) for g in self.grants)
+
+    def scope_paths(self, permission: str) -> list[str]:
+        """The places under which `permission` holds, for filtering lists in the query."""
+        return [g.path for g in self.grants if permission in g.perms]
+
+    @classmethod
+    def from_claims(cls, claims: dict[str, Any]) -> Principal:
+        grants = tuple(
+            Grant(
+                role=str(g["role"]),
+                place_id=str(g["place_id"]),
+                path=str(g["path"]),
+                perms=frozenset(str(p) for p in g.get("perms", ())),
+            )
+            for g in claims.get("grants", ())
+        )
+        return cls(
+            subject=str(claims["sub"]),
+            kind=str(claims.get("kind", "staff")),
+            grants=grants,
+            organisation_id=claims.get("org"),
+            claims=claims,
+        )
+
+
+class TokenVerifier:
+    """Verifies access tokens against a JWKS given inline or fetched from identity."""
+
+    def __init__(
+        self,
+        *,
+        jwks: str = "",
+        jwks_url: str = "",
+        issuer: str,
+        clock: Clock | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.issuer = issuer
+        self.clock = clock or Clock()
+        self.jwks_url = jwks_url
+        self._transport = transport
+        self._keys: dict[str, Any] = {}
+        self._fetched_at = 0.0
+        if jwks:
+            self._load(json.loads(jwks))
+
+    def _load(self, document: dict[str, Any]) -> None:
+        keys = {}
+        for key in PyJWKSet.from_dict(document).keys:
+            if key.key_id:
+                keys[key.key_id] = key
+        # Keep keys we knew: a rotated-out key still verifies tokens until they expire.
+        self._keys.update(keys)
+
+    async def _refresh(self) -> None:
+        if not self.jwks_url or time.monotonic() - self._fetched_at < JWKS_REFRESH_SECONDS:
+            return
+        self._fetched_at = time.monotonic()
+        try:
+            async with httpx.AsyncClient(transport=self._transport, timeout=3.0) as client:
+                response = await client.get(self.jwks_url)
+                response.raise_for_status()
+                self._load(response.json())
+        except (httpx.HTTPError, ValueError) as exc:
+            log.warning("could not fetch JWKS: %s", type(exc).__name__)
+
+    async def verify(self, token: str) -> Principal:
+        # One answer for every failure: no hint of which part was wrong.
+        invalid = Unauthenticated("invalid_token", "The access token is not valid.")
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise invalid from None
+        kid = header.get("kid")
+        if not isinstance(kid, str):
+            raise invalid
+        if kid not in self._keys:
+            await self._refresh()
+        key = self._keys.get(kid)
+        if key is None:
+            raise invalid
+        try:
+            claims = jwt.decode(
+                token,
+                key=key.key,
+                algorithms=ALGORITHMS,
+                issuer=self.issuer,
+                # Expiry is judged by our clock (settable in tests), not PyJWT's system time.
+                options={
+                    "require": ["exp", "iat", "sub", "iss"],
+                    "verify_exp": False,
+                    "verify_iat": False,
+                },
+            )
+            if float(claims["exp"]) + CLOCK_SKEW_SECONDS <= self.clock.now().timestamp():
+                raise invalid
+            if claims.get("typ", "access") != "access":
+                raise invalid
+            return Principal.from_claims(claims)
+        except (jwt.PyJWTError, KeyError, TypeError, ValueError):
+            raise invalid from None
+
+
+_bearer = HTTPBearer(auto_error=False, description="Access token from identity")
+
+
+async def _optional_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    if credentials is None:
+        return None
+    verifier: TokenVerifier = request.app.state.token_verifier
+    return await verifier.verify(credentials.credentials)
+
+
+async def _required_principal(
+    principal: Annotated[Principal | None, Depends(_optional_principal)],
+) -> Principal:
+    if principal is None:
+        raise Unauthenticated("authentication_required", "Sign in to do this.")
+    return principal
+
+
+OptionalPrincipal = Annotated[Principal | None, Depends(_optional_principal)]
+CurrentPrincipal = Annotated[Principal, Depends(_required_principal)]
+
+
+def requires(permission: str) -> dict[str, Any]:
+    """Declare an operation's permission in its OpenAPI (`x-permission`), for the access matrix."""
+    return {"x-permission": permission}
+
+
+def authorize(
+    principal: Principal | None,
+    permission: str,
+    place_path: str,
+    *,
+    not_found: NotFound | None = None,
+) -> Principal:
+    """Allow, or refuse with 401 / 404 (outside the caller's places) / 403 (inside, not allowed)."""
+    if principal is None:
+        raise Unauthenticated("authentication_required", "Sign in to do this.")
+    if principal.can(permission, place_path):
+        return principal
+    if principal.sees(place_path):
+        raise PermissionDenied("forbidden", f"Your roles here do not include {permission}.")
+    raise not_found or NotFound("not_found", "Not found.")

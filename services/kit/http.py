@@ -1,0 +1,37 @@
+"""Clients for service-to-service calls: pooled, with timeouts, passing the request id.
+
+Tests hand in `httpx.ASGITransport(app=...)` so the other service runs in-process, for real,
+without ports.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from services.kit.observability import REQUEST_ID_HEADER, current_request_id
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+async def _add_request_id(request: httpx.Request) -> None:
+    request_id = current_request_id()
+    if request_id and REQUEST_ID_HEADER not in request.headers:
+        request.headers[REQUEST_ID_HEADER] = request_id
+
+
+def service_client(
+    base_url: str,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    headers: dict[str, str] | None = None,
+) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        base_url=base_url,
+        transport=transport,
+        timeout=timeout,
+        limits=DEFAULT_LIMITS,
+        headers=headers,
+        event_hooks={"request": [_add_request_id]},
+    )

@@ -1,0 +1,55 @@
+"""Settings shared by every service; each service subclasses with its own env prefix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Self
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+VAR_DIR = REPO_ROOT / "var"
+
+# Values that must never reach production: the defaults shipped for local work.
+PLACEHOLDER_SECRETS = frozenset({"", "change-me", "dev-secret", "secret", "changeme"})
+
+Environment = Literal["dev", "test", "production"]
+
+
+class ServiceSettings(BaseSettings):
+    """Base settings. A subclass sets `service_name` and `env_prefix` (e.g. DIRECTORY_)."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    service_name: str = "service"
+    env: Environment = "dev"
+    # SQLite file per service under var/ by default; any SQLAlchemy async URL otherwise.
+    database_url: str = ""
+    # The PostgreSQL schema this service owns; ignored on SQLite.
+    database_schema: str = ""
+    # Upgrade the schema on start (dev convenience; production runs `make migrate`).
+    auto_migrate: bool = True
+    secret_key: str = "dev-secret"
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Token verification: a JWKS document inline, or the URL identity publishes it at.
+    jwks: str = ""
+    jwks_url: str = ""
+    jwt_issuer: str = "sqwb-identity"
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _fill_defaults_and_refuse_placeholders(self) -> Self:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{VAR_DIR / (self.service_name + '.db')}"
+        if not self.database_schema:
+            self.database_schema = self.service_name
+        if self.env == "production" and self.secret_key.strip().lower() in PLACEHOLDER_SECRETS:
+            raise ValueError(
+                f"{self.service_name}: secret_key is a placeholder; set a real secret in production"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

@@ -1,0 +1,108 @@
+"""Tokens are verified by every service itself; every bad token gets the same 401."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from services.kit.auth import JWKS_REFRESH_SECONDS, Principal, TokenVerifier
+from services.kit.clock import FrozenClock
+from services.kit.errors import Unauthenticated
+from services.kit.testing import TokenFactory, grant
+
+COMMUNITY = "/d/s/c/"
+
+
+def verifier(factory: TokenFactory, clock: FrozenClock) -> TokenVerifier:
+    return TokenVerifier(jwks=factory.jwks, issuer=factory.issuer, clock=clock)
+
+
+async def test_a_valid_token_gives_the_principal_and_its_grants() -> None:
+    factory, clock = TokenFactory(), FrozenClock()
+    token = factory.issue(
+        subject="li-na",
+        grants=[grant("community_staff", "c", COMMUNITY, "x:write")],
+        now=clock.now(),
+    )
+    principal = await verifier(factory, clock).verify(token)
+    assert principal.subject == "li-na"
+    assert principal.can("x:write", "/d/s/c/b/u/")
+    assert not principal.can("x:write", "/d/s/other/")
+    assert not principal.can("x:delete", "/d/s/c/b/")
+    assert principal.sees("/d/s/c/b/")
+    assert not principal.sees("/d/s/")
+
+
+async def _refused(v: TokenVerifier, token: str) -> str:
+    with pytest.raises(Unauthenticated) as caught:
+        await v.verify(token)
+    return f"{caught.value.code}|{caught.value.detail}"
+
+
+async def test_expired_forged_foreign_and_garbage_tokens_are_refused_alike() -> None:
+    factory, clock = TokenFactory(), FrozenClock()
+    v = verifier(factory, clock)
+    expired = factory.issue(now=clock.now() - timedelta(hours=1), ttl=timedelta(minutes=5))
+    other_key = TokenFactory(kid=factory.kid).issue(now=clock.now())  # same kid, another key
+    unknown_kid = TokenFactory().issue(now=clock.now())
+    wrong_issuer = TokenFactory(
+        issuer="someone-else", kid=factory.kid, private_key=factory.private_key
+    ).issue(now=clock.now())
+    valid = factory.issue(now=clock.now())
+    tampered = valid[:-4] + ("AAAA" if not valid.endswith("AAAA") else "BBBB")
+    answers = {
+        await _refused(v, t)
+        for t in (expired, other_key, unknown_kid, wrong_issuer, tampered, "garbage", "")
+    }
+    assert answers == {"invalid_token|The access token is not valid."}
+
+
+async def test_expiry_follows_the_clock() -> None:
+    factory, clock = TokenFactory(), FrozenClock()
+    v = verifier(factory, clock)
+    token = factory.issue(now=clock.now(), ttl=timedelta(minutes=10))
+    await v.verify(token)
+    clock.advance(timedelta(minutes=11))
+    await _refused(v, token)
+
+
+async def test_keys_are_fetched_from_the_jwks_url_and_old_keys_keep_working() -> None:
+    old, new, clock = TokenFactory(), TokenFactory(), FrozenClock()
+    published = {"keys": json.loads(old.jwks)["keys"]}
+    identity = FastAPI()
+
+    @identity.get("/.well-known/jwks.json")
+    async def jwks() -> dict[str, list[dict[str, str]]]:
+        return published
+
+    v = TokenVerifier(
+        jwks_url="http://identity/.well-known/jwks.json",
+        issuer=old.issuer,
+        clock=clock,
+        transport=httpx.ASGITransport(app=identity),
+    )
+    old_token = old.issue(now=clock.now())
+    assert (await v.verify(old_token)).subject == "staff-1"
+    # Rotation: identity now publishes only the new key; tokens signed earlier still verify.
+    published["keys"] = json.loads(new.jwks)["keys"]
+    v._fetched_at -= JWKS_REFRESH_SECONDS  # as if the refresh interval had passed
+    assert (await v.verify(new.issue(now=clock.now()))).subject == "staff-1"
+    assert (await v.verify(old_token)).subject == "staff-1"
+
+
+def test_scope_paths_list_where_a_permission_holds() -> None:
+    principal = Principal.from_claims(
+        {
+            "sub": "s",
+            "grants": [
+                grant("community_staff", "c1", "/d/s/c1/", "a"),
+                grant("building_captain", "b2", "/d/s/c2/b2/", "b"),
+            ],
+        }
+    )
+    assert principal.scope_paths("a") == ["/d/s/c1/"]
+    assert principal.scope_paths("z") == []
