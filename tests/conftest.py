@@ -12,6 +12,9 @@ import pytest
 from services.kit.clock import FrozenClock
 from services.kit.testing import TokenFactory, backends
 
+# Each service's fixtures (a migrated database, an app, a client), shared by every test.
+pytest_plugins = ["tests.fixtures.directory", "tests.fixtures.identity"]
+
 
 @pytest.fixture(scope="session", params=backends())
 def backend(request: pytest.FixtureRequest) -> str:

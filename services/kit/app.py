@@ -17,7 +17,12 @@ from services.kit import migrations
 from services.kit.auth import TokenVerifier
 from services.kit.clock import Clock
 from services.kit.db import Database
-from services.kit.errors import PROBLEM_RESPONSES, install_problem_handlers, problem_response
+from services.kit.errors import (
+    PROBLEM_RESPONSES,
+    DomainError,
+    install_problem_handlers,
+    problem_response,
+)
 from services.kit.observability import RequestIdMiddleware
 from services.kit.settings import ServiceSettings
 
@@ -32,6 +37,9 @@ async def _session(request: Request) -> AsyncIterator[AsyncSession]:
         try:
             yield session
             await session.commit()
+        except DomainError as exc:
+            await (session.commit() if exc.keep_changes else session.rollback())
+            raise
         except BaseException:
             await session.rollback()
             raise

@@ -6,8 +6,8 @@ nothing. A token carries grants: a role on a place, with that place's path and t
 permissions the role gives. "May X do P on the thing at path T" is then a prefix test,
 with no call to identity or directory.
 
-ARCHITECTURE.md's rule: out of the caller's scope -> 404 (existence not revealed); in scope
-but not allowed -> 403.
+ARCHITECTURE.md's rule: out of the caller's scope -> 404 (existence not revealed) for things
+whose existence is private; in scope but not allowed -> 403.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -101,8 +102,13 @@ class TokenVerifier:
         self._transport = transport
         self._keys: dict[str, Any] = {}
         self._fetched_at = 0.0
+        self._local: Callable[[], dict[str, Any]] | None = None
         if jwks:
             self._load(json.loads(jwks))
+
+    def use_local_keys(self, provider: Callable[[], dict[str, Any]]) -> None:
+        """For the issuer itself: read the JWKS from its own key ring, not over HTTP."""
+        self._local = provider
 
     def _load(self, document: dict[str, Any]) -> None:
         keys = {}
@@ -134,6 +140,8 @@ class TokenVerifier:
         kid = header.get("kid")
         if not isinstance(kid, str):
             raise invalid
+        if kid not in self._keys and self._local is not None:
+            self._load(self._local())
         if kid not in self._keys:
             await self._refresh()
         key = self._keys.get(kid)
@@ -196,13 +204,18 @@ def authorize(
     permission: str,
     place_path: str,
     *,
-    not_found: NotFound | None = None,
+    hidden: NotFound | None = None,
 ) -> Principal:
-    """Allow, or refuse with 401 / 404 (outside the caller's places) / 403 (inside, not allowed)."""
+    """Allow, or refuse with 401 (no one signed in) or 403 (not allowed here).
+
+    For things whose existence is itself private (a ticket, a booking), pass `hidden`: a
+    caller with no role anywhere above the thing then gets that 404 instead of a 403.
+    Public things (places, which anyone may read) keep the honest 403.
+    """
     if principal is None:
         raise Unauthenticated("authentication_required", "Sign in to do this.")
     if principal.can(permission, place_path):
         return principal
-    if principal.sees(place_path):
-        raise PermissionDenied("forbidden", f"Your roles here do not include {permission}.")
-    raise not_found or NotFound("not_found", "Not found.")
+    if hidden is not None and not principal.sees(place_path):
+        raise hidden
+    raise PermissionDenied("forbidden", f"Your roles here do not include {permission}.")

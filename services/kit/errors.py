@@ -60,9 +60,12 @@ class DomainError(Exception):
         *,
         errors: Sequence[FieldError] = (),
         headers: dict[str, str] | None = None,
+        keep_changes: bool = False,
         **extensions: Any,
     ) -> None:
         self.code = code or self.default_code
+        # Rare: the refusal itself must be stored (a failed sign-in counted toward a lock).
+        self.keep_changes = keep_changes
         self.detail = detail
         self.errors = list(errors)
         self.headers = headers or {}
@@ -112,6 +115,13 @@ class Gone(DomainError):
 class TooManyRequests(DomainError):
     status = 429
     default_code = "rate_limited"
+
+
+class DependencyUnavailable(DomainError):
+    """Another service we need did not answer: 503, and the caller may retry."""
+
+    status = 503
+    default_code = "service_unavailable"
 
 
 def problem_response(

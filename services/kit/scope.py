@@ -28,6 +28,12 @@ def path_ids(path: str) -> list[UUID]:
     return [UUID(part) for part in path.strip(SEPARATOR).split(SEPARATOR) if part]
 
 
+def ancestor_paths(path: str) -> list[str]:
+    """The path of the place and of each place above it: "/a/b/" -> ["/a/", "/a/b/"]."""
+    parts = [p for p in path.strip(SEPARATOR).split(SEPARATOR) if p]
+    return [SEPARATOR + SEPARATOR.join(parts[: i + 1]) + SEPARATOR for i in range(len(parts))]
+
+
 def subtree_bounds(path: str) -> tuple[str, str]:
     if not (path.startswith(SEPARATOR) and path.endswith(SEPARATOR)):
         raise ValueError(f"not a place path: {path!r}")
@@ -38,14 +44,15 @@ def is_within(path: str, scope_path: str) -> bool:
     return path.startswith(scope_path)
 
 
-def within(column: InstrumentedAttribute[str], scope_path: str) -> ColumnElement[bool]:
+PathColumn = InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
+
+
+def within(column: PathColumn, scope_path: str) -> ColumnElement[bool]:
     low, high = subtree_bounds(scope_path)
     return and_(column >= low, column < high)
 
 
-def within_any(
-    column: InstrumentedAttribute[str], scope_paths: Iterable[str]
-) -> ColumnElement[bool]:
+def within_any(column: PathColumn, scope_paths: Iterable[str]) -> ColumnElement[bool]:
     """The rows under any of the given places; no places means no rows."""
     clauses = [within(column, p) for p in scope_paths]
     if not clauses:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.directory.conftest import Directory
+from tests.fixtures.directory import Directory
 
 
 async def test_the_2026_demo_calendar_knows_holidays_and_make_up_workdays(

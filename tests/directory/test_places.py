@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from services.directory.models import Place
-from tests.directory.conftest import Directory
+from tests.fixtures.directory import Directory
 
 
 async def _count_places(directory: Directory) -> int:
@@ -98,7 +98,7 @@ async def test_writing_without_a_token_is_401(directory: Directory) -> None:
     assert response.json()["code"] == "authentication_required"
 
 
-async def test_staff_of_another_community_cannot_see_it_and_get_404(directory: Directory) -> None:
+async def test_staff_of_another_community_are_refused_with_403(directory: Directory) -> None:
     await directory.seed()
     mine = await directory.place("GYSNL")
     theirs = await directory.place("TGYZL")
@@ -107,8 +107,9 @@ async def test_staff_of_another_community_cannot_see_it_and_get_404(directory: D
         json={"code": "TGYZL-22", "name": "22号楼", "kind": "building", "parent_id": theirs["id"]},
         headers=directory.staff(mine),
     )
-    assert response.status_code == 404
-    assert response.json()["code"] == "place_not_found"
+    # Places are public, so the refusal need not hide that the community exists.
+    assert response.status_code == 403
+    assert response.json()["code"] == "forbidden"
 
 
 async def test_staff_in_scope_without_the_permission_get_403(directory: Directory) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.directory.seed import seed_demo
-from tests.directory.conftest import Directory
+from tests.fixtures.directory import Directory
 
 
 async def test_demo_data_loads_into_an_empty_directory_only_once(directory: Directory) -> None:

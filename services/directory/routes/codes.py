@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from services.directory import codes, qr_images
 from services.directory.models import Place, QrCode
-from services.directory.places import get_place, nearest_phone, place_not_found
+from services.directory.places import get_place, nearest_phone
 from services.directory.schemas import (
     Chain,
     CodeChange,
@@ -109,7 +109,7 @@ async def code_image(
 async def _managed_code(session: SessionDep, token: str, principal: CurrentPrincipal) -> QrCode:
     code = await codes.get_code(session, token)
     place = await get_place(session, code.place_id)
-    authorize(principal, codes.PERM_CODES_MANAGE, place.path, not_found=place_not_found())
+    authorize(principal, codes.PERM_CODES_MANAGE, place.path)
     return code
 
 

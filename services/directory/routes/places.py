@@ -83,7 +83,6 @@ async def create_place(
         principal,
         places.PERM_PLACES_WRITE,
         parent.path if parent else SEPARATOR,
-        not_found=places.place_not_found(),
     )
     now = clock.now()
     place = await places.create_place(
@@ -109,7 +108,7 @@ async def update_place(
     principal: CurrentPrincipal,
 ) -> PlaceDetail:
     place = await places.get_place(session, place_id)
-    authorize(principal, places.PERM_PLACES_WRITE, place.path, not_found=places.place_not_found())
+    authorize(principal, places.PERM_PLACES_WRITE, place.path)
     places.update_place(place, data=data, now=clock.now())
     await session.flush()
     return await _detail(session, place.id)
@@ -124,7 +123,7 @@ async def list_place_codes(
     place_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, request: Request
 ) -> list[CodeOut]:
     place = await places.get_place(session, place_id)
-    authorize(principal, PERM_CODES_MANAGE, place.path, not_found=places.place_not_found())
+    authorize(principal, PERM_CODES_MANAGE, place.path)
     rows = await session.scalars(
         select(QrCode).where(QrCode.place_id == place.id).order_by(QrCode.issued_at)
     )
@@ -147,7 +146,7 @@ async def issue_place_code(
     request: Request,
 ) -> CodeOut:
     place = await places.get_place(session, place_id)
-    authorize(principal, PERM_CODES_MANAGE, place.path, not_found=places.place_not_found())
+    authorize(principal, PERM_CODES_MANAGE, place.path)
     code = await issue_code(
         session,
         place=place,
@@ -175,7 +174,7 @@ async def qr_sheet(
     page: Annotated[int, Query(ge=1, description="The page, for format=svg")] = 1,
 ) -> Response:
     place = await places.get_place(session, place_id)
-    authorize(principal, PERM_CODES_PRINT, place.path, not_found=places.place_not_found())
+    authorize(principal, PERM_CODES_PRINT, place.path)
     title, labels = await sheets.sheet_labels(
         session, place=place, base_url=request.app.state.settings.public_base_url
     )

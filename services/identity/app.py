@@ -1,0 +1,98 @@
+"""Identity: staff and their roles on places, residents, organisations, API keys, tokens."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+
+from services.identity import roles
+from services.identity.clients import DirectoryClient
+from services.identity.config import IdentitySettings
+from services.identity.context import IdentityContext
+from services.identity.keys import KeyRing
+from services.identity.routes import admin, auth, residents
+from services.identity.wechat import WeChatAdapter
+from services.kit.app import create_service_app
+from services.kit.clock import Clock
+from services.kit.db import Database
+from services.kit.messages import MessageSender, make_sender
+from services.kit.observability import configure_logging
+from services.kit.personal import PersonalDataCipher
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+log = logging.getLogger("identity")
+
+
+async def prepare(app: FastAPI) -> None:
+    """Load the signing keys and the declared roles (on start, and in tests)."""
+    ctx: IdentityContext = app.state.identity
+    db: Database = app.state.db
+    clock: Clock = app.state.clock
+    async with db.session() as session:
+        if ctx.settings.signing_keys:
+            ctx.keys.load_configured(ctx.settings.signing_keys)
+        else:
+            await ctx.keys.load_or_create(session, ctx.cipher, clock.now())
+        await roles.ensure_roles(session)
+        await session.commit()
+    if ctx.settings.env == "dev" and ctx.settings.seed_demo:
+        from services.identity.seed import seed_when_directory_answers
+
+        app.state.seeding = asyncio.create_task(seed_when_directory_answers(app))
+
+
+def create_app(
+    settings: IdentitySettings | None = None,
+    *,
+    clock: Clock | None = None,
+    database: Database | None = None,
+    directory_transport: httpx.AsyncBaseTransport | None = None,
+    wechat_transport: httpx.AsyncBaseTransport | None = None,
+    sender: MessageSender | None = None,
+) -> FastAPI:
+    settings = settings or IdentitySettings()
+    if settings.env != "test":
+        configure_logging(settings.service_name, settings.log_level)
+    keys = KeyRing()
+    app = create_service_app(
+        settings=settings,
+        title="Identity · 身份与权限",
+        description=(
+            "Staff accounts and their roles on places, residents (phone + one-time code, or "
+            "WeChat), households and dependants, organisations, API keys, and the tokens every "
+            "service verifies (EdDSA; public keys at /v1/jwks.json)."
+        ),
+        version="1.0.0",
+        routers=[auth.router, admin.router, residents.router],
+        migrations_dir=MIGRATIONS_DIR,
+        clock=clock,
+        database=database,
+        on_ready=prepare,
+    )
+    wechat = (
+        WeChatAdapter(
+            app_id=settings.wechat_app_id,
+            app_secret=settings.wechat_app_secret,
+            api_base=settings.wechat_api_base,
+            authorize_base=settings.wechat_authorize_base,
+            ticket_secret=settings.secret_key,
+            transport=wechat_transport,
+        )
+        if settings.wechat_app_id and settings.wechat_app_secret
+        else None
+    )
+    app.state.identity = IdentityContext(
+        settings=settings,
+        keys=keys,
+        cipher=PersonalDataCipher(settings.secret_key),
+        sender=sender or make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
+        directory=DirectoryClient(settings.directory_url, transport=directory_transport),
+        wechat=wechat,
+    )
+    # Identity verifies its own tokens (for /v1/me and admin) with its own key ring.
+    app.state.token_verifier.use_local_keys(keys.jwks)
+    return app

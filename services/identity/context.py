@@ -1,0 +1,63 @@
+"""What identity's routes share: keys, the personal-data cipher, the sender, policies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from services.identity.clients import DirectoryClient
+from services.identity.config import IdentitySettings
+from services.identity.keys import KeyRing
+from services.identity.otp import OtpPolicy
+from services.identity.sessions import TokenPolicy
+from services.identity.wechat import WeChatAdapter
+from services.kit.messages import MessageSender
+from services.kit.personal import PersonalDataCipher
+
+
+@dataclass
+class IdentityContext:
+    settings: IdentitySettings
+    keys: KeyRing
+    cipher: PersonalDataCipher
+    sender: MessageSender
+    directory: DirectoryClient
+    wechat: WeChatAdapter | None
+
+    @property
+    def tokens(self) -> TokenPolicy:
+        return TokenPolicy(
+            issuer=self.settings.jwt_issuer,
+            access_ttl=timedelta(seconds=self.settings.access_token_seconds),
+            refresh_ttl=timedelta(days=self.settings.refresh_token_days),
+        )
+
+    @property
+    def otp(self) -> OtpPolicy:
+        s = self.settings
+        return OtpPolicy(
+            ttl=timedelta(seconds=s.otp_ttl_seconds),
+            max_attempts=s.otp_max_attempts,
+            per_phone_per_hour=s.otp_sends_per_phone_per_hour,
+            per_ip_per_hour=s.otp_sends_per_ip_per_hour,
+            resend_after=timedelta(seconds=s.otp_resend_seconds),
+        )
+
+
+def _context(request: Request) -> IdentityContext:
+    context: IdentityContext = request.app.state.identity
+    return context
+
+
+Ctx = Annotated[IdentityContext, Depends(_context)]
+
+
+def client_ip(request: Request) -> str:
+    """The caller's address: the gateway's X-Forwarded-For first hop, else the socket peer."""
+    forwarded = request.headers.get("x-forwarded-for")
+    if forwarded:
+        return forwarded.split(",")[0].strip()
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,262 @@
+"""Identity's schema: staff, organisations, roles and grants on places, residents and their
+households, API clients, tokens, one-time codes, and the records of what was done and sent."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from services.kit.db import UTCDateTime, binary_string, new_metadata
+
+PATH_LENGTH = 400
+ORGANISATION_KINDS = ("contractor", "property_company", "partner")
+CLIENT_KINDS = ("integration", "device")
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    __table_args__ = (CheckConstraint(_in("kind", ORGANISATION_KINDS), name="kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
+    # Contact details are personal data: encrypted, with a keyed hash for look-ups.
+    phone_cipher: Mapped[str | None] = mapped_column(String(200))
+    phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    on_duty: Mapped[bool] = mapped_column(Boolean, default=False)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per username, known or not, so a lock reveals nothing about accounts."""
+
+    __tablename__ = "login_throttles"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_failure_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Role(Base):
+    """A role and the permissions it gives, as data: services declare their own."""
+
+    __tablename__ = "roles"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title_zh: Mapped[str] = mapped_column(String(40))
+    title_en: Mapped[str] = mapped_column(String(60))
+    # The kinds of place this role may be granted on (e.g. a building captain: building).
+    place_kinds: Mapped[list[str]] = mapped_column(JSON)
+    permissions: Mapped[list[str]] = mapped_column(JSON)
+
+
+class Grant(Base):
+    """A role held by a staff user on a place, covering everything under it."""
+
+    __tablename__ = "grants"
+    __table_args__ = (Index("ix_grants_place_path", "place_path"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    role: Mapped[str] = mapped_column(ForeignKey("roles.name"))
+    place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    place_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH))
+    place_name: Mapped[str] = mapped_column(String(100))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    granted_by: Mapped[str] = mapped_column(String(64))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class Resident(Base):
+    __tablename__ = "residents"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    phone_cipher: Mapped[str] = mapped_column(String(200))
+    phone_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(50))
+    wechat_openid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Household(Base):
+    """A home: a unit door and a room number, verified by community staff."""
+
+    __tablename__ = "households"
+    __table_args__ = (Index("ix_households_unit_path", "unit_path"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    unit_place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    unit_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH))
+    unit_code: Mapped[str] = mapped_column(String(32))
+    room_no: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    verified_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class HouseholdMember(Base):
+    __tablename__ = "household_members"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), primary_key=True)
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("residents.id"), primary_key=True)
+    relation: Mapped[str] = mapped_column(String(20))
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    verified_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class Dependant(Base):
+    """A child in a guardian's care (summer courses): a name and a birth year, nothing more."""
+
+    __tablename__ = "dependants"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    guardian_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("residents.id"), index=True)
+    name_cipher: Mapped[str] = mapped_column(String(200))
+    birth_year: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ApiClient(Base):
+    """An integration (a street office's system, a contractor) or a device (a gate camera)."""
+
+    __tablename__ = "api_clients"
+    __table_args__ = (CheckConstraint(_in("kind", CLIENT_KINDS), name="kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisations.id"))
+    # The visible part of the key (shown in lists); the key itself is stored hashed.
+    key_prefix: Mapped[str] = mapped_column(String(16), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(64))
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ApiClientPlace(Base):
+    """A place an API client's scopes hold over (and everything under it)."""
+
+    __tablename__ = "api_client_places"
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("api_clients.id"), primary_key=True)
+    place_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class RefreshToken(Base):
+    """Rotating refresh tokens; presenting a used one again revokes its whole family."""
+
+    __tablename__ = "refresh_tokens"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    family_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    subject: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OneTimeCode(Base):
+    __tablename__ = "one_time_codes"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    ip_hash: Mapped[str] = mapped_column(String(64), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    consumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SigningKey(Base):
+    """Token signing keys made on first start in dev (production reads them from settings)."""
+
+    __tablename__ = "signing_keys"
+
+    kid: Mapped[str] = mapped_column(String(40), primary_key=True)
+    private_key_cipher: Mapped[str] = mapped_column(String(400))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SentMessage(Base):
+    __tablename__ = "sent_messages"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10))
+    template: Mapped[str] = mapped_column(String(40))
+    to_masked: Mapped[str] = mapped_column(String(20))
+    to_hash: Mapped[str] = mapped_column(String(64), index=True)
+    body: Mapped[str] = mapped_column(String(500))
+    accepted: Mapped[bool] = mapped_column(Boolean)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AdminEvent(Base):
+    """Every administrative act: who did what to whom, when."""
+
+    __tablename__ = "admin_events"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    target_kind: Mapped[str] = mapped_column(String(20))
+    target_id: Mapped[str] = mapped_column(String(64))
+    # A place path when the act concerns one, so admins see the events of their area.
+    place_path: Mapped[str | None] = mapped_column(binary_string(PATH_LENGTH))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class Reveal(Base):
+    """Every read of personal data in clear: who saw whose what, when and why."""
+
+    __tablename__ = "reveals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,180 @@
+"""Residents' own records (households, children) and what community staff do with them."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+from sqlalchemy import select
+
+from services.identity import residents
+from services.identity.audit import record_reveal
+from services.identity.context import Ctx
+from services.identity.models import Household, HouseholdMember
+from services.identity.notify import PERM_NOTIFY, message_on_duty
+from services.identity.schemas import (
+    DependantIn,
+    DependantOut,
+    HouseholdIn,
+    HouseholdOut,
+    NotifyIn,
+    NotifyOut,
+    RevealIn,
+    RevealOut,
+)
+from services.kit.app import ClockDep, SessionDep
+from services.kit.auth import CurrentPrincipal, Principal, authorize, requires
+from services.kit.errors import NotFound, PermissionDenied
+
+router = APIRouter(prefix="/v1", tags=["residents"])
+
+
+def _resident_id(principal: Principal) -> uuid.UUID:
+    kind, _, raw = principal.subject.partition(":")
+    if kind != "resident":
+        raise PermissionDenied("residents_only", "Sign in with your phone to do this.")
+    return uuid.UUID(raw)
+
+
+def _household_out(household: Household, member: HouseholdMember) -> HouseholdOut:
+    return HouseholdOut(
+        id=household.id,
+        unit_place_id=household.unit_place_id,
+        unit_code=household.unit_code,
+        room_no=household.room_no,
+        verified=household.verified_at is not None,
+        member_verified=member.verified_at is not None,
+    )
+
+
+@router.post("/me/households", status_code=201, summary="Ask to be recorded at a home")
+async def join_household(
+    data: HouseholdIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
+) -> HouseholdOut:
+    resident = await residents.get_resident(session, _resident_id(principal))
+    unit = await ctx.directory.place(data.unit_place_id)
+    household, member = await residents.join_household(
+        session,
+        resident=resident,
+        unit=unit,
+        room_no=data.room_no,
+        relation=data.relation,
+        now=clock.now(),
+    )
+    return _household_out(household, member)
+
+
+@router.get("/me/households", summary="My homes and whether they are verified")
+async def my_households(session: SessionDep, principal: CurrentPrincipal) -> list[HouseholdOut]:
+    rows = await residents.households_of(session, _resident_id(principal))
+    return [_household_out(h, m) for h, m in rows]
+
+
+@router.post(
+    "/households/{household_id}/members/{resident_id}/verify",
+    summary="Community staff confirm a resident lives there",
+    openapi_extra=requires(residents.PERM_VERIFY),
+)
+async def verify_member(
+    household_id: uuid.UUID,
+    resident_id: uuid.UUID,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+) -> HouseholdOut:
+    not_found = NotFound("household_not_found", "No such household.")
+    household = await session.get(Household, household_id)
+    if household is None:
+        raise not_found
+    authorize(principal, residents.PERM_VERIFY, household.unit_path, hidden=not_found)
+    member = await residents.verify_member(
+        session,
+        household=household,
+        resident_id=resident_id,
+        actor=principal.subject,
+        now=clock.now(),
+    )
+    return _household_out(household, member)
+
+
+@router.post(
+    "/residents/{resident_id}/phone/reveal",
+    summary="Show a resident's phone to staff of their community (recorded)",
+    openapi_extra=requires("identity:personal:reveal"),
+)
+async def reveal_resident_phone(
+    resident_id: uuid.UUID,
+    data: RevealIn,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+    ctx: Ctx,
+) -> RevealOut:
+    resident = await residents.get_resident(session, resident_id)
+    homes = await session.scalars(
+        select(Household.unit_path)
+        .join(HouseholdMember)
+        .where(HouseholdMember.resident_id == resident.id)
+    )
+    # Entitled: staff with the permission over one of the resident's homes.
+    if not any(principal.can("identity:personal:reveal", path) for path in homes):
+        raise NotFound("resident_not_found", "No such resident.")
+    record_reveal(
+        session,
+        actor=principal.subject,
+        subject_kind="resident",
+        subject_id=str(resident.id),
+        field="phone",
+        reason=data.reason,
+        now=clock.now(),
+    )
+    return RevealOut(phone=ctx.cipher.decrypt(resident.phone_cipher))
+
+
+@router.post("/me/dependants", status_code=201, summary="Add a child in my care")
+async def add_dependant(
+    data: DependantIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
+) -> DependantOut:
+    guardian = await residents.get_resident(session, _resident_id(principal))
+    dependant = await residents.add_dependant(
+        session,
+        guardian=guardian,
+        name=data.name,
+        birth_year=data.birth_year,
+        cipher=ctx.cipher,
+        now=clock.now(),
+    )
+    return DependantOut(id=dependant.id, name=data.name.strip(), birth_year=dependant.birth_year)
+
+
+@router.get("/me/dependants", summary="The children in my care")
+async def my_dependants(
+    session: SessionDep, principal: CurrentPrincipal, ctx: Ctx
+) -> list[DependantOut]:
+    rows = await residents.dependants_of(session, _resident_id(principal))
+    return [
+        DependantOut(id=d.id, name=ctx.cipher.decrypt(d.name_cipher), birth_year=d.birth_year)
+        for d in rows
+    ]
+
+
+@router.post(
+    "/notifications/on-duty",
+    summary="Message the on-duty staff of a role over a place",
+    openapi_extra=requires(PERM_NOTIFY),
+)
+async def notify_on_duty(
+    data: NotifyIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
+) -> NotifyOut:
+    authorize(principal, PERM_NOTIFY, data.place_path)
+    found, sent = await message_on_duty(
+        session,
+        role=data.role,
+        place_path=data.place_path,
+        template=data.template,
+        text=data.text,
+        sender=ctx.sender,
+        cipher=ctx.cipher,
+        now=clock.now(),
+    )
+    return NotifyOut(on_duty=found, sent=sent)

@@ -1,0 +1,209 @@
+"""Identity's request and response bodies. Phones only ever leave masked, except by reveal."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginIn(Strict):
+    username: str = Field(min_length=1, max_length=40)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class RefreshIn(Strict):
+    refresh_token: str = Field(min_length=10, max_length=200)
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["Bearer"] = "Bearer"
+    expires_in: int
+    refresh_token: str | None = None
+
+
+class OtpSendIn(Strict):
+    phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
+
+
+class OtpVerifyIn(Strict):
+    phone: str = Field(min_length=11, max_length=20)
+    code: str = Field(pattern=r"^\s*\d{6}\s*$")
+    wechat_link_ticket: str | None = Field(None, max_length=200)
+
+
+class WeChatLoginIn(Strict):
+    code: str = Field(min_length=1, max_length=128)
+
+
+class WeChatLoginOut(BaseModel):
+    linked: bool
+    tokens: TokenOut | None = None
+    link_ticket: str | None = Field(None, description="Pass to otp/verify to link this WeChat")
+
+
+class GrantOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    role: str
+    place_id: uuid.UUID
+    place_path: str
+    place_name: str
+    granted_at: datetime
+    granted_by: str
+
+
+class StaffOut(BaseModel):
+    id: uuid.UUID
+    username: str
+    display_name: str
+    organisation_id: uuid.UUID | None
+    phone: str | None = Field(description="Masked: 138****1234")
+    on_duty: bool
+    disabled: bool
+    grants: list[GrantOut]
+
+
+class StaffCreate(Strict):
+    username: str = Field(pattern=r"^[a-zA-Z][a-zA-Z0-9_.-]{2,39}$")
+    display_name: str = Field(min_length=1, max_length=50)
+    password: str = Field(min_length=10, max_length=200)
+    phone: str | None = Field(None, max_length=20)
+    organisation_id: uuid.UUID | None = None
+
+
+class StaffChange(Strict):
+    disabled: bool | None = None
+    on_duty: bool | None = None
+    display_name: str | None = Field(None, min_length=1, max_length=50)
+
+
+class PasswordReset(Strict):
+    password: str = Field(min_length=10, max_length=200)
+
+
+class GrantIn(Strict):
+    role: str = Field(max_length=40)
+    place_id: uuid.UUID
+
+
+class RoleOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    name: str
+    title_zh: str
+    title_en: str
+    place_kinds: list[str]
+    permissions: list[str]
+
+
+class OrganisationIn(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    kind: Literal["contractor", "property_company", "partner"]
+
+
+class OrganisationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    kind: str
+    created_at: datetime
+
+
+class ApiClientIn(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    kind: Literal["integration", "device"] = "integration"
+    organisation_id: uuid.UUID | None = None
+    scopes: list[str] = Field(min_length=1, max_length=20)
+    place_ids: list[uuid.UUID] = Field(min_length=1, max_length=20)
+
+
+class ApiClientOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    kind: str
+    organisation_id: uuid.UUID | None
+    key_prefix: str
+    scopes: list[str]
+    places: list[dict[str, str]]
+    created_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class ApiClientCreated(ApiClientOut):
+    api_key: str = Field(description="Shown once: store it now")
+
+
+class AdminEventOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    actor: str
+    action: str
+    target_kind: str
+    target_id: str
+    detail: dict[str, object]
+    at: datetime
+
+
+class RevealIn(Strict):
+    reason: str = Field(min_length=2, max_length=200, examples=["calling back about ticket 123"])
+
+
+class RevealOut(BaseModel):
+    phone: str
+
+
+class HouseholdIn(Strict):
+    unit_place_id: uuid.UUID
+    room_no: str = Field(min_length=1, max_length=10, pattern=r"^[0-9A-Za-z-]+$")
+    relation: Literal["owner", "tenant", "family"] = "owner"
+
+
+class HouseholdOut(BaseModel):
+    id: uuid.UUID
+    unit_place_id: uuid.UUID
+    unit_code: str
+    room_no: str
+    verified: bool
+    member_verified: bool
+
+
+class DependantIn(Strict):
+    name: str = Field(min_length=1, max_length=30)
+    birth_year: int = Field(ge=1990, le=2100)
+
+
+class DependantOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    birth_year: int
+
+
+class MeOut(BaseModel):
+    subject: str
+    kind: str
+    name: str | None = None
+    phone: str | None = Field(None, description="Masked")
+    grants: list[dict[str, object]] = []
+
+
+class NotifyIn(Strict):
+    role: str = Field(max_length=40)
+    place_path: str = Field(max_length=400, pattern=r"^/([0-9a-f-]{36}/)+$")
+    template: str = Field(max_length=40, pattern=r"^[a-z_]+$")
+    text: str = Field(min_length=1, max_length=300)
+
+
+class NotifyOut(BaseModel):
+    on_duty: int
+    sent: int

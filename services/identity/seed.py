@@ -1,0 +1,119 @@
+"""Demo staff for each role, a contractor and its API key: the log-ins the README lists.
+
+Grants hang on places from the directory, so seeding waits until the directory answers.
+Never in production: the password and the API key below are public.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import func, select
+
+from services.identity import api_keys, roles, staff
+from services.identity.context import IdentityContext
+from services.identity.models import Organisation, StaffUser
+from services.kit.clock import Clock
+from services.kit.db import Database
+from services.kit.errors import DomainError
+
+log = logging.getLogger("identity.seed")
+
+DEMO_PASSWORD = "sqwb-demo-2026"
+DEMO_API_KEY = "sqwb_demo0001_JingNanBroadbandDemoKeyLocalOnly"
+SEED_ACTOR = "seed"
+
+# username, name, phone, on duty, role, place code, organisation
+DEMO_STAFF: list[tuple[str, str, str, bool, str, str, str | None]] = [
+    ("admin", "区管理员", "13800000000", False, "district_admin", "DX", None),
+    ("tgy_admin", "天宫院街道管理员", "13800000010", False, "street_admin", "TGY", None),
+    ("tgyzl_staff", "天宫院中里社工", "13800000011", True, "community_staff", "TGYZL", None),
+    ("gysnl_staff", "观音寺南里社工", "13800000021", True, "community_staff", "GYSNL", None),
+    ("hcxl_staff", "黄村西里社工", "13800000031", True, "community_staff", "HCXL", None),
+    ("captain_tgyzl03", "3号楼楼门长", "13800000012", False, "building_captain", "TGYZL-03", None),
+    ("venue_yh", "实践所管理员", "13800000040", False, "venue_staff", "YH-SJS", None),
+    (
+        "parking_hcxl",
+        "停车管理员",
+        "13800000032",
+        False,
+        "parking_manager",
+        "HCXL-P1",
+        "黄村西里物业",
+    ),
+    ("station_tgy", "驿站站长", "13800000013", False, "station_staff", "TGY-NXYZ", None),
+]
+ORGANISATIONS = [("京南宽带", "contractor"), ("黄村西里物业", "property_company")]
+CONTRACTOR_STAFF = ("jn_worker", "京南宽带维修员", "13800000050", "京南宽带")
+
+
+async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
+    async with db.session() as session:
+        if await session.scalar(select(func.count()).select_from(StaffUser)):
+            return "identity: demo staff already present, nothing loaded"
+        await roles.ensure_roles(session)
+        now = clock.now()
+        orgs: dict[str, uuid.UUID] = {}
+        for org_name, kind in ORGANISATIONS:
+            organisation = Organisation(
+                id=uuid.uuid4(), name=org_name, kind=kind, created_at=now, created_by=SEED_ACTOR
+            )
+            session.add(organisation)
+            orgs[org_name] = organisation.id
+        await session.flush()
+
+        async def add_staff(username: str, name: str, phone: str, org: str | None) -> StaffUser:
+            return await staff.create_staff(
+                session,
+                username=username,
+                display_name=name,
+                password=DEMO_PASSWORD,
+                phone=phone,
+                organisation_id=orgs.get(org or ""),
+                cipher=ctx.cipher,
+                profile=ctx.settings.password_hashing,
+                actor=SEED_ACTOR,
+                now=now,
+            )
+
+        for username, name, phone, on_duty, role, code, member_of in DEMO_STAFF:
+            user = await add_staff(username, name, phone, member_of)
+            user.on_duty = on_duty
+            await staff.grant_role(
+                session,
+                user=user,
+                role_name=role,
+                place=await ctx.directory.place_by_code(code),
+                actor=SEED_ACTOR,
+                now=now,
+            )
+        await add_staff(*CONTRACTOR_STAFF)
+        await api_keys.issue_client(
+            session,
+            name="京南宽带 工单系统",
+            kind="integration",
+            organisation_id=orgs["京南宽带"],
+            scopes=["workorders:read", "workorders:write", "tickets:read"],
+            places=[await ctx.directory.place_by_code("GYSNL")],
+            actor=SEED_ACTOR,
+            now=now,
+            fixed_key=DEMO_API_KEY,
+        )
+        await session.commit()
+    return f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 1 API key)"
+
+
+async def seed_when_directory_answers(app: FastAPI, attempts: int = 60) -> None:
+    ctx: IdentityContext = app.state.identity
+    for _ in range(attempts):
+        try:
+            log.info(await seed_demo(app.state.db, app.state.clock, ctx))
+            return
+        except (httpx.HTTPError, DomainError) as exc:
+            log.info("waiting for the directory to seed demo staff (%s)", type(exc).__name__)
+            await asyncio.sleep(1)
+    log.warning("gave up seeding demo staff: the directory did not answer")

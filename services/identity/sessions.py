@@ -1,0 +1,149 @@
+"""Access and refresh tokens: issuing, rotating and revoking.
+
+A refresh token is random, stored hashed, and used once: refreshing hands out a new one in
+the same family. A used token presented again means it was stolen, so the family is revoked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.identity.keys import KeyRing, access_claims
+from services.identity.models import RefreshToken, Resident, StaffUser
+from services.identity.staff import token_grants
+from services.kit.errors import Unauthenticated
+
+INVALID_REFRESH = "The session has ended; sign in again."
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    expires_in: int
+    refresh_token: str | None
+
+
+@dataclass(frozen=True)
+class TokenPolicy:
+    issuer: str
+    access_ttl: timedelta
+    refresh_ttl: timedelta
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def staff_claims(session: AsyncSession, user: StaffUser) -> dict[str, Any]:
+    claims: dict[str, Any] = {
+        "grants": await token_grants(session, user.id),
+        "name": user.display_name,
+    }
+    if user.organisation_id:
+        claims["org"] = str(user.organisation_id)
+    return claims
+
+
+async def _subject_claims(session: AsyncSession, subject: str) -> tuple[str, dict[str, Any]]:
+    kind, _, raw_id = subject.partition(":")
+    if kind == "staff":
+        user = await session.get(StaffUser, uuid.UUID(raw_id))
+        if user is None or user.disabled_at is not None:
+            raise Unauthenticated("session_ended", INVALID_REFRESH)
+        return "staff", await staff_claims(session, user)
+    if kind == "resident":
+        if await session.get(Resident, uuid.UUID(raw_id)) is None:
+            raise Unauthenticated("session_ended", INVALID_REFRESH)
+        return "resident", {}
+    raise Unauthenticated("session_ended", INVALID_REFRESH)
+
+
+async def issue_pair(
+    session: AsyncSession,
+    *,
+    keys: KeyRing,
+    policy: TokenPolicy,
+    subject: str,
+    now: datetime,
+    family_id: uuid.UUID | None = None,
+) -> TokenPair:
+    kind, claims = await _subject_claims(session, subject)
+    access = keys.sign(
+        access_claims(
+            subject=subject,
+            kind=kind,
+            issuer=policy.issuer,
+            now=now,
+            ttl=policy.access_ttl,
+            **claims,
+        )
+    )
+    refresh = secrets.token_urlsafe(32)
+    session.add(
+        RefreshToken(
+            id=uuid.uuid4(),
+            token_hash=_hash(refresh),
+            family_id=family_id or uuid.uuid4(),
+            subject=subject,
+            issued_at=now,
+            expires_at=now + policy.refresh_ttl,
+        )
+    )
+    await session.flush()
+    return TokenPair(access, int(policy.access_ttl.total_seconds()), refresh)
+
+
+async def refresh_pair(
+    session: AsyncSession,
+    *,
+    keys: KeyRing,
+    policy: TokenPolicy,
+    refresh_token: str,
+    now: datetime,
+) -> TokenPair:
+    row = await session.scalar(
+        select(RefreshToken).where(RefreshToken.token_hash == _hash(refresh_token))
+    )
+    if row is None or row.revoked_at is not None or row.expires_at <= now:
+        raise Unauthenticated("session_ended", INVALID_REFRESH)
+    if row.used_at is not None:
+        # Replay of a rotated token: end every session of this family.
+        await revoke_family(session, family_id=row.family_id, now=now)
+        raise Unauthenticated("session_ended", INVALID_REFRESH, keep_changes=True)
+    row.used_at = now
+    return await issue_pair(
+        session, keys=keys, policy=policy, subject=row.subject, now=now, family_id=row.family_id
+    )
+
+
+async def revoke_family(session: AsyncSession, *, family_id: uuid.UUID, now: datetime) -> None:
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+async def sign_out(session: AsyncSession, *, refresh_token: str, now: datetime) -> None:
+    row = await session.scalar(
+        select(RefreshToken).where(RefreshToken.token_hash == _hash(refresh_token))
+    )
+    if row is not None:
+        await revoke_family(session, family_id=row.family_id, now=now)
+
+
+async def revoke_subject(session: AsyncSession, *, subject: str, now: datetime) -> None:
+    """A disabled account loses every refresh token at once."""
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.subject == subject, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
