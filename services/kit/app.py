@@ -111,6 +111,10 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         responses=PROBLEM_RESPONSES,
+        # Swagger UI lives at the gateway, with its assets served locally (no CDN); each
+        # service only publishes its /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.db = db

@@ -91,7 +91,7 @@ async def current_revision(db: Database) -> str | None:
             return None
 
 
-def revision(migrations_dir: Path, *, message: str, db_url_hint: str = "") -> None:
-    """Write a new empty revision (autogenerate needs a live database: use `check` to compare)."""
+def revision(migrations_dir: Path, *, message: str) -> None:
+    """Write a new empty, dated revision (`check` then tells what the models still need)."""
     config = alembic_config(migrations_dir, schema=None)
     command.revision(config, message=message)

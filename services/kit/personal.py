@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from services.kit.errors import FieldError, InvalidInput
+
 _VERSION = "v1"
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -63,8 +65,6 @@ def normalise_mobile(raw: str) -> str:
 
 def parse_mobile(raw: str) -> str:
     """normalise_mobile for input from people: a clear 422 problem when it is not a mobile."""
-    from services.kit.errors import FieldError, InvalidInput
-
     try:
         return normalise_mobile(raw)
     except ValueError:

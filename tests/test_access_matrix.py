@@ -1,0 +1,87 @@
+"""The access matrix, generated from the OpenAPI documents: every operation that changes
+something declares its permission (x-permission) or is one of the few public/self-service
+writes listed here, and every declared operation refuses an anonymous caller."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from tests.fixtures.directory import Directory
+from tests.fixtures.identity import Identity
+
+# Writes anyone may make (signing in), or a signed-in person makes about themselves.
+SELF_SERVICE = {
+    ("identity", "POST", "/v1/auth/login"),
+    ("identity", "POST", "/v1/auth/refresh"),
+    ("identity", "POST", "/v1/auth/logout"),
+    ("identity", "POST", "/v1/auth/otp/send"),
+    ("identity", "POST", "/v1/auth/otp/verify"),
+    ("identity", "POST", "/v1/auth/wechat/login"),
+    ("identity", "POST", "/v1/auth/api-key-token"),
+    ("identity", "POST", "/v1/me/households"),
+    ("identity", "POST", "/v1/me/dependants"),
+}
+
+
+def operations(app: FastAPI) -> list[tuple[str, str, dict[str, Any]]]:
+    spec = app.openapi()
+    return [
+        (method.upper(), path, op)
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
+
+
+def _fill(path: str) -> str:
+    # Any well-formed id: the refusal must come before the thing is even looked up.
+    return re.sub(
+        r"\{[^}]+\}",
+        lambda m: (
+            "AAAAAAAAAAAA"
+            if "token" in m.group(0)
+            else ("2026-01-01" if "day" in m.group(0) else str(uuid.uuid4()))
+        ),
+        path,
+    )
+
+
+@pytest.fixture
+def apps(directory: Directory, identity: Identity) -> dict[str, tuple[FastAPI, httpx.AsyncClient]]:
+    return {
+        "directory": (directory.app, directory.client),
+        "identity": (identity.app, identity.client),
+    }
+
+
+async def test_every_write_declares_its_permission(
+    apps: dict[str, tuple[FastAPI, httpx.AsyncClient]],
+) -> None:
+    undeclared = [
+        (service, method, path)
+        for service, (app, _) in apps.items()
+        for method, path, op in operations(app)
+        if method != "GET"
+        and "x-permission" not in op
+        and (service, method, path) not in SELF_SERVICE
+    ]
+    assert undeclared == []
+
+
+async def test_every_declared_operation_refuses_an_anonymous_caller(
+    apps: dict[str, tuple[FastAPI, httpx.AsyncClient]],
+) -> None:
+    answers = {}
+    for service, (app, client) in apps.items():
+        for method, path, op in operations(app):
+            if "x-permission" in op:
+                response = await client.request(method, _fill(path), json={})
+                answers[(service, method, path)] = response.status_code
+    assert answers, "no operation declares a permission"
+    assert {key: code for key, code in answers.items() if code != 401} == {}
