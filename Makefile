@@ -11,7 +11,7 @@ PUBLIC_BASE_URL ?= http://127.0.0.1:8000
 RUN_ENV := DIRECTORY_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
 	DIRECTORY_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json
 
-.PHONY: help install migrate seed run test lint format check-python clean
+.PHONY: help install migrate seed run test lint format check-python clean bench-gateway
 
 help:
 	@echo "make run      start every service with demo data (SQLite under var/)"
@@ -40,16 +40,19 @@ seed: migrate
 
 run: seed
 	@echo ""
-	@echo "  directory   http://127.0.0.1:8002/docs   (places, QR codes, calendar)"
-	@echo "  a sticker   http://127.0.0.1:8002/v1/places/by-code/TGYZL-03-2"
+	@echo "  gateway     http://127.0.0.1:8000/docs   (every service's API at /api/<service>/..., the pages at /)"
+	@echo "  identity    http://127.0.0.1:8001        (sign-in, roles, API keys; JWKS at /v1/jwks.json)"
+	@echo "  directory   http://127.0.0.1:8002        (places, QR codes, calendar)"
+	@echo "  a sticker   http://127.0.0.1:8000/api/directory/v1/places/by-code/TGYZL-03-2"
 	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>"
+	@echo "  log-ins     admin, tgy_admin, tgyzl_staff, captain_tgyzl03, ... password sqwb-demo-2026 (README)"
 	@echo ""
 	PATH="$(BIN):$$PATH" $(RUN_ENV) $(BIN)/honcho -f infra/Procfile -d $(CURDIR) start
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy services
+	$(BIN)/mypy services gateway
 	$(BIN)/lint-imports
 
 format: install
@@ -59,6 +62,10 @@ format: install
 # SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it).
 test: lint
 	$(BIN)/python -m pytest
+
+# Gateway vs nginx vs direct (needs: apt-get install -y nginx wrk); not part of `make test`.
+bench-gateway: install
+	$(BIN)/python benchmarks/gateway/run.py
 
 clean:
 	rm -rf var .mypy_cache .ruff_cache

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.directory.models import Place, QrCode, QrCodeEvent
-from services.directory.places import ancestors_of, get_place
+from services.directory.places import ancestors_of, get_place, nearest_phone
 from services.directory.schemas import CodeTarget
 from services.kit.errors import BadRequest, Conflict, Gone, InvalidInput, NotFound
 from services.kit.scope import within
@@ -44,6 +44,10 @@ CODE_KINDS_FOR_PLACE: dict[str, tuple[str, ...]] = {
 
 def new_token() -> str:
     return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
+def code_not_found() -> NotFound:
+    return NotFound("code_not_found", "This code is not known. Call the community office.")
 
 
 def normalise_token(raw: str) -> str:
@@ -147,7 +151,7 @@ async def get_code(session: AsyncSession, raw_token: str) -> QrCode:
     token = normalise_token(raw_token)
     code = await session.scalar(select(QrCode).where(QrCode.token == token))
     if code is None:
-        raise NotFound("code_not_found", "This code is not known. Call the community office.")
+        raise code_not_found()
     return code
 
 
@@ -185,18 +189,32 @@ async def reissue_code(
 
 
 async def resolve_code(session: AsyncSession, raw_token: str) -> tuple[QrCode, Place, list[Place]]:
-    """The scanned code, its place and the place's ancestors; revoked codes are gone (410)."""
-    code = await get_code(session, raw_token)
-    place = await get_place(session, code.place_id)
+    """The scanned code, its place and the place's ancestors; revoked codes are gone (410).
+
+    Every scan of every sticker lands here: two queries (the code with its place, then the
+    ancestors by the ids in the path).
+    """
+    token = normalise_token(raw_token)
+    row = (
+        await session.execute(
+            select(QrCode, Place)
+            .join(Place, Place.id == QrCode.place_id)
+            .where(QrCode.token == token)
+        )
+    ).first()
+    if row is None:
+        raise code_not_found()
+    code, place = row
     ancestors = await ancestors_of(session, place)
     if code.status != "active":
         chain = [*ancestors, place]
         community = next((p for p in reversed(chain) if p.kind == "community"), None)
-        phone = next((p.phone for p in reversed(chain) if p.phone), None)
         raise Gone(
             "code_revoked",
             "This code is no longer in use. Call the community office for the new one.",
-            community={"name": community.name, "phone": phone} if community else None,
+            community={"name": community.name, "phone": nearest_phone(chain)}
+            if community
+            else None,
         )
     return code, place, ancestors
 

@@ -1,0 +1,208 @@
+"""The whole door, as integrators and staff use it: identity, directory and the gateway, all
+real and in-process (ASGI transports), the directory trusting identity's published keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from gateway.app import create_app as create_gateway
+from gateway.config import GatewaySettings
+from services.directory.app import create_app as create_directory
+from services.directory.config import DirectorySettings
+from services.identity.seed import DEMO_API_KEY, DEMO_PASSWORD
+from services.kit.clock import FrozenClock
+from services.kit.db import Database
+from services.kit.testing import TokenFactory
+from tests.fixtures.directory import Directory
+from tests.fixtures.identity import Identity
+from tests.gateway.support import Ticker
+
+
+@dataclass
+class System:
+    client: httpx.AsyncClient
+    identity: Identity
+    ticker: Ticker
+
+    async def bearer(self, username: str) -> dict[str, str]:
+        response = await self.client.post(
+            "/api/identity/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+    async def place(self, code: str) -> dict[str, Any]:
+        return dict((await self.client.get(f"/api/directory/v1/places/by-code/{code}")).json())
+
+
+@pytest.fixture
+async def system(
+    identity: Identity, directory: Directory, directory_db: Database, clock: FrozenClock
+) -> AsyncIterator[System]:
+    await identity.seed()
+    identity_transport = httpx.ASGITransport(app=identity.app)
+    # The directory as deployed: it trusts identity's JWKS, fetched over HTTP.
+    trusting_directory = create_directory(
+        DirectorySettings(
+            env="test",
+            database_url=directory_db.url,
+            auto_migrate=False,
+            jwks_url="http://identity/v1/jwks.json",
+        ),
+        clock=clock,
+        database=directory_db,
+        jwks_transport=identity_transport,
+    )
+    ticker = Ticker()
+    gateway = create_gateway(
+        GatewaySettings(
+            env="test",
+            jwks_url="http://identity/v1/jwks.json",
+            intake_url="http://127.0.0.1:9",
+            rate_limit_per_minute=10_000,
+            rate_limit_anonymous_per_minute=10_000,
+        ),
+        transports={
+            "identity": identity_transport,
+            "directory": httpx.ASGITransport(app=trusting_directory),
+        },
+        clock=clock,
+        timer=ticker,
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=gateway), base_url="http://gateway"
+    ) as client:
+        yield System(client=client, identity=identity, ticker=ticker)
+    await gateway.aclose()
+
+
+async def test_staff_sign_in_and_write_where_their_role_holds(system: System) -> None:
+    community = await system.place("TGYZL")
+    building = {
+        "code": "TGYZL-12",
+        "name": "12号楼",
+        "kind": "building",
+        "parent_id": community["id"],
+    }
+    staff = await system.bearer("tgyzl_staff")
+    created = await system.client.post("/api/directory/v1/places", json=building, headers=staff)
+    assert created.status_code == 201, created.text
+    assert created.headers["x-request-id"]
+
+    anonymous = await system.client.post(
+        "/api/directory/v1/places", json={**building, "code": "TGYZL-13"}
+    )
+    assert anonymous.status_code == 401
+    other = await system.bearer("gysnl_staff")
+    elsewhere = await system.client.post(
+        "/api/directory/v1/places", json={**building, "code": "TGYZL-14"}, headers=other
+    )
+    assert elsewhere.status_code == 403
+    assert elsewhere.json()["code"] == "forbidden"
+
+
+async def test_a_token_signed_by_another_key_is_stopped_at_the_door(system: System) -> None:
+    forged = TokenFactory().issue(subject="staff:intruder", now=system.identity.clock.now())
+    response = await system.client.get(
+        "/api/directory/v1/places", headers={"Authorization": f"Bearer {forged}"}
+    )
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "invalid_token"
+
+
+async def test_an_api_key_acts_within_its_scopes_and_stops_when_revoked(system: System) -> None:
+    unit = await system.place("GYSNL-01-1")
+    # The demo key (京南宽带) holds work-order scopes, not directory:codes:manage.
+    wrong_scope = await system.client.post(
+        f"/api/directory/v1/places/{unit['id']}/codes",
+        json={"kind": "notice_board"},
+        headers={"X-API-Key": DEMO_API_KEY},
+    )
+    assert wrong_scope.status_code == 403
+
+    admin = await system.bearer("admin")
+    issued = await system.client.post(
+        "/api/identity/v1/api-clients",
+        json={
+            "name": "观音寺南里 便民栏系统",
+            "scopes": ["directory:codes:manage"],
+            "place_ids": [(await system.place("GYSNL"))["id"]],
+        },
+        headers=admin,
+    )
+    key = issued.json()["api_key"]
+    allowed = await system.client.post(
+        f"/api/directory/v1/places/{unit['id']}/codes",
+        json={"kind": "notice_board"},
+        headers={"X-API-Key": key},
+    )
+    assert allowed.status_code == 201, allowed.text
+
+    await system.client.delete(f"/api/identity/v1/api-clients/{issued.json()['id']}", headers=admin)
+    system.ticker.advance(31)  # past the gateway's 30 s cache of the exchanged token
+    revoked = await system.client.get(
+        f"/api/directory/v1/places/{unit['id']}/codes", headers={"X-API-Key": key}
+    )
+    assert revoked.status_code == 401
+    assert revoked.json()["code"] == "invalid_api_key"
+
+
+async def test_a_resident_signs_in_by_phone_through_the_gateway(system: System) -> None:
+    phone = "15011112222"
+    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
+    assert sent.status_code == 202
+    again = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
+    assert again.status_code == 429
+    assert "Retry-After" in again.headers
+    body = (await system.identity.sent_to(phone))[-1].body
+    code = re.search(r"(\d{6})", body)
+    assert code is not None
+    tokens = await system.client.post(
+        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
+    )
+    assert tokens.status_code == 200
+    me = await system.client.get(
+        "/api/identity/v1/me", headers={"Authorization": f"Bearer {tokens.json()['access_token']}"}
+    )
+    assert me.json()["kind"] == "resident"
+    assert me.json()["phone"] == "150****2222"
+
+
+async def test_wechat_sign_in_through_the_gateway(system: System) -> None:
+    system.identity.wechat.codes["wx-code"] = "openid-zhao"
+    first = await system.client.post("/api/identity/v1/auth/wechat/login", json={"code": "wx-code"})
+    assert first.json()["linked"] is False
+    assert first.json()["link_ticket"]
+
+
+async def test_a_stopped_service_is_a_prompt_503_while_the_others_answer(system: System) -> None:
+    down = await system.client.get("/api/intake/v1/tickets")
+    assert down.status_code == 503
+    assert down.json()["code"] == "service_unavailable"
+    assert (await system.client.get("/api/directory/v1/places")).status_code == 200
+
+
+async def test_admin_actions_are_recorded_and_readable_through_the_gateway(system: System) -> None:
+    admin = await system.bearer("tgy_admin")
+    created = await system.client.post(
+        "/api/identity/v1/staff",
+        json={"username": "li_lei", "display_name": "李雷", "password": "li-lei-2026-pw"},
+        headers=admin,
+    )
+    community = await system.place("TGYZL")
+    await system.client.post(
+        f"/api/identity/v1/staff/{created.json()['id']}/grants",
+        json={"role": "community_staff", "place_id": community["id"]},
+        headers=admin,
+    )
+    events = (await system.client.get("/api/identity/v1/audit", headers=admin)).json()["items"]
+    actions = {(e["action"], e["target_id"]) for e in events}
+    assert ("staff.created", created.json()["id"]) in actions
+    assert ("grant.added", created.json()["id"]) in actions
