@@ -11,7 +11,14 @@ PUBLIC_BASE_URL ?= http://127.0.0.1:8000
 RUN_ENV := DIRECTORY_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
 	DIRECTORY_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json
 
-.PHONY: help install migrate seed run test lint format check-python clean bench-gateway
+NPM ?= npm
+FRONTEND := frontend
+FRONTEND_DEPS := $(FRONTEND)/node_modules/.package-lock.json
+FRONTEND_SRC := $(shell find $(FRONTEND)/src $(FRONTEND)/build -type f 2>/dev/null) \
+	$(addprefix $(FRONTEND)/,index.html package.json vite.config.ts tsconfig.json tsconfig.tools.json)
+
+.PHONY: help install migrate seed run test lint format check-python clean bench-gateway \
+	check-node frontend frontend-test check-browser
 
 help:
 	@echo "make run      start every service with demo data (SQLite under var/)"
@@ -31,6 +38,34 @@ $(STAMP): pyproject.toml | check-python
 
 install: $(STAMP)
 
+check-node:
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null || \
+	  { echo "Node.js 20.19 or newer is needed to build the frontend (found: $$(node --version 2>/dev/null || echo none))"; exit 1; }
+
+$(FRONTEND_DEPS): $(FRONTEND)/package-lock.json | check-node
+	cd $(FRONTEND) && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+# Built when missing or older than its sources.
+$(FRONTEND)/dist/index.html: $(FRONTEND_DEPS) $(FRONTEND_SRC)
+	cd $(FRONTEND) && $(NPM) run build
+	@touch $@
+
+frontend: $(FRONTEND)/dist/index.html
+
+frontend-test: $(FRONTEND_DEPS)
+	cd $(FRONTEND) && $(NPM) run typecheck && $(NPM) run test
+
+# The browser tests drive Debian's Chromium and need a Chinese font to render the pages.
+check-browser:
+	@if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Chromium and a Chinese font for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	else \
+	  echo "The browser tests need Chromium and a Chinese font: sudo apt-get install -y chromium fonts-wqy-microhei"; exit 1; \
+	fi
+
 migrate: install
 	@for s in $(SERVICES); do $(BIN)/python -m services.$$s migrate || exit 1; done
 
@@ -38,13 +73,14 @@ migrate: install
 seed: migrate
 	@$(RUN_ENV) $(BIN)/python -m services.directory seed
 
-run: seed
+run: seed frontend
 	@echo ""
 	@echo "  gateway     http://127.0.0.1:8000/docs   (every service's API at /api/<service>/..., the pages at /)"
 	@echo "  identity    http://127.0.0.1:8001        (sign-in, roles, API keys; JWKS at /v1/jwks.json)"
 	@echo "  directory   http://127.0.0.1:8002        (places, QR codes, calendar)"
 	@echo "  a sticker   http://127.0.0.1:8000/api/directory/v1/places/by-code/TGYZL-03-2"
-	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>"
+	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>   (the building hub a resident sees)"
+	@echo "  console     $(PUBLIC_BASE_URL)/console     (staff: admin / sqwb-demo-2026)"
 	@echo "  log-ins     admin, tgy_admin, tgyzl_staff, captain_tgyzl03, ... password sqwb-demo-2026 (README)"
 	@echo ""
 	PATH="$(BIN):$$PATH" $(RUN_ENV) $(BIN)/honcho -f infra/Procfile -d $(CURDIR) start
@@ -60,7 +96,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 # SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it).
-test: lint
+test: lint frontend-test frontend check-browser
 	$(BIN)/python -m pytest
 
 # Gateway vs nginx vs direct (needs: apt-get install -y nginx wrk); not part of `make test`.
@@ -68,4 +104,4 @@ bench-gateway: install
 	$(BIN)/python benchmarks/gateway/run.py
 
 clean:
-	rm -rf var .mypy_cache .ruff_cache
+	rm -rf var .mypy_cache .ruff_cache frontend/dist

@@ -9,6 +9,9 @@ built, those routes answer a plain page saying so (zh-CN first, English second).
 
 from __future__ import annotations
 
+import gzip
+import mimetypes
+from functools import lru_cache
 from pathlib import Path
 
 from starlette.requests import Request
@@ -19,6 +22,9 @@ from services.kit.errors import problem_response
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+# Text files shrink to a third or less; on a 1.6 Mbit/s mobile line that is most of the wait.
+COMPRESSIBLE = frozenset({".js", ".css", ".html", ".svg", ".json", ".txt", ".map", ".webmanifest"})
+MIN_COMPRESS_BYTES = 1024
 
 PLACEHOLDER = """<!doctype html>
 <html lang="zh-CN">
@@ -89,11 +95,11 @@ class Frontend:
         found = self._file(path)
         if found is not None:
             cache = IMMUTABLE if path.startswith("/assets/") else REVALIDATE
-            return FileResponse(found, headers={"Cache-Control": cache})
+            return _file_response(request, found, cache)
         last = path.rsplit("/", 1)[-1]
         if path.startswith("/assets/") or "." in last:
             return self._not_found(request)  # a missing file, not a page
-        return FileResponse(index, media_type="text/html", headers={"Cache-Control": REVALIDATE})
+        return _file_response(request, index, REVALIDATE)
 
     def _file(self, path: str) -> Path | None:
         relative = path.lstrip("/")
@@ -107,3 +113,23 @@ class Frontend:
 
     def _not_found(self, request: Request) -> Response:
         return problem_response(status=404, code="not_found", detail="Not found.", request=request)
+
+
+@lru_cache(maxsize=256)
+def _gzipped(path: Path, mtime_ns: int, size: int) -> bytes:
+    """Compressed once per file version (the key changes with every build)."""
+    return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+
+
+def _file_response(request: Request, path: Path, cache: str) -> Response:
+    headers = {"Cache-Control": cache, "Vary": "Accept-Encoding"}
+    stat = path.stat()
+    accepts_gzip = "gzip" in request.headers.get("accept-encoding", "").lower()
+    if accepts_gzip and path.suffix in COMPRESSIBLE and stat.st_size >= MIN_COMPRESS_BYTES:
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if media_type.startswith("text/") or media_type.endswith(("javascript", "json")):
+            media_type += "; charset=utf-8"
+        body = _gzipped(path, stat.st_mtime_ns, stat.st_size)
+        headers["Content-Encoding"] = "gzip"
+        return Response(body, media_type=media_type, headers=headers)
+    return FileResponse(path, headers=headers)

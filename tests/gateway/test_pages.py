@@ -180,3 +180,25 @@ async def test_a_built_frontend_is_served_with_the_spa_fallback(
     # httpx tidies "/../" away before sending; the server may get it raw all the same.
     assert Frontend(dist)._file("/../secret.txt") is None
     assert Frontend(dist)._file("/assets/../../secret.txt") is None
+
+
+async def test_text_files_of_the_frontend_travel_gzipped_to_those_who_accept_it(
+    make_gateway: MakeGateway, tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "index.html").write_text("<!doctype html><title>您扫我办</title>", encoding="utf-8")
+    script = "export const hub = '天宫院中里社区';\n" * 400
+    (dist / "assets" / "hub-1a2b3c.js").write_text(script, encoding="utf-8")
+    door = await make_gateway(frontend_dir=dist)
+
+    packed = await door.client.get("/assets/hub-1a2b3c.js", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) < len(script.encode()) / 10
+    assert packed.text == script  # httpx unpacks it, as a browser would
+    assert packed.headers["content-type"].startswith("text/javascript")
+    assert packed.headers["vary"] == "Accept-Encoding"
+
+    plain = await door.client.get("/assets/hub-1a2b3c.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.text == script

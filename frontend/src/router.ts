@@ -1,0 +1,156 @@
+/**
+ * The routes. Every page is its own chunk (lazy), so a resident who scans a door code loads
+ * the hub and nothing of the console. Paths match case-insensitively (vue-router's default),
+ * so `/Q/<TOKEN>` from a QR code in alphanumeric mode opens the same page as `/q/<token>`.
+ */
+
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { PERM, ADMIN_PERMS, PLACE_PERMS } from './console/perms'
+import { loadMe, signedIn } from './console/session'
+
+export type ConsoleTab = 'home' | 'places' | 'admin' | 'me'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page's title (the document title and the console's nav bar). */
+    titleKey?: string
+    /** Needs a signed-in staff member. */
+    staff?: boolean
+    /** Needs one of these permissions somewhere in the staff member's grants. */
+    perms?: readonly string[]
+    /** The console tab the page belongs to; tab roots have no back arrow. */
+    tab?: ConsoleTab
+    tabRoot?: boolean
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', component: () => import('./pages/misc/LandingPage.vue'), meta: { titleKey: 'home.title' } },
+  {
+    path: '/q/:token',
+    component: () => import('./pages/scan/ScanPage.vue'),
+    props: true,
+    meta: { titleKey: 'scan.title' },
+  },
+  {
+    path: '/q/:token/soon/:feature(report|rooms|parking)',
+    component: () => import('./pages/scan/SoonPage.vue'),
+    props: true,
+    meta: { titleKey: 'soon.title' },
+  },
+  {
+    path: '/q/:token/mine',
+    component: () => import('./pages/scan/MyReports.vue'),
+    props: true,
+    meta: { titleKey: 'mine.title' },
+  },
+  {
+    path: '/console/login',
+    component: () => import('./pages/console/LoginPage.vue'),
+    meta: { titleKey: 'login.title' },
+  },
+  {
+    path: '/console',
+    component: () => import('./pages/console/ConsoleLayout.vue'),
+    meta: { staff: true },
+    children: [
+      {
+        path: '',
+        component: () => import('./pages/console/DashboardPage.vue'),
+        meta: { titleKey: 'console.title', tab: 'home', tabRoot: true },
+      },
+      {
+        path: 'places',
+        component: () => import('./pages/console/PlacesPage.vue'),
+        meta: { titleKey: 'places.title', tab: 'places', tabRoot: true, perms: PLACE_PERMS },
+      },
+      {
+        path: 'places/:id',
+        component: () => import('./pages/console/PlacePage.vue'),
+        props: true,
+        meta: { titleKey: 'places.title', tab: 'places', perms: PLACE_PERMS },
+      },
+      {
+        path: 'places/:id/sheet',
+        component: () => import('./pages/console/SheetPage.vue'),
+        props: true,
+        meta: { titleKey: 'sheet.title', tab: 'places', perms: [PERM.codesPrint] },
+      },
+      {
+        path: 'admin',
+        component: () => import('./pages/console/admin/AdminPage.vue'),
+        meta: { titleKey: 'console.tabs.admin', tab: 'admin', tabRoot: true, perms: ADMIN_PERMS },
+      },
+      {
+        path: 'admin/staff',
+        component: () => import('./pages/console/admin/StaffListPage.vue'),
+        meta: { titleKey: 'staff.title', tab: 'admin', perms: [PERM.staff] },
+      },
+      {
+        path: 'admin/staff/new',
+        component: () => import('./pages/console/admin/StaffCreatePage.vue'),
+        meta: { titleKey: 'staff.create', tab: 'admin', perms: [PERM.staff] },
+      },
+      {
+        path: 'admin/staff/:id',
+        component: () => import('./pages/console/admin/StaffPage.vue'),
+        props: true,
+        meta: { titleKey: 'staff.title', tab: 'admin', perms: [PERM.staff] },
+      },
+      {
+        path: 'admin/organisations',
+        component: () => import('./pages/console/admin/OrganisationsPage.vue'),
+        meta: { titleKey: 'orgs.title', tab: 'admin', perms: [PERM.organisations] },
+      },
+      {
+        path: 'admin/api-clients',
+        component: () => import('./pages/console/admin/ApiClientsPage.vue'),
+        meta: { titleKey: 'clients.title', tab: 'admin', perms: [PERM.clients] },
+      },
+      {
+        path: 'admin/audit',
+        component: () => import('./pages/console/admin/AuditPage.vue'),
+        meta: { titleKey: 'audit.title', tab: 'admin', perms: [PERM.audit] },
+      },
+      {
+        path: 'soon/:feature(inbox|calendar|parking|station)',
+        component: () => import('./pages/console/ConsoleSoonPage.vue'),
+        props: true,
+        meta: { titleKey: 'soon.title', tab: 'home' },
+      },
+      {
+        path: 'me',
+        component: () => import('./pages/console/MePage.vue'),
+        meta: { titleKey: 'me.title', tab: 'me', tabRoot: true },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    component: () => import('./pages/misc/NotFoundPage.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.beforeEach(async (to) => {
+  const wantsStaff = to.matched.some((record) => record.meta.staff)
+  if (to.path === '/console/login' && signedIn.value) {
+    const next = typeof to.query.next === 'string' && to.query.next.startsWith('/console') ? to.query.next : '/console'
+    return next
+  }
+  if (!wantsStaff) return true
+  if (!signedIn.value) return { path: '/console/login', query: { next: to.fullPath } }
+  try {
+    await loadMe()
+  } catch {
+    // Refused: the tokens are gone, sign in again. Network trouble: the layout offers a retry.
+    if (!signedIn.value) return { path: '/console/login', query: { next: to.fullPath } }
+  }
+  return true
+})

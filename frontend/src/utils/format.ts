@@ -1,0 +1,23 @@
+/** Dates shown as people in Beijing read them, whatever the phone's time zone. */
+
+const ZONE = 'Asia/Shanghai'
+
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date)
+}
+
+/** A phone number as a tel: link target (digits and + only). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`
+}

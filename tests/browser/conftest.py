@@ -1,0 +1,164 @@
+"""Browser tests: the real system (directory, identity, gateway serving frontend/dist) on free
+local ports, driven by Playwright in Debian's headless Chromium as a phone in WeChat.
+
+pytest-playwright gives `page` (a fresh context per test); the fixtures below make its
+browser Debian's Chromium (Playwright's own browser download is never used) and every
+context a 375×667 phone with WeChat's user agent, pointed at the gateway.
+
+Playwright's sync API drives its own asyncio loop in this thread. Kept for the whole
+session (pytest-playwright's default) it would still be there when the async tests of the
+other folders run, and pytest-asyncio could not start its loop; so here Playwright and its
+browser live for one test module at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserType, Page, Playwright, sync_playwright
+
+from tests.browser.stack import CHROMIUM, CHROMIUM_ARGS, FRONTEND, PHONE_CONTEXT, ROOT, Stack
+
+AXE = FRONTEND / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+INSTALL_HINT = "apt-get install -y chromium fonts-wqy-microhei"
+
+
+def has_chinese_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: {INSTALL_HINT}", pytrace=False)
+    if not has_chinese_font():
+        pytest.fail(f"No Chinese font: the pages would render as boxes. {INSTALL_HINT}", False)
+    if shutil.which("npm") is None and not (FRONTEND / "dist" / "index.html").exists():
+        pytest.fail("npm is needed to build the frontend (Node 20.19 or newer)", pytrace=False)
+    with Stack.start(tmp_path_factory.mktemp("stack")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright: Playwright) -> BrowserType:
+    return playwright.chromium
+
+
+@pytest.fixture(scope="module")
+def browser(
+    browser_type: BrowserType, browser_type_launch_args: dict[str, Any]
+) -> Iterator[Browser]:
+    launched = browser_type.launch(**browser_type_launch_args)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    return {"executable_path": str(CHROMIUM), "headless": True, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(stack: Stack) -> dict[str, Any]:
+    return {**PHONE_CONTEXT, "base_url": stack.base_url}
+
+
+@pytest.fixture(scope="session")
+def admin_api(stack: Stack) -> Iterator[httpx.Client]:
+    with stack.api("admin") as client:
+        yield client
+
+
+def place_by_code(api: httpx.Client, code: str) -> dict[str, Any]:
+    response = api.get(f"/directory/v1/places/by-code/{code}")
+    response.raise_for_status()
+    return dict(response.json())
+
+
+def active_token(api: httpx.Client, place_code: str) -> str:
+    """The active QR token posted at a place, as staff see it."""
+    place = place_by_code(api, place_code)
+    codes = api.get(f"/directory/v1/places/{place['id']}/codes").json()
+    return next(str(c["token"]) for c in codes if c["status"] == "active")
+
+
+@pytest.fixture(scope="session")
+def unit_token(admin_api: httpx.Client) -> str:
+    """天宫院中里社区 3号楼 2单元: the door of the README's example."""
+    return active_token(admin_api, "TGYZL-03-2")
+
+
+def login(page: Page, username: str) -> None:
+    page.goto("/console")
+    page.get_by_test_id("login-username").locator("input").fill(username)
+    page.get_by_test_id("login-password").locator("input").fill("sqwb-demo-2026")
+    page.get_by_test_id("login-submit").click()
+    page.get_by_test_id("my-grant").first.wait_for()
+
+
+def set_elder_before_load(page: Page, on: bool) -> None:
+    """Elder mode as remembered from an earlier visit (localStorage), before any script runs."""
+    page.add_init_script(f"localStorage.setItem('sqwb.elder', '{'1' if on else '0'}')")
+
+
+def check_accessibility(page: Page, label: str) -> None:
+    """axe-core on the page as it stands: no serious or critical violation."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, { resultTypes: ['violations'] });
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary),
+            }));
+        }"""
+    )
+    bad = [v for v in results if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{label}: accessibility violations\n" + json.dumps(
+        bad, ensure_ascii=False, indent=2
+    )
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """A PNG in test-artifacts/screenshots/. Pages with fixed bars (the console) are taken as
+    the phone shows them (full_page=False): a full-page capture draws fixed bars mid-page."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def otp_from_log(stack: Stack, since: int, timeout: float = 10) -> str:
+    """The code identity "texted" (dev sends messages to its log), newer than `since` bytes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in stack.log_text("identity")[since:].splitlines():
+            try:
+                msg = json.loads(line).get("msg", "")
+            except ValueError:
+                continue
+            found = re.search(r"\[otp_code\]: \D*(\d{6})", msg)
+            if found:
+                return found.group(1)
+        time.sleep(0.2)
+    raise AssertionError("no one-time code in identity's log")

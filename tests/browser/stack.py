@@ -1,0 +1,267 @@
+"""The real system on free local ports: directory, identity and the gateway as processes.
+
+Used by the browser tests' session fixture and by benchmarks/frontend/hub_load.py:
+
+    with Stack.start(tmp_dir) as stack:
+        stack.base_url  # the gateway, serving frontend/dist at / and the APIs at /api/...
+
+Each service gets its own SQLite file in `tmp_dir`. The directory is seeded before it starts;
+identity seeds its demo staff by itself once the directory answers, so `start` waits until
+`admin` can sign in. The frontend is built first when frontend/dist is missing or older than
+its sources (`ensure_frontend_built`).
+
+    python -m tests.browser.stack      # start it and keep it up (Ctrl-C stops it)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+FRONTEND = ROOT / "frontend"
+DIST = FRONTEND / "dist"
+DEMO_PASSWORD = "sqwb-demo-2026"
+CHROMIUM = Path(os.environ.get("SQWB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WECHAT_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.38(0x1800262c) NetType/WIFI "
+    "Language/zh_CN"
+)
+# A phone in WeChat: what every browser test's context looks like.
+PHONE_CONTEXT: dict[str, Any] = {
+    "viewport": {"width": 375, "height": 667},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "zh-CN",
+    "timezone_id": "Asia/Shanghai",
+    "user_agent": WECHAT_UA,
+}
+# Environment variables of ours that must not leak from the caller's shell into the stack.
+_OWN_PREFIXES = ("DIRECTORY_", "IDENTITY_", "GATEWAY_")
+_SOURCES = (
+    "src",
+    "build",
+    "public",
+    "index.html",
+    "package.json",
+    "package-lock.json",
+    "vite.config.ts",
+    "tsconfig.json",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _newest_source_mtime() -> float:
+    newest = 0.0
+    for name in _SOURCES:
+        path = FRONTEND / name
+        if path.is_file():
+            newest = max(newest, path.stat().st_mtime)
+        elif path.is_dir():
+            for child in path.rglob("*"):
+                if child.is_file():
+                    newest = max(newest, child.stat().st_mtime)
+    return newest
+
+
+def frontend_is_stale() -> bool:
+    index = DIST / "index.html"
+    return not index.is_file() or index.stat().st_mtime < _newest_source_mtime()
+
+
+def node_modules_are_stale() -> bool:
+    installed = FRONTEND / "node_modules" / ".package-lock.json"
+    lock = FRONTEND / "package-lock.json"
+    return not installed.is_file() or installed.stat().st_mtime < lock.stat().st_mtime
+
+
+def ensure_frontend_built() -> None:
+    """`npm ci` when node_modules is missing or older than the lock, `npm run build` when
+    dist is missing or older than the sources."""
+    if not frontend_is_stale():
+        return
+    if node_modules_are_stale():
+        subprocess.run(["npm", "ci"], cwd=FRONTEND, check=True)
+    subprocess.run(["npm", "run", "build"], cwd=FRONTEND, check=True)
+
+
+@dataclass
+class Stack:
+    base_url: str
+    directory_url: str
+    identity_url: str
+    workdir: Path
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    logs: dict[str, Path] = field(default_factory=dict)
+
+    @classmethod
+    @contextlib.contextmanager
+    def start(
+        cls, workdir: Path, *, build: bool = True, gateway_app: str = "gateway.app:create_app"
+    ) -> Iterator[Stack]:
+        if build:
+            ensure_frontend_built()
+        ports = {name: free_port() for name in ("gateway", "directory", "identity")}
+        url = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+        base_env = {k: v for k, v in os.environ.items() if not k.startswith(_OWN_PREFIXES)}
+        env = {
+            **base_env,
+            "PYTHONUNBUFFERED": "1",
+            "DIRECTORY_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'directory.db'}",
+            "DIRECTORY_JWKS_URL": f"{url['identity']}/v1/jwks.json",
+            "DIRECTORY_PUBLIC_BASE_URL": url["gateway"],
+            "IDENTITY_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'identity.db'}",
+            "IDENTITY_DIRECTORY_URL": url["directory"],
+            "IDENTITY_PASSWORD_HASHING": "fast",
+            "IDENTITY_PUBLIC_BASE_URL": url["gateway"],
+            "GATEWAY_IDENTITY_URL": url["identity"],
+            "GATEWAY_DIRECTORY_URL": url["directory"],
+            "GATEWAY_JWKS_URL": f"{url['identity']}/v1/jwks.json",
+            "GATEWAY_FRONTEND_DIR": str(DIST),
+            # Every page load of the suite comes from 127.0.0.1.
+            "GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "100000",
+            "GATEWAY_RATE_LIMIT_PER_MINUTE": "100000",
+        }
+        subprocess.run(
+            [sys.executable, "-m", "services.directory", "seed"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        stack = cls(url["gateway"], url["directory"], url["identity"], workdir)
+        try:
+            for name, app in (
+                ("directory", "services.directory.app:create_app"),
+                ("identity", "services.identity.app:create_app"),
+                ("gateway", gateway_app),
+            ):
+                stack._spawn(name, app, ports[name], env)
+            stack._wait_ready()
+            yield stack
+        finally:
+            stack.stop()
+
+    def _spawn(self, name: str, app: str, port: int, env: dict[str, str]) -> None:
+        log_path = self.workdir / f"{name}.log"
+        log: IO[bytes] = log_path.open("wb")
+        self.logs[name] = log_path
+        self.processes[name] = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                app,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-access-log",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+
+    def _check_alive(self) -> None:
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                tail = self.logs[name].read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{name} exited with {process.returncode}:\n{tail}")
+
+    def _wait_ready(self, timeout: float = 90) -> None:
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=5) as client:
+            while True:
+                self._check_alive()
+                try:
+                    if self.login("admin", client=client):
+                        return
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the stack did not come up (admin cannot sign in)")
+                time.sleep(0.3)
+
+    def login(self, username: str, *, client: httpx.Client | None = None) -> str | None:
+        """A staff access token through the gateway, or None while sign-in does not work."""
+        http = client or httpx.Client(timeout=10)
+        try:
+            response = http.post(
+                f"{self.base_url}/api/identity/v1/auth/login",
+                json={"username": username, "password": DEMO_PASSWORD},
+            )
+        finally:
+            if client is None:
+                http.close()
+        return str(response.json()["access_token"]) if response.status_code == 200 else None
+
+    def api(self, username: str = "admin") -> httpx.Client:
+        """An HTTP client on the gateway carrying a staff member's bearer token."""
+        token = self.login(username)
+        assert token, f"{username} cannot sign in"
+        return httpx.Client(
+            base_url=f"{self.base_url}/api",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        )
+
+    def log_text(self, name: str) -> str:
+        return self.logs[name].read_text(errors="replace")
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="sqwb-stack-") as tmp, Stack.start(Path(tmp)) as stack:
+        print(f"gateway   {stack.base_url}", flush=True)
+        print(f"directory {stack.directory_url}", flush=True)
+        print(f"identity  {stack.identity_url}", flush=True)
+        print(f"logs      {tmp}", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            while True:
+                stack._check_alive()
+                time.sleep(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Elder mode (适老化) and the sizes that make the pages usable on a phone, measured in Chromium.
+
+Normal mode: tap targets ≥ 44 px, inputs ≥ 16 px (iOS zooms into smaller ones).
+Elder mode: every piece of text ≥ 18 px, tap targets ≥ 60 px, one tap to switch, remembered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import check_accessibility, login, set_elder_before_load
+
+# Text nodes that are shown, with the computed font size of the element holding them.
+TEXT_SIZES = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const text = node.textContent.trim();
+    if (!text) continue;
+    const el = node.parentElement;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (box.width < 2 || box.height < 2 || style.visibility === 'hidden') continue;
+    out.push({ text: text.slice(0, 30), size: parseFloat(style.fontSize), tag: el.tagName });
+  }
+  return out;
+}"""
+
+# What a finger taps: links, buttons, switches, tabs, clickable cells, form fields. Links
+# inside a sentence are exempt (WCAG 2.5.8), so only links that stand alone are measured.
+TARGETS = """() => {
+  const selector = 'a[href], button, [role=button], [role=switch], [role=tab], input, '
+    + 'textarea, .van-cell--clickable';
+  const shown = el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  return [...document.querySelectorAll(selector)]
+    .filter(el => shown(el)
+      && !(el.tagName === 'A' && el.closest('p, nav.crumbs'))
+      && !(el.tagName === 'INPUT' && el.type === 'hidden'))
+    .map(el => {
+      // A field's input is tapped through its whole cell.
+      const cell = el.matches('input, textarea') ? el.closest('.van-cell') : null;
+      const area = (cell || el).getBoundingClientRect();
+      const name = el.getAttribute('data-testid') || el.textContent || el.tagName;
+      return { what: name.trim().slice(0, 30), width: area.width, height: area.height };
+    });
+}"""
+INPUT_SIZES = "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
+FONT_SIZE = "e => parseFloat(getComputedStyle(e).fontSize)"
+
+
+def small_text(page: Page, minimum: float) -> list[dict[str, Any]]:
+    return [t for t in page.evaluate(TEXT_SIZES) if t["size"] < minimum - 0.01]
+
+
+def big_enough(page: Page, selector: str, minimum: float) -> bool:
+    boxes = [entry.bounding_box() for entry in page.locator(selector).all()]
+    return bool(boxes) and all(
+        b is not None and b["height"] >= minimum and b["width"] >= minimum for b in boxes
+    )
+
+
+def small_targets(page: Page, minimum: float) -> list[dict[str, Any]]:
+    return [
+        t
+        for t in page.evaluate(TARGETS)
+        if t["height"] < minimum - 0.5 or t["width"] < minimum - 0.5
+    ]
+
+
+def test_normal_mode_targets_are_44px_and_inputs_16px(page: Page, unit_token: str) -> None:
+    page.goto(f"/q/{unit_token}")
+    page.get_by_test_id("hub-heading").wait_for()
+    assert small_targets(page, 44) == []
+    assert big_enough(page, "a.hub-entry", 44)
+
+    page.goto(f"/q/{unit_token}/mine")
+    page.get_by_test_id("resident-phone").wait_for()
+    assert small_targets(page, 44) == []
+    sizes = page.eval_on_selector_all("input", INPUT_SIZES)
+    assert sizes
+    assert min(sizes) >= 16
+
+    page.goto("/console/login")
+    page.get_by_test_id("login-username").wait_for()
+    assert small_targets(page, 44) == []
+    sizes = page.eval_on_selector_all("input", INPUT_SIZES)
+    assert sizes
+    assert min(sizes) >= 16
+
+
+def test_elder_mode_is_one_tap_on_the_hub_and_survives_a_reload(
+    page: Page, unit_token: str
+) -> None:
+    page.goto(f"/q/{unit_token}")
+    toggle = page.get_by_test_id("elder-toggle")
+    expect(toggle).to_have_attribute("aria-checked", "false")
+    normal_heading = page.get_by_test_id("hub-heading").evaluate(FONT_SIZE)
+    toggle.click()
+
+    expect(toggle).to_have_attribute("aria-checked", "true")
+    expect(toggle).to_contain_text("长辈模式：已开启")  # the state in words, not by colour
+    assert page.evaluate("document.documentElement.classList.contains('elder')")
+    assert page.evaluate("localStorage.getItem('sqwb.elder')") == "1"
+    elder_heading = page.get_by_test_id("hub-heading").evaluate(FONT_SIZE)
+    assert elder_heading > normal_heading
+
+    def sizes_hold() -> None:
+        assert small_text(page, 18) == []
+        assert small_targets(page, 60) == []
+        assert big_enough(page, "a.hub-entry", 60)
+        body = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert body >= 18
+
+    sizes_hold()
+    check_accessibility(page, "elder hub")
+    page.reload()
+    expect(page.get_by_test_id("hub-heading")).to_be_visible()
+    assert page.evaluate("document.documentElement.classList.contains('elder')")
+    expect(page.get_by_test_id("elder-toggle")).to_have_attribute("aria-checked", "true")
+    sizes_hold()
+
+    page.get_by_test_id("elder-toggle").click()
+    assert not page.evaluate("document.documentElement.classList.contains('elder')")
+    assert page.evaluate("localStorage.getItem('sqwb.elder')") == "0"
+
+
+def test_elder_mode_holds_on_the_other_resident_pages(page: Page, unit_token: str) -> None:
+    set_elder_before_load(page, True)
+    for path, ready in [
+        (f"/q/{unit_token}/soon/report", "coming-soon"),
+        (f"/q/{unit_token}/mine", "resident-phone"),
+        ("/q/AAAAAAAAAAAA", "code-problem"),
+    ]:
+        page.goto(path)
+        page.get_by_test_id(ready).wait_for()
+        assert small_text(page, 18) == [], path
+        assert small_targets(page, 60) == [], path
+        sizes = page.eval_on_selector_all("input", INPUT_SIZES)
+        assert all(size >= 18 for size in sizes), path
+
+
+def test_elder_mode_in_the_console(page: Page) -> None:
+    page.goto("/console/login")
+    page.get_by_test_id("elder-toggle").click()
+    assert small_text(page, 18) == []
+    assert small_targets(page, 60) == []
+    login(page, "tgyzl_staff")
+    assert page.evaluate("document.documentElement.classList.contains('elder')")
+    assert small_text(page, 18) == []
+    assert small_targets(page, 60) == []
+    page.get_by_test_id("tab-places").click()
+    page.get_by_test_id("root-place").click()
+    page.get_by_test_id("child-place").first.wait_for()
+    assert small_text(page, 18) == []
+    assert small_targets(page, 60) == []
+    page.get_by_test_id("tab-me").click()
+    expect(page.get_by_test_id("elder-toggle")).to_have_attribute("aria-checked", "true")
+    assert small_text(page, 18) == []
