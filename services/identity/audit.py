@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.models import AdminEvent, Reveal
+from services.kit.personal import PersonalDataCipher
 
 
 def record_admin_event(
@@ -36,16 +37,19 @@ def record_admin_event(
     )
 
 
-def record_reveal(
+def reveal(
     session: AsyncSession,
     *,
+    cipher: PersonalDataCipher,
+    stored: str,
     actor: str,
     subject_kind: str,
     subject_id: str,
     field: str,
     reason: str,
     now: datetime,
-) -> None:
+) -> str:
+    """The clear value of an encrypted field, for someone entitled; the read is recorded."""
     session.add(
         Reveal(
             id=uuid.uuid4(),
@@ -57,3 +61,4 @@ def record_reveal(
             at=now,
         )
     )
+    return cipher.decrypt(stored)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
+from services.identity.models import Reveal
 from services.identity.seed import DEMO_API_KEY
 from tests.fixtures.identity import Identity
 
@@ -170,3 +173,29 @@ async def test_the_demo_api_key_works(identity: Identity) -> None:
         "/v1/auth/api-key-token", headers={"X-API-Key": DEMO_API_KEY}
     )
     assert exchanged.status_code == 200
+
+
+async def test_a_staff_phone_shows_masked_and_is_revealed_only_with_a_recorded_reason(
+    identity: Identity,
+) -> None:
+    await identity.seed()
+    admin = await identity.bearer("tgy_admin")
+    staff = (await identity.client.get("/v1/staff", params={"limit": 100}, headers=admin)).json()
+    captain = next(s for s in staff["items"] if s["username"] == "captain_tgyzl03")
+    assert captain["phone"] == "138****0012"
+    no_reason = await identity.client.post(
+        f"/v1/staff/{captain['id']}/phone/reveal", json={}, headers=admin
+    )
+    assert no_reason.status_code == 422
+    revealed = await identity.client.post(
+        f"/v1/staff/{captain['id']}/phone/reveal", json={"reason": "duty roster"}, headers=admin
+    )
+    assert revealed.json() == {"phone": "13800000012"}
+    outside = await identity.bearer("gysnl_staff")  # no staff:manage at all
+    refused = await identity.client.post(
+        f"/v1/staff/{captain['id']}/phone/reveal", json={"reason": "just looking"}, headers=outside
+    )
+    assert refused.status_code == 403
+    async with identity.db.session(write=False) as session:
+        reveals = list(await session.scalars(select(Reveal)))
+    assert [(r.subject_kind, r.reason) for r in reveals] == [("staff", "duty roster")]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import exists, select
 
 from services.identity import api_keys, sessions, staff
-from services.identity.audit import record_admin_event, record_reveal
+from services.identity.audit import record_admin_event, reveal
 from services.identity.context import Ctx
 from services.identity.models import (
     AdminEvent,
@@ -240,8 +240,10 @@ async def reveal_staff_phone(
     user = await _managed_staff(session, principal, user_id)
     if user.phone_cipher is None:
         raise NotFound("no_phone", "No phone is on record.")
-    record_reveal(
+    phone = reveal(
         session,
+        cipher=ctx.cipher,
+        stored=user.phone_cipher,
         actor=principal.subject,
         subject_kind="staff",
         subject_id=str(user.id),
@@ -249,7 +251,7 @@ async def reveal_staff_phone(
         reason=data.reason,
         now=clock.now(),
     )
-    return RevealOut(phone=ctx.cipher.decrypt(user.phone_cipher))
+    return RevealOut(phone=phone)
 
 
 @router.post(

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from sqlalchemy import select
 
 from services.identity import residents
-from services.identity.audit import record_reveal
+from services.identity.audit import reveal
 from services.identity.context import Ctx
 from services.identity.models import Household, HouseholdMember
 from services.identity.notify import PERM_NOTIFY, message_on_duty
@@ -119,8 +119,10 @@ async def reveal_resident_phone(
     # Entitled: staff with the permission over one of the resident's homes.
     if not any(principal.can("identity:personal:reveal", path) for path in homes):
         raise NotFound("resident_not_found", "No such resident.")
-    record_reveal(
+    phone = reveal(
         session,
+        cipher=ctx.cipher,
+        stored=resident.phone_cipher,
         actor=principal.subject,
         subject_kind="resident",
         subject_id=str(resident.id),
@@ -128,7 +130,7 @@ async def reveal_resident_phone(
         reason=data.reason,
         now=clock.now(),
     )
-    return RevealOut(phone=ctx.cipher.decrypt(resident.phone_cipher))
+    return RevealOut(phone=phone)
 
 
 @router.post("/me/dependants", status_code=201, summary="Add a child in my care")
