@@ -4,12 +4,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
-SERVICES := directory identity
+SERVICES := directory identity intake
 PUBLIC_BASE_URL ?= http://127.0.0.1:8000
 
 # Only `make run` sees these (tests set their own).
 RUN_ENV := DIRECTORY_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
-	DIRECTORY_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json
+	DIRECTORY_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json \
+	INTAKE_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json
 
 NPM ?= npm
 FRONTEND := frontend
@@ -78,6 +79,7 @@ run: seed frontend
 	@echo "  gateway     http://127.0.0.1:8000/docs   (every service's API at /api/<service>/..., the pages at /)"
 	@echo "  identity    http://127.0.0.1:8001        (sign-in, roles, API keys; JWKS at /v1/jwks.json)"
 	@echo "  directory   http://127.0.0.1:8002        (places, QR codes, calendar)"
+	@echo "  intake      http://127.0.0.1:8003        (reports from the QR code: tickets, their lifecycle)"
 	@echo "  a sticker   http://127.0.0.1:8000/api/directory/v1/places/by-code/TGYZL-03-2"
 	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>   (the building hub a resident sees)"
 	@echo "  console     $(PUBLIC_BASE_URL)/console     (staff: admin / sqwb-demo-2026)"

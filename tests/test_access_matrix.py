@@ -14,9 +14,16 @@ from fastapi import FastAPI
 
 from tests.fixtures.directory import Directory
 from tests.fixtures.identity import Identity
+from tests.fixtures.intake import Intake
 
-# Writes anyone may make (signing in), or a signed-in person makes about themselves.
+# Writes anyone may make (signing in, reporting from a QR code, a reporter acting on their
+# own report through its tracking token), or a signed-in person makes about themselves.
 SELF_SERVICE = {
+    ("intake", "POST", "/v1/tickets"),
+    ("intake", "POST", "/v1/tickets/{ticket_id}/follow"),
+    ("intake", "POST", "/v1/track/{tracking_token}/confirm"),
+    ("intake", "POST", "/v1/track/{tracking_token}/rate"),
+    ("intake", "POST", "/v1/track/{tracking_token}/reopen"),
     ("identity", "POST", "/v1/auth/login"),
     ("identity", "POST", "/v1/auth/refresh"),
     ("identity", "POST", "/v1/auth/logout"),
@@ -53,10 +60,13 @@ def _fill(path: str) -> str:
 
 
 @pytest.fixture
-def apps(directory: Directory, identity: Identity) -> dict[str, tuple[FastAPI, httpx.AsyncClient]]:
+def apps(
+    directory: Directory, identity: Identity, intake: Intake
+) -> dict[str, tuple[FastAPI, httpx.AsyncClient]]:
     return {
         "directory": (directory.app, directory.client),
         "identity": (identity.app, identity.client),
+        "intake": (intake.app, intake.client),
     }
 
 

@@ -1,0 +1,72 @@
+"""Intake (您扫我办): residents report from a unit door's QR code; staff handle; reporters rate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+
+from services.intake import categories, lifecycle
+from services.intake.clients import DirectoryClient
+from services.intake.config import IntakeSettings
+from services.intake.models import jobs
+from services.intake.routes import public, staff
+from services.intake.tickets import IntakeContext
+from services.kit.app import create_service_app
+from services.kit.clock import Clock
+from services.kit.db import Database
+from services.kit.jobs import JobRunner
+from services.kit.observability import configure_logging
+from services.kit.personal import PersonalDataCipher
+from services.kit.workers import run_with_app
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+async def prepare(app: FastAPI) -> None:
+    """Load the default categories that are missing (on start, and in tests)."""
+    db: Database = app.state.db
+    async with db.session() as session:
+        await categories.ensure_defaults(session)
+        await session.commit()
+
+
+def create_app(
+    settings: IntakeSettings | None = None,
+    *,
+    clock: Clock | None = None,
+    database: Database | None = None,
+    directory_transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
+    settings = settings or IntakeSettings()
+    if settings.env != "test":
+        configure_logging(settings.service_name, settings.log_level)
+    app = create_service_app(
+        settings=settings,
+        title="Intake · 您扫我办",
+        description=(
+            "Residents report problems from the QR code on their unit door (no account "
+            "needed) and follow them with a tracking token; staff acknowledge, assign, "
+            "resolve; the reporter confirms, rates or reopens. Every step is an event."
+        ),
+        version="1.0.0",
+        # Public first: /v1/tickets/similar must not be taken for a ticket id.
+        routers=[public.router, staff.router],
+        migrations_dir=MIGRATIONS_DIR,
+        clock=clock,
+        database=database,
+        on_ready=prepare,
+    )
+    clock = app.state.clock
+    app.state.intake = IntakeContext(
+        directory=DirectoryClient(settings.directory_url, transport=directory_transport),
+        cipher=PersonalDataCipher(settings.secret_key),
+        clock=clock,
+    )
+    app.state.jobs = runner = JobRunner(
+        app.state.db, jobs, clock=clock, handlers={lifecycle.AUTO_CLOSE: lifecycle.auto_close}
+    )
+    if settings.run_workers:
+        run_with_app(app, runner)
+    return app

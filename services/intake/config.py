@@ -1,0 +1,13 @@
+from pydantic_settings import SettingsConfigDict
+
+from services.kit.settings import ServiceSettings
+
+
+class IntakeSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
+
+    service_name: str = "intake"
+    # Where scanned QR tokens are resolved to a unit door and its place path.
+    directory_url: str = "http://127.0.0.1:8002"
+    # The background job runner; tests turn it off and call run_due(now) themselves.
+    run_workers: bool = True

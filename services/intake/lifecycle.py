@@ -1,0 +1,362 @@
+"""The ticket state machine: one table (DOMAIN.md, "Ticket lifecycle"), one way through it.
+
+Every move goes through `_move`: it finds the transition for (action, current status),
+checks the actor's role, stamps the milestone column and writes a `ticket_events` row.
+Anything not in the table is a 409 `invalid_transition` listing what *is* allowed now.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, jobs
+from services.kit.errors import BadRequest, Conflict, FieldError, InvalidInput, PermissionDenied
+from services.kit.jobs import Job
+
+Role = Literal["staff", "assignee", "reporter", "system"]
+CallOutcome = Literal["reached", "not_reached", "anonymous"]
+AUTO_CLOSE = "auto_close"
+AUTO_CLOSE_AFTER = timedelta(days=7)
+REOPEN_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset[str]
+    target: str
+    who: frozenset[Role]
+    milestone: str | None = None  # the Ticket column stamped with the time of the move
+
+
+def _t(
+    action: str, sources: str, target: str, who: str, milestone: str | None = None
+) -> Transition:
+    roles: frozenset[Any] = frozenset(who.split())
+    return Transition(action, frozenset(sources.split()), target, roles, milestone)
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    _t("acknowledge", "submitted", "acknowledged", "staff", "acknowledged_at"),
+    _t("assign", "submitted acknowledged", "assigned", "staff", "assigned_at"),
+    _t("reassign", "assigned in_progress", "assigned", "staff", "assigned_at"),
+    _t("start", "assigned", "in_progress", "assignee"),
+    _t("resolve", "in_progress", "resolved", "assignee staff", "resolved_at"),
+    _t("confirm", "resolved", "closed", "reporter", "closed_at"),
+    _t("rate", "resolved", "closed", "reporter", "closed_at"),
+    _t(AUTO_CLOSE, "resolved", "closed", "system", "closed_at"),
+    _t("reopen", "resolved closed", "in_progress", "reporter staff"),
+    _t("reject", "submitted acknowledged assigned", "rejected", "staff", "closed_at"),
+    _t("duplicate", "submitted acknowledged", "duplicate", "staff", "closed_at"),
+    _t("escalate", "acknowledged assigned in_progress", "escalated", "staff", "escalated_at"),
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who moves the ticket: a label for the event row and the roles they hold on it."""
+
+    label: str
+    roles: frozenset[Role]
+
+    @classmethod
+    def staff(cls, subject: str, ticket: Ticket) -> Actor:
+        roles: set[Role] = {"staff"}
+        # A team assignment is carried out by any handler in scope; a person's only by them.
+        if ticket.assignee_kind == "team" or (
+            ticket.assignee_kind == "staff" and ticket.assignee_ref == subject
+        ):
+            roles.add("assignee")
+        return cls(f"staff:{subject}", frozenset(roles))
+
+    @classmethod
+    def reporter(cls) -> Actor:
+        return cls("reporter", frozenset({"reporter"}))
+
+    @classmethod
+    def system(cls) -> Actor:
+        return cls("system", frozenset({"system"}))
+
+
+def allowed_from(status: str) -> list[dict[str, Any]]:
+    return [
+        {"action": t.action, "to": t.target, "who": sorted(t.who)}
+        for t in TRANSITIONS
+        if status in t.sources
+    ]
+
+
+def _find(ticket: Ticket, action: str, actor: Actor) -> Transition:
+    for t in TRANSITIONS:
+        if t.action == action and ticket.status in t.sources:
+            if not (t.who & actor.roles):
+                raise PermissionDenied(
+                    "not_your_transition",
+                    f"'{action}' is for: {', '.join(sorted(t.who))}.",
+                )
+            return t
+    raise Conflict(
+        "invalid_transition",
+        f"A ticket that is {ticket.status} cannot take '{action}'.",
+        allowed=allowed_from(ticket.status),
+    )
+
+
+async def _move(
+    session: AsyncSession,
+    ticket: Ticket,
+    action: str,
+    actor: Actor,
+    now: datetime,
+    *,
+    note: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> TicketEvent:
+    transition = _find(ticket, action, actor)
+    event = TicketEvent(
+        ticket_id=ticket.id,
+        from_status=ticket.status,
+        to_status=transition.target,
+        action=action,
+        actor=actor.label,
+        note=note,
+        at=now,
+        detail=detail or {},
+    )
+    ticket.status = transition.target
+    if transition.milestone is not None:
+        setattr(ticket, transition.milestone, now)
+    ticket.updated_at = now
+    session.add(event)
+    await session.flush()
+    return event
+
+
+def _required(text: str | None, field: str) -> str:
+    value = (text or "").strip()
+    if not value:
+        raise InvalidInput(
+            f"{field}_required",
+            f"A {field} is required for this step.",
+            errors=[FieldError(pointer=f"/body/{field}", detail="required", code="required")],
+        )
+    return value
+
+
+def submitted_event(ticket: Ticket, actor: str, now: datetime) -> TicketEvent:
+    """The first row of every trail (not a transition: there is no state before it)."""
+    return TicketEvent(
+        ticket_id=ticket.id,
+        from_status=None,
+        to_status="submitted",
+        action="submit",
+        actor=actor,
+        note=None,
+        at=now,
+        detail={"source": ticket.source, "priority": ticket.priority},
+    )
+
+
+async def acknowledge(
+    session: AsyncSession,
+    ticket: Ticket,
+    actor: Actor,
+    now: datetime,
+    *,
+    outcome: CallOutcome,
+    note: str | None = None,
+) -> TicketEvent:
+    # A report with a phone is acknowledged by calling back; one without, by reading it.
+    has_phone = ticket.reporter_phone_cipher is not None
+    if has_phone == (outcome == "anonymous"):
+        expected = "reached or not_reached" if has_phone else "anonymous"
+        raise InvalidInput(
+            "invalid_call_outcome",
+            f"For this report the call-back outcome must be {expected}.",
+            errors=[FieldError(pointer="/body/outcome", detail=expected, code="invalid")],
+        )
+    return await _move(
+        session, ticket, "acknowledge", actor, now, note=note, detail={"outcome": outcome}
+    )
+
+
+async def assign(
+    session: AsyncSession,
+    ticket: Ticket,
+    actor: Actor,
+    now: datetime,
+    *,
+    assignee_kind: Literal["staff", "team"],
+    assignee_ref: str,
+    note: str | None = None,
+) -> TicketEvent:
+    action = "assign" if ticket.status in ("submitted", "acknowledged") else "reassign"
+    detail = {
+        "assignee_kind": assignee_kind,
+        "assignee_ref": assignee_ref,
+        "previous": ticket.assignee_ref,
+    }
+    event = await _move(session, ticket, action, actor, now, note=note, detail=detail)
+    ticket.assignee_kind = assignee_kind
+    ticket.assignee_ref = assignee_ref
+    return event
+
+
+async def start(session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime) -> TicketEvent:
+    return await _move(session, ticket, "start", actor, now)
+
+
+def _auto_close_key(ticket: Ticket) -> str:
+    assert ticket.resolved_at is not None
+    return f"{AUTO_CLOSE}:{ticket.id}:{ticket.resolved_at.isoformat()}"
+
+
+async def resolve(
+    session: AsyncSession,
+    ticket: Ticket,
+    actor: Actor,
+    now: datetime,
+    *,
+    note: str | None,
+    photo_ids: Sequence[str] = (),
+) -> TicketEvent:
+    text = _required(note, "note")
+    event = await _move(
+        session, ticket, "resolve", actor, now, note=text, detail={"photo_ids": list(photo_ids)}
+    )
+    # Keyed by the resolution time: a reopened and re-resolved ticket gets a fresh week.
+    await jobs.schedule(
+        session,
+        kind=AUTO_CLOSE,
+        run_at=now + AUTO_CLOSE_AFTER,
+        now=now,
+        payload={"ticket_id": str(ticket.id), "resolved_at": now.isoformat()},
+        unique_key=_auto_close_key(ticket),
+    )
+    return event
+
+
+async def confirm(session: AsyncSession, ticket: Ticket, now: datetime) -> TicketEvent:
+    return await _move(session, ticket, "confirm", Actor.reporter(), now)
+
+
+async def rate(
+    session: AsyncSession, ticket: Ticket, now: datetime, *, rating: int, comment: str | None
+) -> TicketEvent:
+    """Rate once: on a resolved ticket this also closes it; a closed one keeps its state."""
+    if ticket.rating is not None:
+        raise Conflict("already_rated", "This ticket has already been rated.")
+    if not 1 <= rating <= 5:
+        raise InvalidInput("invalid_rating", "A rating is 1 to 5.")
+    detail = {"rating": rating}
+    if ticket.status == "closed" and ticket.resolved_at is not None:
+        event = TicketEvent(
+            ticket_id=ticket.id,
+            from_status="closed",
+            to_status="closed",
+            action="rate",
+            actor="reporter",
+            note=comment,
+            at=now,
+            detail=detail,
+        )
+        session.add(event)
+        ticket.updated_at = now
+    else:
+        event = await _move(
+            session, ticket, "rate", Actor.reporter(), now, note=comment, detail=detail
+        )
+    ticket.rating = rating
+    ticket.rating_comment = comment
+    ticket.rated_at = now
+    await session.flush()
+    return event
+
+
+async def reopen(
+    session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime, *, reason: str | None
+) -> TicketEvent:
+    text = _required(reason, "reason")
+    if (
+        "staff" not in actor.roles
+        and ticket.resolved_at is not None
+        and now > ticket.resolved_at + REOPEN_WINDOW
+    ):
+        raise Conflict(
+            "reopen_window_closed",
+            "A ticket can be reopened by its reporter within 7 days of its resolution.",
+        )
+    previous_key = _auto_close_key(ticket) if ticket.resolved_at is not None else None
+    event = await _move(session, ticket, "reopen", actor, now, note=text)
+    ticket.reopen_count += 1
+    ticket.closed_at = None
+    if previous_key is not None:
+        await jobs.cancel(session, previous_key)
+    return event
+
+
+async def reject(
+    session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime, *, reason: str | None
+) -> TicketEvent:
+    return await _move(session, ticket, "reject", actor, now, note=_required(reason, "reason"))
+
+
+async def mark_duplicate(
+    session: AsyncSession,
+    ticket: Ticket,
+    actor: Actor,
+    now: datetime,
+    *,
+    original: Ticket,
+    note: str | None = None,
+) -> TicketEvent:
+    if original.id == ticket.id or original.status not in OPEN_STATUSES:
+        raise BadRequest("invalid_duplicate_target", "Merge into another, open ticket.")
+    if original.community_id != ticket.community_id:
+        raise BadRequest("invalid_duplicate_target", "Merge only within one community.")
+    event = await _move(
+        session,
+        ticket,
+        "duplicate",
+        actor,
+        now,
+        note=note,
+        detail={"duplicate_of": str(original.id), "number": original.number},
+    )
+    ticket.duplicate_of_id = original.id
+    return event
+
+
+async def escalate(
+    session: AsyncSession,
+    ticket: Ticket,
+    actor: Actor,
+    now: datetime,
+    *,
+    level: Literal["street", "city_hotline"],
+    note: str | None,
+) -> TicketEvent:
+    return await _move(
+        session, ticket, "escalate", actor, now, note=_required(note, "note"), detail={"to": level}
+    )
+
+
+async def auto_close(session: AsyncSession, job: Job) -> None:
+    """The job scheduled at resolution: close if still resolved from that same resolution.
+
+    Safe to run twice: the second run finds the ticket closed and does nothing.
+    """
+    ticket = await session.get(
+        Ticket, uuid.UUID(str(job.payload["ticket_id"])), with_for_update=True
+    )
+    if ticket is None or ticket.status != "resolved" or ticket.resolved_at is None:
+        return
+    if ticket.resolved_at != datetime.fromisoformat(str(job.payload.get("resolved_at"))):
+        return  # reopened and resolved again since: that resolution has its own job
+    await _move(session, ticket, AUTO_CLOSE, Actor.system(), job.now)

@@ -1,0 +1,180 @@
+"""Intake's schema: categories, tickets, their event trail and followers, plus kit tables."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.idempotency import IdempotencyKeys
+from services.kit.jobs import JobQueue
+from services.kit.outbox import Outbox
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+STATUSES = (
+    "submitted",
+    "acknowledged",
+    "assigned",
+    "in_progress",
+    "resolved",
+    "closed",
+    "rejected",
+    "duplicate",
+    "escalated",
+)
+OPEN_STATUSES = ("submitted", "acknowledged", "assigned", "in_progress")
+PRIORITIES = ("urgent", "utility", "normal", "complex")
+SOURCES = ("qr", "patrol", "hotline", "contractor", "staff")
+ASSIGNEE_KINDS = ("staff", "team")
+
+PATH_LENGTH = 400
+TOKEN_LENGTH = 40
+DESCRIPTION_LENGTH = 2000
+# SQLite makes only an INTEGER PRIMARY KEY a rowid alias, which is what autoincrements.
+EVENT_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    __table_args__ = (CheckConstraint(_in("default_priority", PRIORITIES), name="priority"),)
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(60))
+    icon: Mapped[str] = mapped_column(String(40))
+    default_priority: Mapped[str] = mapped_column(String(10))
+    # Who gets new tickets of this category by default (a staff member or a team); optional.
+    default_handler_kind: Mapped[str | None] = mapped_column(String(12))
+    default_handler_ref: Mapped[str | None] = mapped_column(String(64))
+    # {"urgent": [respond_minutes, resolve_minutes], ...}; missing priorities use DOMAIN.md's.
+    deadline_minutes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint(_in("priority", PRIORITIES), name="priority"),
+        CheckConstraint(_in("source", SOURCES), name="source"),
+        CheckConstraint("rating IS NULL OR (rating BETWEEN 1 AND 5)", name="rating"),
+        # The "+1" suggestion: open tickets of one category at one building.
+        Index("ix_tickets_building_category_status", "building_id", "category", "status"),
+        Index("ix_tickets_status_due_resolve_at", "status", "due_resolve_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # "TGYZL-2026-000123": community code, local year, the community's sequence.
+    number: Mapped[str] = mapped_column(String(48), unique=True)
+    # The reporter's secret handle to follow, rate and reopen without an account.
+    tracking_token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), unique=True)
+    community_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    community_code: Mapped[str] = mapped_column(String(32))
+    building_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    place_code: Mapped[str] = mapped_column(String(32))
+    # The unit door's path, copied from directory: every scope test runs on it.
+    place_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH), index=True)
+    category: Mapped[str] = mapped_column(ForeignKey("categories.code", ondelete="RESTRICT"))
+    description: Mapped[str] = mapped_column(String(DESCRIPTION_LENGTH))
+    priority: Mapped[str] = mapped_column(String(10))
+    source: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(15))
+    reporter_subject: Mapped[str | None] = mapped_column(String(64))
+    reporter_name_cipher: Mapped[str | None] = mapped_column(String(400))
+    reporter_phone_cipher: Mapped[str | None] = mapped_column(String(200))
+    reporter_phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_respond_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_resolve_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    rating_comment: Mapped[str | None] = mapped_column(String(500))
+    assignee_kind: Mapped[str | None] = mapped_column(String(12))
+    assignee_ref: Mapped[str | None] = mapped_column(String(64))
+    duplicate_of_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="RESTRICT")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TicketEvent(Base):
+    """One row per transition (and per rating): the audit trail and the rates' source."""
+
+    __tablename__ = "ticket_events"
+
+    # Ascending: the trail's order even when several steps share one timestamp.
+    id: Mapped[int] = mapped_column(EVENT_ID, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(15))
+    to_status: Mapped[str] = mapped_column(String(15))
+    action: Mapped[str] = mapped_column(String(20))
+    # "staff:<subject>", "reporter", "resident:<subject>" or "system".
+    actor: Mapped[str] = mapped_column(String(80))
+    note: Mapped[str | None] = mapped_column(String(2000))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class TicketFollower(Base):
+    """A neighbour's "+1 me too": counted with the ticket and told of its progress."""
+
+    __tablename__ = "ticket_followers"
+    __table_args__ = (UniqueConstraint("ticket_id", "resident_subject"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), index=True
+    )
+    # The follower's own tracking token: it shows the ticket but allows no reporter action.
+    follower_token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), unique=True)
+    resident_subject: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TicketCounter(Base):
+    """The last ticket number given per community and year (numbers never repeat)."""
+
+    __tablename__ = "ticket_counters"
+
+    community_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+jobs = JobQueue(Base.metadata)
+outbox = Outbox(Base.metadata)
+idempotency = IdempotencyKeys(Base.metadata)

@@ -1,0 +1,129 @@
+"""Residents' side: report from a scanned code, "+1", follow progress, confirm, rate, reopen.
+
+No account is needed: the tracking token handed out on submission is the reporter's key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from services.intake import categories, lifecycle, tickets, views
+from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.schemas import (
+    CategoryOut,
+    Followed,
+    FollowIn,
+    Rate,
+    Reason,
+    SimilarTicket,
+    Submitted,
+    TicketSubmit,
+    TrackedTicket,
+)
+from services.kit.app import SessionDep
+from services.kit.auth import OptionalPrincipal
+
+router = APIRouter(prefix="/v1", tags=["residents"])
+
+
+@router.get("/categories", summary="Report categories, in display order (public)")
+async def list_categories(session: SessionDep) -> list[CategoryOut]:
+    return [CategoryOut.model_validate(c) for c in await categories.list_active(session)]
+
+
+@router.post(
+    "/tickets",
+    status_code=201,
+    response_model=Submitted,
+    summary="Report a problem from a unit door's QR code (no sign-in needed)",
+)
+async def submit_ticket(
+    data: TicketSubmit,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: OptionalPrincipal,
+    idem: Idempotent,
+) -> Response:
+    async def work() -> Submitted:
+        ticket = await tickets.submit(session, ctx, data, principal=principal)
+        return Submitted.model_validate(ticket, from_attributes=True)
+
+    return await idem.run(work, status_code=201)
+
+
+@router.get(
+    "/tickets/similar",
+    summary="Open reports of one category at the scanned building, to join instead of filing",
+)
+async def similar_tickets(
+    session: SessionDep,
+    ctx: ContextDep,
+    code_token: Annotated[str, Query(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")],
+    category: Annotated[str, Query(min_length=1, max_length=20, pattern=r"^[a-z_]+$")],
+) -> list[SimilarTicket]:
+    found, counts = await tickets.similar(session, ctx, code_token=code_token, category=category)
+    return views.similar(found, counts)
+
+
+@router.post(
+    "/tickets/{ticket_id}/follow",
+    status_code=201,
+    response_model=Followed,
+    summary="+1: follow a neighbour's open report (a code of the same building is required)",
+)
+async def follow_ticket(
+    ticket_id: uuid.UUID,
+    data: FollowIn,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: OptionalPrincipal,
+    idem: Idempotent,
+) -> Response:
+    async def work() -> Followed:
+        ticket, follower, count = await tickets.follow(
+            session, ctx, ticket_id, code_token=data.code_token, principal=principal
+        )
+        return Followed(
+            number=ticket.number, tracking_token=follower.follower_token, followers=count
+        )
+
+    return await idem.run(work, status_code=201)
+
+
+@router.get("/track/{tracking_token}", summary="A report's progress, for its reporter or followers")
+async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
+    ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
+    return await views.tracked(session, ticket, is_reporter=is_reporter, cipher=ctx.cipher)
+
+
+@router.post("/track/{tracking_token}/confirm", summary="The reporter confirms the fix")
+async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
+    ticket = await tickets.for_reporter(session, tracking_token)
+    await lifecycle.confirm(session, ticket, ctx.clock.now())
+    return await views.tracked(session, ticket, is_reporter=True, cipher=ctx.cipher)
+
+
+@router.post("/track/{tracking_token}/rate", summary="The reporter rates the handling, once (1–5)")
+async def rate(
+    tracking_token: str, data: Rate, session: SessionDep, ctx: ContextDep
+) -> TrackedTicket:
+    ticket = await tickets.for_reporter(session, tracking_token)
+    await lifecycle.rate(session, ticket, ctx.clock.now(), rating=data.rating, comment=data.comment)
+    return await views.tracked(session, ticket, is_reporter=True, cipher=ctx.cipher)
+
+
+@router.post(
+    "/track/{tracking_token}/reopen", summary="The reporter reopens within 7 days of resolution"
+)
+async def reopen(
+    tracking_token: str, data: Reason, session: SessionDep, ctx: ContextDep
+) -> TrackedTicket:
+    ticket = await tickets.for_reporter(session, tracking_token)
+    await lifecycle.reopen(
+        session, ticket, lifecycle.Actor.reporter(), ctx.clock.now(), reason=data.reason
+    )
+    return await views.tracked(session, ticket, is_reporter=True, cipher=ctx.cipher)

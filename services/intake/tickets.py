@@ -1,0 +1,316 @@
+"""Reports from residents and the staff inbox: the rules outside the state machine."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake import categories, lifecycle
+from services.intake.clients import DirectoryClient, ScannedCode
+from services.intake.deadlines import due_times
+from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketFollower
+from services.intake.schemas import TicketSubmit
+from services.kit.auth import Principal, authorize
+from services.kit.clock import LOCAL_TZ, Clock
+from services.kit.errors import FieldError, InvalidInput, NotFound
+from services.kit.personal import PersonalDataCipher, normalise_mobile
+from services.kit.scope import within_any
+from services.kit.workers import insert_ignoring_conflicts
+
+PERM_READ = "intake:tickets:read"
+PERM_HANDLE = "intake:tickets:handle"
+TRACKING_TOKEN_BYTES = 18  # 24 URL-safe characters, 144 random bits
+SIMILAR_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class IntakeContext:
+    """What the rules need beyond a session: the directory and the personal-data cipher."""
+
+    directory: DirectoryClient
+    cipher: PersonalDataCipher
+    clock: Clock
+
+
+def new_tracking_token() -> str:
+    return secrets.token_urlsafe(TRACKING_TOKEN_BYTES)
+
+
+def hidden_ticket() -> NotFound:
+    return NotFound("ticket_not_found", "No such ticket.")
+
+
+async def scan_unit(ctx: IntakeContext, token: str, *, pointer: str) -> ScannedCode:
+    """The unit door a report is about; only a unit's code files a report about it."""
+    scanned = await ctx.directory.resolve_code(token, pointer=pointer)
+    if scanned.kind != "unit" or scanned.chain.community is None:
+        raise InvalidInput(
+            "not_a_unit_code",
+            "Reports are filed from the code on a unit door.",
+            errors=[FieldError(pointer=pointer, detail="not a unit code", code="not_a_unit_code")],
+        )
+    return scanned
+
+
+async def _next_number(session: AsyncSession, community_id: uuid.UUID, year: int) -> int:
+    # The UPDATE takes the counter row's lock (PostgreSQL) / runs under BEGIN IMMEDIATE
+    # (SQLite), so two reports never share a number.
+    table = TicketCounter.__table__
+    await session.execute(
+        insert_ignoring_conflicts(session, table)  # type: ignore[arg-type]
+        .values(community_id=community_id, year=year, last_value=0)
+        .on_conflict_do_nothing(index_elements=["community_id", "year"])
+    )
+    value = await session.scalar(
+        update(TicketCounter)
+        .where(TicketCounter.community_id == community_id, TicketCounter.year == year)
+        .values(last_value=TicketCounter.last_value + 1)
+        .returning(TicketCounter.last_value)
+    )
+    assert value is not None
+    return int(value)
+
+
+def _reporter_phone(raw: str | None, consent: bool) -> str | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        phone = normalise_mobile(raw)
+    except ValueError:
+        raise InvalidInput(
+            "invalid_phone",
+            "Enter an 11-digit mainland mobile number.",
+            errors=[
+                FieldError(pointer="/body/reporter_phone", detail="not a mobile", code="invalid")
+            ],
+        ) from None
+    if not consent:
+        raise InvalidInput(
+            "consent_required",
+            "Agree to be called back before leaving a phone number.",
+            errors=[FieldError(pointer="/body/consent", detail="must be true", code="required")],
+        )
+    return phone
+
+
+async def submit(
+    session: AsyncSession,
+    ctx: IntakeContext,
+    data: TicketSubmit,
+    *,
+    principal: Principal | None,
+    source: str = "qr",
+) -> Ticket:
+    # Validate everything local first: a refused report leaves nothing behind.
+    phone = _reporter_phone(data.reporter_phone, data.consent)
+    category = await categories.get_active(session, data.category)
+    scanned = await scan_unit(ctx, data.code_token, pointer="/body/code_token")
+    community = scanned.chain.community
+    assert community is not None
+    now = ctx.clock.now()
+    priority = data.priority or category.default_priority
+    due = due_times(priority, clock=ctx.clock, overrides=category.deadline_minutes, start=now)
+    sequence = await _next_number(session, community.id, now.astimezone(LOCAL_TZ).year)
+    ticket = Ticket(
+        id=uuid.uuid4(),
+        number=f"{community.code}-{now.astimezone(LOCAL_TZ).year}-{sequence:06d}",
+        tracking_token=new_tracking_token(),
+        community_id=community.id,
+        community_code=community.code,
+        building_id=scanned.chain.building.id if scanned.chain.building else None,
+        place_id=scanned.place.id,
+        place_code=scanned.place.code,
+        place_path=scanned.path,
+        category=category.code,
+        description=data.description.strip(),
+        priority=priority,
+        source=source,
+        status="submitted",
+        reporter_subject=principal.subject if principal and principal.kind == "resident" else None,
+        reporter_name_cipher=ctx.cipher.encrypt(data.reporter_name) if data.reporter_name else None,
+        reporter_phone_cipher=ctx.cipher.encrypt(phone) if phone else None,
+        reporter_phone_hash=ctx.cipher.lookup_hash(phone) if phone else None,
+        consent=data.consent,
+        due_respond_at=due.respond_by,
+        due_resolve_at=due.resolve_by,
+        reopen_count=0,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(ticket)
+    await session.flush()
+    actor = f"resident:{principal.subject}" if ticket.reporter_subject and principal else "reporter"
+    session.add(lifecycle.submitted_event(ticket, actor, now))
+    await session.flush()
+    return ticket
+
+
+async def follower_counts(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(TicketFollower.ticket_id, func.count())
+        .where(TicketFollower.ticket_id.in_(ids))
+        .group_by(TicketFollower.ticket_id)
+    )
+    return {ticket_id: int(count) for ticket_id, count in rows}
+
+
+async def similar(
+    session: AsyncSession, ctx: IntakeContext, *, code_token: str, category: str
+) -> tuple[list[Ticket], dict[uuid.UUID, int]]:
+    """Open reports of this category at the scanned unit's building (for "+1 me too")."""
+    scanned = await scan_unit(ctx, code_token, pointer="/query/code_token")
+    if scanned.chain.building is None:
+        return [], {}
+    rows = await session.scalars(
+        select(Ticket)
+        .where(
+            Ticket.building_id == scanned.chain.building.id,
+            Ticket.category == category,
+            Ticket.status.in_(OPEN_STATUSES),
+        )
+        .order_by(Ticket.created_at.desc())
+        .limit(SIMILAR_LIMIT)
+    )
+    found = list(rows)
+    return found, await follower_counts(session, [t.id for t in found])
+
+
+async def follow(
+    session: AsyncSession,
+    ctx: IntakeContext,
+    ticket_id: uuid.UUID,
+    *,
+    code_token: str,
+    principal: Principal | None,
+) -> tuple[Ticket, TicketFollower, int]:
+    """+1: a neighbour who scanned a code of the same building follows an open report."""
+    scanned = await scan_unit(ctx, code_token, pointer="/body/code_token")
+    ticket = await session.get(Ticket, ticket_id)
+    building = scanned.chain.building
+    # Only someone standing at the same building may see that the ticket exists.
+    if ticket is None or building is None or ticket.building_id != building.id:
+        raise hidden_ticket()
+    if ticket.status not in OPEN_STATUSES:
+        raise InvalidInput("ticket_not_open", "This report is no longer open; file a new one.")
+    subject = principal.subject if principal and principal.kind == "resident" else None
+    if subject is not None:
+        existing = await session.scalar(
+            select(TicketFollower).where(
+                TicketFollower.ticket_id == ticket.id, TicketFollower.resident_subject == subject
+            )
+        )
+        if existing is not None:
+            counts = await follower_counts(session, [ticket.id])
+            return ticket, existing, counts.get(ticket.id, 0)
+    follower = TicketFollower(
+        id=uuid.uuid4(),
+        ticket_id=ticket.id,
+        follower_token=new_tracking_token(),
+        resident_subject=subject,
+        at=ctx.clock.now(),
+    )
+    session.add(follower)
+    await session.flush()
+    counts = await follower_counts(session, [ticket.id])
+    return ticket, follower, counts.get(ticket.id, 0)
+
+
+async def by_tracking_token(
+    session: AsyncSession, token: str, *, lock: bool = False
+) -> tuple[Ticket, bool]:
+    """The ticket a token opens, and whether it is the reporter's (not a follower's)."""
+    query = select(Ticket).where(Ticket.tracking_token == token)
+    ticket = await session.scalar(query.with_for_update() if lock else query)
+    if ticket is not None:
+        return ticket, True
+    ticket_id = await session.scalar(
+        select(TicketFollower.ticket_id).where(TicketFollower.follower_token == token)
+    )
+    found = await session.get(Ticket, ticket_id) if ticket_id is not None else None
+    if found is None:
+        raise hidden_ticket()
+    return found, False
+
+
+async def for_reporter(session: AsyncSession, token: str) -> Ticket:
+    ticket, is_reporter = await by_tracking_token(session, token, lock=True)
+    if not is_reporter:
+        raise hidden_ticket()  # a follower's token shows the ticket, it acts for no one
+    return ticket
+
+
+async def for_staff(
+    session: AsyncSession, principal: Principal | None, ticket_id: uuid.UUID, permission: str
+) -> Ticket:
+    ticket = await session.get(Ticket, ticket_id, with_for_update=permission == PERM_HANDLE)
+    if ticket is None:
+        if principal is None:
+            authorize(principal, permission, "/")  # 401 before any hint of existence
+        raise hidden_ticket()
+    authorize(principal, permission, ticket.place_path, hidden=hidden_ticket())
+    return ticket
+
+
+def overdue_clause(now: datetime) -> Any:
+    return or_(
+        and_(Ticket.status == "submitted", Ticket.due_respond_at < now),
+        and_(Ticket.status.in_(OPEN_STATUSES), Ticket.due_resolve_at < now),
+    )
+
+
+def is_overdue(ticket: Ticket, now: datetime) -> bool:
+    if ticket.status == "submitted" and ticket.due_respond_at < now:
+        return True
+    return ticket.status in OPEN_STATUSES and ticket.due_resolve_at < now
+
+
+def inbox_query(
+    principal: Principal,
+    now: datetime,
+    *,
+    status: str | None = None,
+    category: str | None = None,
+    priority: str | None = None,
+    overdue: bool | None = None,
+) -> Select[Any]:
+    """The caller's tickets: the scope is part of the query, so totals never leak."""
+    query = select(Ticket).where(within_any(Ticket.place_path, principal.scope_paths(PERM_READ)))
+    if status is not None:
+        query = query.where(Ticket.status == status)
+    if category is not None:
+        query = query.where(Ticket.category == category)
+    if priority is not None:
+        query = query.where(Ticket.priority == priority)
+    if overdue is True:
+        query = query.where(overdue_clause(now))
+    elif overdue is False:
+        query = query.where(~overdue_clause(now))
+    return query.order_by(Ticket.created_at.desc(), Ticket.id)
+
+
+async def merge_duplicate(
+    session: AsyncSession,
+    principal: Principal,
+    ticket: Ticket,
+    *,
+    original_id: uuid.UUID,
+    note: str | None,
+    now: datetime,
+) -> None:
+    """Close `ticket` as a duplicate; its followers follow the original from now on."""
+    original = await for_staff(session, principal, original_id, PERM_HANDLE)
+    actor = lifecycle.Actor.staff(principal.subject, ticket)
+    await lifecycle.mark_duplicate(session, ticket, actor, now, original=original, note=note)
+    await session.execute(
+        update(TicketFollower)
+        .where(TicketFollower.ticket_id == ticket.id)
+        .values(ticket_id=original.id)
+    )

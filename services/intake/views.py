@@ -1,0 +1,165 @@
+"""What each audience sees of a ticket: the public tracker, neighbours, staff.
+
+Personal data leaves only masked: the reporter's phone as 138****1234, the name as 张*.
+Revealing a phone in clear to the entitled (recorded) comes with its own endpoint later.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.models import Ticket, TicketEvent
+from services.intake.schemas import (
+    EventOut,
+    SimilarTicket,
+    TicketDetail,
+    TicketSummary,
+    TrackedTicket,
+)
+from services.intake.tickets import follower_counts, is_overdue
+from services.kit.personal import PersonalDataCipher, mask_phone
+
+EXCERPT_LENGTH = 60
+# A description may quote a phone or an id number; excerpts shown to others blank them.
+_LONG_NUMBERS = re.compile(r"\d{7,}")
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    clean = _LONG_NUMBERS.sub("***", " ".join(text.split()))
+    return clean if len(clean) <= length else clean[: length - 1] + "…"
+
+
+def masked_phone(ticket: Ticket, cipher: PersonalDataCipher) -> str | None:
+    if ticket.reporter_phone_cipher is None:
+        return None
+    return mask_phone(cipher.decrypt(ticket.reporter_phone_cipher))
+
+
+def masked_name(ticket: Ticket, cipher: PersonalDataCipher) -> str | None:
+    if ticket.reporter_name_cipher is None:
+        return None
+    name = cipher.decrypt(ticket.reporter_name_cipher)
+    return name[:1] + "*" * max(1, len(name) - 1)
+
+
+async def events_of(session: AsyncSession, ticket: Ticket) -> list[TicketEvent]:
+    rows = await session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)
+    )
+    return list(rows)
+
+
+def _event(event: TicketEvent, *, public: bool) -> EventOut:
+    # The public trail says which side acted, never which staff member.
+    actor = event.actor.split(":", 1)[0] if public else event.actor
+    return EventOut.model_validate(
+        {
+            "action": event.action,
+            "from_status": event.from_status,
+            "to_status": event.to_status,
+            "actor": actor,
+            "note": event.note,
+            "at": event.at,
+            "detail": event.detail,
+        }
+    )
+
+
+async def tracked(
+    session: AsyncSession, ticket: Ticket, *, is_reporter: bool, cipher: PersonalDataCipher
+) -> TrackedTicket:
+    counts = await follower_counts(session, [ticket.id])
+    return TrackedTicket.model_validate(
+        {
+            "number": ticket.number,
+            "category": ticket.category,
+            "description": ticket.description,
+            "status": ticket.status,
+            "priority": ticket.priority,
+            "place_code": ticket.place_code,
+            "created_at": ticket.created_at,
+            "due_respond_at": ticket.due_respond_at,
+            "due_resolve_at": ticket.due_resolve_at,
+            "resolved_at": ticket.resolved_at,
+            "closed_at": ticket.closed_at,
+            "rating": ticket.rating,
+            "reopen_count": ticket.reopen_count,
+            "followers": counts.get(ticket.id, 0),
+            "reporter_phone": masked_phone(ticket, cipher) if is_reporter else None,
+            "is_reporter": is_reporter,
+            "events": [_event(e, public=True) for e in await events_of(session, ticket)],
+        }
+    )
+
+
+def similar(tickets: Sequence[Ticket], counts: dict[uuid.UUID, int]) -> list[SimilarTicket]:
+    return [
+        SimilarTicket.model_validate(
+            {
+                "id": t.id,
+                "category": t.category,
+                "excerpt": excerpt(t.description),
+                "status": t.status,
+                "created_at": t.created_at,
+                "followers": counts.get(t.id, 0),
+            }
+        )
+        for t in tickets
+    ]
+
+
+def _summary_fields(ticket: Ticket, now: datetime) -> dict[str, object]:
+    return {
+        "id": ticket.id,
+        "number": ticket.number,
+        "category": ticket.category,
+        "status": ticket.status,
+        "priority": ticket.priority,
+        "place_code": ticket.place_code,
+        "excerpt": excerpt(ticket.description),
+        "created_at": ticket.created_at,
+        "due_respond_at": ticket.due_respond_at,
+        "due_resolve_at": ticket.due_resolve_at,
+        "overdue": is_overdue(ticket, now),
+        "assignee_kind": ticket.assignee_kind,
+        "assignee_ref": ticket.assignee_ref,
+    }
+
+
+def summary(ticket: Ticket, now: datetime) -> TicketSummary:
+    return TicketSummary.model_validate(_summary_fields(ticket, now))
+
+
+async def detail(
+    session: AsyncSession, ticket: Ticket, *, now: datetime, cipher: PersonalDataCipher
+) -> TicketDetail:
+    counts = await follower_counts(session, [ticket.id])
+    return TicketDetail.model_validate(
+        {
+            **_summary_fields(ticket, now),
+            "description": ticket.description,
+            "source": ticket.source,
+            "community_code": ticket.community_code,
+            "place_path": ticket.place_path,
+            "reporter_name": masked_name(ticket, cipher),
+            "reporter_phone": masked_phone(ticket, cipher),
+            "acknowledged_at": ticket.acknowledged_at,
+            "assigned_at": ticket.assigned_at,
+            "resolved_at": ticket.resolved_at,
+            "closed_at": ticket.closed_at,
+            "rated_at": ticket.rated_at,
+            "escalated_at": ticket.escalated_at,
+            "reopen_count": ticket.reopen_count,
+            "rating": ticket.rating,
+            "rating_comment": ticket.rating_comment,
+            "duplicate_of_id": ticket.duplicate_of_id,
+            "followers": counts.get(ticket.id, 0),
+            "events": [_event(e, public=False) for e in await events_of(session, ticket)],
+        }
+    )

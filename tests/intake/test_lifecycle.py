@@ -1,0 +1,221 @@
+"""Staff side and the state machine: every step an event, anything else a 409."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from tests.fixtures.intake import Intake
+
+
+async def _ticket_id(intake: Intake, headers: dict[str, str], number: str) -> str:
+    response = await intake.client.get("/v1/tickets", headers=headers)
+    assert response.status_code == 200, response.text
+    return str(next(t["id"] for t in response.json()["items"] if t["number"] == number))
+
+
+async def _step(
+    intake: Intake, ticket_id: str, action: str, headers: dict[str, str], **body: Any
+) -> dict[str, Any]:
+    response = await intake.client.post(
+        f"/v1/tickets/{ticket_id}/{action}", json=body or None, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+async def _resolved(intake: Intake) -> tuple[dict[str, Any], str, dict[str, str]]:
+    submitted = await intake.report()
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    await _step(intake, ticket_id, "acknowledge", staff, outcome="anonymous")
+    await _step(intake, ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff-1")
+    await _step(intake, ticket_id, "start", staff)
+    await _step(intake, ticket_id, "resolve", staff, note="已清理小广告")
+    return submitted, ticket_id, staff
+
+
+async def test_the_full_lifecycle_is_a_trail_of_events(intake: Intake) -> None:
+    submitted, ticket_id, staff = await _resolved(intake)
+    token = submitted["tracking_token"]
+    rated = await intake.client.post(
+        f"/v1/track/{token}/rate", json={"rating": 5, "comment": "很及时"}
+    )
+    assert rated.status_code == 200, rated.text
+    assert rated.json()["status"] == "closed"
+    assert rated.json()["rating"] == 5
+
+    detail = (await intake.client.get(f"/v1/tickets/{ticket_id}", headers=staff)).json()
+    steps = [(e["action"], e["from_status"], e["to_status"]) for e in detail["events"]]
+    assert steps == [
+        ("submit", None, "submitted"),
+        ("acknowledge", "submitted", "acknowledged"),
+        ("assign", "acknowledged", "assigned"),
+        ("start", "assigned", "in_progress"),
+        ("resolve", "in_progress", "resolved"),
+        ("rate", "resolved", "closed"),
+    ]
+    assert detail["events"][1]["detail"] == {"outcome": "anonymous"}
+    assert detail["events"][1]["actor"] == "staff:staff-1"
+    for milestone in ("acknowledged_at", "assigned_at", "resolved_at", "closed_at", "rated_at"):
+        assert detail[milestone] is not None
+
+    again = await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 1})
+    assert again.status_code == 409
+    assert again.json()["code"] == "already_rated"
+
+
+async def test_an_illegal_transition_is_a_409_listing_the_allowed_ones(intake: Intake) -> None:
+    submitted = await intake.report()
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    response = await intake.client.post(
+        f"/v1/tickets/{ticket_id}/resolve", json={"note": "done"}, headers=staff
+    )
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "invalid_transition"
+    assert {a["action"] for a in body["allowed"]} == {
+        "acknowledge",
+        "assign",
+        "reject",
+        "duplicate",
+    }
+
+
+async def test_acknowledging_a_report_with_a_phone_needs_the_call_outcome(intake: Intake) -> None:
+    submitted = await intake.report(reporter_phone="13800138000", consent=True)
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    wrong = await intake.client.post(
+        f"/v1/tickets/{ticket_id}/acknowledge", json={"outcome": "anonymous"}, headers=staff
+    )
+    assert wrong.status_code == 422
+    detail = await _step(intake, ticket_id, "acknowledge", staff, outcome="not_reached")
+    assert detail["reporter_phone"] == "138****8000"
+
+
+async def test_reject_needs_a_reason(intake: Intake) -> None:
+    submitted = await intake.report()
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    missing = await intake.client.post(f"/v1/tickets/{ticket_id}/reject", json={}, headers=staff)
+    assert missing.status_code == 422
+    detail = await _step(intake, ticket_id, "reject", staff, reason="不属于物业职责")
+    assert detail["status"] == "rejected"
+
+
+async def test_only_the_assignee_starts_work(intake: Intake) -> None:
+    submitted = await intake.report()
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    await _step(intake, ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="worker-9")
+    refused = await intake.client.post(f"/v1/tickets/{ticket_id}/start", headers=staff)
+    assert refused.status_code == 403
+    worker = await intake.staff("TGYZL", subject="worker-9")
+    assert (await _step(intake, ticket_id, "start", worker))["status"] == "in_progress"
+
+
+async def test_the_reporter_reopens_within_7_days_but_not_after(intake: Intake) -> None:
+    submitted, ticket_id, _staff = await _resolved(intake)
+    token = submitted["tracking_token"]
+    intake.clock.advance(timedelta(days=6))
+    reopened = await intake.client.post(f"/v1/track/{token}/reopen", json={"reason": "又贴上了"})
+    assert reopened.status_code == 200, reopened.text
+    assert reopened.json()["status"] == "in_progress"
+    assert reopened.json()["reopen_count"] == 1
+
+    await _step(intake, ticket_id, "resolve", await intake.staff("TGYZL"), note="再次清理")
+    intake.clock.advance(timedelta(days=7, minutes=1))
+    late = await intake.client.post(f"/v1/track/{token}/reopen", json={"reason": "还有"})
+    assert late.status_code == 409
+    assert late.json()["code"] == "reopen_window_closed"
+
+
+async def test_a_resolved_ticket_closes_itself_after_7_days(intake: Intake) -> None:
+    submitted, ticket_id, staff = await _resolved(intake)
+    resolved_at = intake.clock.now()
+    early = await intake.runner.run_due(resolved_at + timedelta(days=6))
+    assert early.succeeded == 0
+    report = await intake.runner.run_due(resolved_at + timedelta(days=7))
+    assert report.succeeded == 1
+    intake.clock.set(resolved_at + timedelta(days=7))
+    staff = await intake.staff("TGYZL")
+    detail = (await intake.client.get(f"/v1/tickets/{ticket_id}", headers=staff)).json()
+    assert detail["status"] == "closed"
+    assert detail["events"][-1]["action"] == "auto_close"
+    assert detail["events"][-1]["actor"] == "system"
+    # The reporter may still rate a ticket the system closed, once.
+    token = submitted["tracking_token"]
+    rated = await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 4})
+    assert rated.status_code == 200
+    assert rated.json()["status"] == "closed"
+
+
+async def test_a_reopened_ticket_is_not_closed_by_the_old_job(intake: Intake) -> None:
+    submitted, ticket_id, staff = await _resolved(intake)
+    resolved_at = intake.clock.now()
+    await intake.client.post(
+        f"/v1/track/{submitted['tracking_token']}/reopen", json={"reason": "没修好"}
+    )
+    await intake.runner.run_due(resolved_at + timedelta(days=8))
+    intake.clock.set(resolved_at + timedelta(days=8))
+    staff = await intake.staff("TGYZL")
+    detail = (await intake.client.get(f"/v1/tickets/{ticket_id}", headers=staff)).json()
+    assert detail["status"] == "in_progress"
+
+
+async def test_staff_of_another_community_neither_see_nor_touch_it(intake: Intake) -> None:
+    submitted = await intake.report()
+    mine = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, mine, submitted["number"])
+    other = await intake.staff("GYSNL", subject="staff-2")
+    assert (await intake.client.get(f"/v1/tickets/{ticket_id}", headers=other)).status_code == 404
+    moved = await intake.client.post(
+        f"/v1/tickets/{ticket_id}/acknowledge", json={"outcome": "anonymous"}, headers=other
+    )
+    assert moved.status_code == 404
+    inbox = (await intake.client.get("/v1/tickets", headers=other)).json()
+    assert inbox == {"items": [], "total": 0}
+    reader = await intake.staff("TGYZL", "intake:tickets:read", subject="staff-3")
+    forbidden = await intake.client.post(
+        f"/v1/tickets/{ticket_id}/acknowledge", json={"outcome": "anonymous"}, headers=reader
+    )
+    assert forbidden.status_code == 403
+    assert (await intake.client.get(f"/v1/tickets/{ticket_id}")).status_code == 401
+
+
+async def test_the_inbox_filters_by_status_category_and_overdue(intake: Intake) -> None:
+    await intake.report()
+    await intake.report(category="safety", description="楼道堆放杂物")  # urgent: 1 h
+    staff = await intake.staff("TGYZL")
+    everything = (await intake.client.get("/v1/tickets", headers=staff)).json()
+    assert everything["total"] == 2
+    safety = await intake.client.get("/v1/tickets", params={"category": "safety"}, headers=staff)
+    assert [t["priority"] for t in safety.json()["items"]] == ["urgent"]
+    intake.clock.advance(timedelta(hours=2))
+    staff = await intake.staff("TGYZL")  # a fresh token: the first one has expired
+    overdue = await intake.client.get("/v1/tickets", params={"overdue": "true"}, headers=staff)
+    assert [t["category"] for t in overdue.json()["items"]] == ["safety"]
+    assert overdue.json()["items"][0]["overdue"] is True
+    submitted = await intake.client.get(
+        "/v1/tickets", params={"status": "submitted", "limit": 1}, headers=staff
+    )
+    assert submitted.json()["total"] == 2
+    assert len(submitted.json()["items"]) == 1
+
+
+async def test_a_duplicate_hands_its_followers_to_the_original(intake: Intake) -> None:
+    first = await intake.report()
+    second = await intake.report("TGYZL-01-2")
+    staff = await intake.staff("TGYZL")
+    original_id = await _ticket_id(intake, staff, first["number"])
+    duplicate_id = await _ticket_id(intake, staff, second["number"])
+    detail = await _step(intake, duplicate_id, "duplicate", staff, duplicate_of=original_id)
+    assert detail["status"] == "duplicate"
+    assert detail["duplicate_of_id"] == original_id
+    escalated = await _step(intake, original_id, "acknowledge", staff, outcome="anonymous")
+    assert escalated["status"] == "acknowledged"
+    up = await _step(intake, original_id, "escalate", staff, level="street", note="需街道协调")
+    assert up["status"] == "escalated"
+    assert up["escalated_at"] is not None

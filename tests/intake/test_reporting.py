@@ -1,0 +1,172 @@
+"""Residents' side: report from a unit's QR code, track it, +1 a neighbour's report."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from services.intake.models import Ticket, TicketFollower
+from tests.fixtures.intake import Intake
+
+PHONE = "13800138000"
+
+
+async def _ticket_count(intake: Intake) -> int:
+    async with intake.db.session(write=False) as session:
+        return int(await session.scalar(select(func.count()).select_from(Ticket)) or 0)
+
+
+async def test_the_categories_are_seeded_in_display_order(intake: Intake) -> None:
+    response = await intake.client.get("/v1/categories")
+    assert response.status_code == 200
+    codes = [c["code"] for c in response.json()]
+    assert codes[:3] == ["facility", "sanitation", "small_ads"]
+    assert codes[-1] == "other"
+    assert len(codes) == 10
+
+
+async def test_an_anonymous_report_gets_a_number_and_a_tracking_token(intake: Intake) -> None:
+    first = await intake.report()
+    second = await intake.report("TGYZL-02-1")
+    assert first["number"] == "TGYZL-2026-000001"
+    assert second["number"] == "TGYZL-2026-000002"
+    assert len(first["tracking_token"]) >= 16
+    assert first["status"] == "submitted"
+    # Another community counts on its own.
+    other = await intake.report("GYSNL-01-1")
+    assert other["number"] == "GYSNL-2026-000001"
+
+
+async def test_the_tracked_view_shows_the_trail_and_no_phone_in_clear(intake: Intake) -> None:
+    submitted = await intake.report(
+        reporter_name="王芳", reporter_phone=PHONE, consent=True, priority="urgent"
+    )
+    response = await intake.client.get(f"/v1/track/{submitted['tracking_token']}")
+    assert response.status_code == 200
+    body = response.json()
+    assert PHONE not in response.text
+    assert "王芳" not in response.text
+    assert body["reporter_phone"] == "138****8000"
+    assert body["is_reporter"] is True
+    assert [e["action"] for e in body["events"]] == ["submit"]
+    assert body["events"][0]["actor"] == "reporter"
+    # Urgent: acknowledge within 1 h, resolve within 2 h.
+    created = body["created_at"]
+    assert body["due_respond_at"] > created
+
+
+async def test_a_neighbour_sees_only_safe_fields_and_follows_instead_of_filing(
+    intake: Intake,
+) -> None:
+    original = await intake.report(
+        description="3号楼2单元楼道小广告很多 电话13912345678", reporter_phone=PHONE, consent=True
+    )
+    neighbour_code = await intake.unit_token("TGYZL-01-2")  # same building, another unit
+    response = await intake.client.get(
+        "/v1/tickets/similar", params={"code_token": neighbour_code, "category": "small_ads"}
+    )
+    assert response.status_code == 200
+    [suggestion] = response.json()
+    assert set(suggestion) == {"id", "category", "excerpt", "status", "created_at", "followers"}
+    assert len(suggestion["excerpt"]) <= 60
+    assert "13912345678" not in suggestion["excerpt"]
+    assert PHONE not in response.text
+
+    # Another building sees nothing.
+    elsewhere = await intake.unit_token("TGYZL-02-1")
+    far = await intake.client.get(
+        "/v1/tickets/similar", params={"code_token": elsewhere, "category": "small_ads"}
+    )
+    assert far.json() == []
+
+    followed = await intake.client.post(
+        f"/v1/tickets/{suggestion['id']}/follow", json={"code_token": neighbour_code}
+    )
+    assert followed.status_code == 201, followed.text
+    assert followed.json()["number"] == original["number"]
+    assert followed.json()["followers"] == 1
+    assert await _ticket_count(intake) == 1
+
+    # The follower's token shows the ticket but not as its reporter, and allows no rating.
+    token = followed.json()["tracking_token"]
+    view = await intake.client.get(f"/v1/track/{token}")
+    assert view.json()["is_reporter"] is False
+    assert view.json()["reporter_phone"] is None
+    assert (
+        await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 5})
+    ).status_code == 404
+
+    # A code of another building cannot follow it (its existence is not shown there).
+    refused = await intake.client.post(
+        f"/v1/tickets/{suggestion['id']}/follow", json={"code_token": elsewhere}
+    )
+    assert refused.status_code == 404
+
+
+async def test_invalid_reports_are_refused_and_nothing_is_stored(intake: Intake) -> None:
+    token = await intake.unit_token("TGYZL-01-1")
+    base = {"code_token": token, "category": "noise", "description": "楼上装修太吵"}
+    cases = [
+        ({**base, "description": "吵" * 2001}, "validation_failed"),
+        ({**base, "reporter_phone": "12345", "consent": True}, "invalid_phone"),
+        ({**base, "reporter_phone": PHONE}, "consent_required"),
+        ({**base, "category": "weather"}, "unknown_category"),
+    ]
+    for body, code in cases:
+        response = await intake.client.post("/v1/tickets", json=body)
+        assert response.status_code == 422, response.text
+        assert response.json()["code"] == code
+    assert await _ticket_count(intake) == 0
+
+
+async def test_a_revoked_or_unknown_code_is_a_clear_problem(intake: Intake) -> None:
+    token = await intake.unit_token("TGYZL-01-1")
+    unit = await intake.directory.place("TGYZL-01-1")
+    revoked = await intake.directory.client.post(
+        f"/v1/codes/{token}/revoke",
+        json={"reason": "sticker torn off"},
+        headers=intake.directory.staff(unit, "directory:codes:manage"),
+    )
+    assert revoked.status_code == 200, revoked.text
+    body = {"code_token": token, "category": "noise", "description": "楼上装修太吵"}
+    response = await intake.client.post("/v1/tickets", json=body)
+    assert response.status_code == 410
+    assert response.json()["code"] == "code_revoked"
+
+    unknown = await intake.client.post("/v1/tickets", json={**body, "code_token": "AAAAAAAAAAAA"})
+    assert unknown.status_code == 422
+    assert unknown.json()["code"] == "unknown_code"
+    assert await _ticket_count(intake) == 0
+
+
+async def test_an_idempotency_key_retry_creates_one_ticket(intake: Intake) -> None:
+    body = {
+        "code_token": await intake.unit_token("TGYZL-01-1"),
+        "category": "lighting",
+        "description": "楼道灯不亮",
+    }
+    headers = {"Idempotency-Key": "5b0c1f0e-7d1a-4f7e-9a0e-1f2d3c4b5a69"}
+    first = await intake.client.post("/v1/tickets", json=body, headers=headers)
+    again = await intake.client.post("/v1/tickets", json=body, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json() == first.json()
+    assert await _ticket_count(intake) == 1
+
+
+async def test_a_follow_by_a_signed_in_resident_counts_once(intake: Intake) -> None:
+    original = await intake.report()
+    code = await intake.unit_token("TGYZL-01-3")
+    resident = intake.tokens.issue(subject="resident-7", kind="resident", now=intake.clock.now())
+    headers = {"Authorization": f"Bearer {resident}"}
+    async with intake.db.session(write=False) as session:
+        ticket_id = await session.scalar(
+            select(Ticket.id).where(Ticket.number == original["number"])
+        )
+    for _ in range(2):
+        response = await intake.client.post(
+            f"/v1/tickets/{ticket_id}/follow", json={"code_token": code}, headers=headers
+        )
+        assert response.status_code == 201
+    async with intake.db.session(write=False) as session:
+        count = await session.scalar(select(func.count()).select_from(TicketFollower))
+    assert count == 1
