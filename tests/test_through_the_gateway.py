@@ -16,9 +16,13 @@ from gateway.config import GatewaySettings
 from services.directory.app import create_app as create_directory
 from services.directory.config import DirectorySettings
 from services.identity.seed import DEMO_API_KEY, DEMO_PASSWORD
+from services.intake.app import create_app as create_intake
+from services.intake.app import prepare as prepare_intake
+from services.intake.config import IntakeSettings
+from services.intake.models import Base as IntakeBase
 from services.kit.clock import FrozenClock
 from services.kit.db import Database
-from services.kit.testing import TokenFactory
+from services.kit.testing import TokenFactory, empty_tables
 from tests.fixtures.directory import Directory
 from tests.fixtures.identity import Identity
 from tests.gateway.support import Ticker
@@ -43,7 +47,11 @@ class System:
 
 @pytest.fixture
 async def system(
-    identity: Identity, directory: Directory, directory_db: Database, clock: FrozenClock
+    identity: Identity,
+    directory: Directory,
+    directory_db: Database,
+    intake_db: Database,
+    clock: FrozenClock,
 ) -> AsyncIterator[System]:
     await identity.seed()
     identity_transport = httpx.ASGITransport(app=identity.app)
@@ -59,18 +67,36 @@ async def system(
         database=directory_db,
         jwks_transport=identity_transport,
     )
+    await empty_tables(intake_db, IntakeBase.metadata)
+    intake = create_intake(
+        IntakeSettings(
+            env="test",
+            database_url=intake_db.url,
+            auto_migrate=False,
+            run_workers=False,
+            jwks_url="http://identity/v1/jwks.json",
+            secret_key="test-secret-for-intake",
+            directory_url="http://directory",
+        ),
+        clock=clock,
+        database=intake_db,
+        directory_transport=httpx.ASGITransport(app=trusting_directory),
+        jwks_transport=identity_transport,
+    )
+    await prepare_intake(intake)
     ticker = Ticker()
     gateway = create_gateway(
         GatewaySettings(
             env="test",
             jwks_url="http://identity/v1/jwks.json",
-            intake_url="http://127.0.0.1:9",
+            rooms_url="http://127.0.0.1:9",
             rate_limit_per_minute=10_000,
             rate_limit_anonymous_per_minute=10_000,
         ),
         transports={
             "identity": identity_transport,
             "directory": httpx.ASGITransport(app=trusting_directory),
+            "intake": httpx.ASGITransport(app=intake),
         },
         clock=clock,
         timer=ticker,
@@ -183,7 +209,7 @@ async def test_wechat_sign_in_through_the_gateway(system: System) -> None:
 
 
 async def test_a_stopped_service_is_a_prompt_503_while_the_others_answer(system: System) -> None:
-    down = await system.client.get("/api/intake/v1/tickets")
+    down = await system.client.get("/api/rooms/v1/rooms")
     assert down.status_code == 503
     assert down.json()["code"] == "service_unavailable"
     assert (await system.client.get("/api/directory/v1/places")).status_code == 200
@@ -206,3 +232,38 @@ async def test_admin_actions_are_recorded_and_readable_through_the_gateway(syste
     actions = {(e["action"], e["target_id"]) for e in events}
     assert ("staff.created", created.json()["id"]) in actions
     assert ("grant.added", created.json()["id"]) in actions
+
+
+async def test_a_report_from_the_door_reaches_the_community_s_inbox_and_no_other(
+    system: System,
+) -> None:
+    staff = await system.bearer("tgyzl_staff")
+    unit = await system.place("TGYZL-03-2")
+    codes = await system.client.get(f"/api/directory/v1/places/{unit['id']}/codes", headers=staff)
+    report = await system.client.post(
+        "/api/intake/v1/tickets",
+        json={
+            "code_token": codes.json()[0]["token"],
+            "category": "facility",
+            "description": "3号楼门口的秋千坏了，链条断了",
+        },
+        headers={"Idempotency-Key": "door-report-1"},
+    )
+    assert report.status_code == 201, report.text
+    assert report.json()["number"].startswith("TGYZL-")
+
+    inbox = (await system.client.get("/api/intake/v1/tickets", headers=staff)).json()
+    assert [t["number"] for t in inbox["items"]] == [report.json()["number"]]
+    other = await system.bearer("gysnl_staff")
+    assert (await system.client.get("/api/intake/v1/tickets", headers=other)).json()["total"] == 0
+    hidden = await system.client.get(f"/api/intake/v1/tickets/{report.json()['id']}", headers=other)
+    assert hidden.status_code == 404
+
+    acknowledged = await system.client.post(
+        f"/api/intake/v1/tickets/{report.json()['id']}/acknowledge",
+        json={"outcome": "anonymous"},
+        headers=staff,
+    )
+    assert acknowledged.status_code == 200, acknowledged.text
+    tracked = await system.client.get(f"/api/intake/v1/track/{report.json()['tracking_token']}")
+    assert tracked.json()["status"] == "acknowledged"

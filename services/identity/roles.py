@@ -19,6 +19,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
         "directory:codes:print",
         "directory:calendar:write",
     ),
+    "intake": ("intake:tickets:read", "intake:tickets:handle"),
     "identity": (
         "identity:staff:manage",
         "identity:grants:manage",
@@ -34,6 +35,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
 ALL = tuple(p for perms in PERMISSIONS.values() for p in perms)
 ADMIN = tuple(p for p in ALL if p != "identity:notify")
 COMMUNITY = (
+    "intake:tickets:read",
+    "intake:tickets:handle",
     "directory:places:write",
     "directory:codes:manage",
     "directory:codes:print",
@@ -65,7 +68,11 @@ INITIAL_ROLES = (
         "community_staff", "社区工作人员", "Community staff", ("community",), COMMUNITY
     ),
     RoleDeclaration(
-        "building_captain", "楼门长", "Building captain", ("building",), ("directory:codes:print",)
+        "building_captain",
+        "楼门长",
+        "Building captain",
+        ("building",),
+        ("directory:codes:print", "intake:tickets:read"),
     ),
     RoleDeclaration(
         "venue_staff", "场馆工作人员", "Venue staff", ("venue",), ("directory:codes:manage",)

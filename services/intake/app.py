@@ -38,6 +38,7 @@ def create_app(
     clock: Clock | None = None,
     database: Database | None = None,
     directory_transport: httpx.AsyncBaseTransport | None = None,
+    jwks_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     settings = settings or IntakeSettings()
     if settings.env != "test":
@@ -56,6 +57,7 @@ def create_app(
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,
+        jwks_transport=jwks_transport,
         on_ready=prepare,
     )
     clock = app.state.clock
