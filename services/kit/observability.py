@@ -65,8 +65,10 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    # uvicorn's own access log would repeat ours, with the query string in it.
+    # uvicorn's own access log would repeat ours, with the query string in it; httpx would
+    # log every outgoing URL, which the receiving service logs already.
     logging.getLogger("uvicorn.access").disabled = True
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 class RequestIdMiddleware:
