@@ -19,7 +19,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
         "directory:codes:print",
         "directory:calendar:write",
     ),
-    "intake": ("intake:tickets:read", "intake:tickets:handle"),
+    "intake": ("intake:tickets:read", "intake:tickets:handle", "intake:webhooks:manage"),
     "identity": (
         "identity:staff:manage",
         "identity:grants:manage",

@@ -10,14 +10,16 @@ from fastapi import FastAPI
 from services.intake import categories, lifecycle
 from services.intake.clients import DirectoryClient
 from services.intake.config import IntakeSettings
-from services.intake.models import jobs
-from services.intake.routes import public, staff
+from services.intake.models import jobs, outbox
+from services.intake.routes import public, staff, webhooks
 from services.intake.tickets import IntakeContext
+from services.intake.webhooks import WebhookSender
 from services.kit.app import create_service_app
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
 from services.kit.observability import configure_logging
+from services.kit.outbox import OutboxRelay
 from services.kit.personal import PersonalDataCipher
 from services.kit.workers import run_with_app
 
@@ -39,6 +41,7 @@ def create_app(
     database: Database | None = None,
     directory_transport: httpx.AsyncBaseTransport | None = None,
     jwks_transport: httpx.AsyncBaseTransport | None = None,
+    webhook_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     settings = settings or IntakeSettings()
     if settings.env != "test":
@@ -53,7 +56,7 @@ def create_app(
         ),
         version="1.0.0",
         # Public first: /v1/tickets/similar must not be taken for a ticket id.
-        routers=[public.router, staff.router],
+        routers=[public.router, staff.router, webhooks.router],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,
@@ -61,14 +64,18 @@ def create_app(
         on_ready=prepare,
     )
     clock = app.state.clock
+    cipher = PersonalDataCipher(settings.secret_key)
     app.state.intake = IntakeContext(
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
-        cipher=PersonalDataCipher(settings.secret_key),
+        cipher=cipher,
         clock=clock,
     )
     app.state.jobs = runner = JobRunner(
         app.state.db, jobs, clock=clock, handlers={lifecycle.AUTO_CLOSE: lifecycle.auto_close}
     )
+    # Ticket events to the webhook subscribers: signed POSTs, retried with backoff.
+    sender = WebhookSender(app.state.db, cipher, clock, transport=webhook_transport)
+    app.state.relay = relay = OutboxRelay(app.state.db, outbox, clock=clock, deliver=sender)
     if settings.run_workers:
-        run_with_app(app, runner)
+        run_with_app(app, runner, relay)
     return app

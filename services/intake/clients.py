@@ -1,4 +1,5 @@
-"""Typed HTTP client for the one service intake calls: directory (what a scanned code is)."""
+"""Typed HTTP client for the one service intake calls: directory (what a scanned code is,
+where a place is)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,22 @@ class DirectoryClient:
         if response.status_code != 200:
             raise _unavailable()
         return ScannedCode.model_validate(response.json())
+
+    async def get_place(self, place_id: uuid.UUID, *, pointer: str) -> PlaceRef:
+        """A place by its id (its path is what a scope is made of); unknown is a 422."""
+        try:
+            response = await self._client.get(f"/v1/places/{place_id}")
+        except httpx.HTTPError as exc:
+            raise _unavailable() from exc
+        if response.status_code in (404, 422):
+            raise InvalidInput(
+                "unknown_place",
+                "No such place in the directory.",
+                errors=[FieldError(pointer=pointer, detail="unknown place", code="unknown_place")],
+            )
+        if response.status_code != 200:
+            raise _unavailable()
+        return PlaceRef.model_validate(response.json())
 
     async def aclose(self) -> None:
         await self._client.aclose()

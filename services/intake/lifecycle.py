@@ -1,7 +1,8 @@
 """The ticket state machine: one table (DOMAIN.md, "Ticket lifecycle"), one way through it.
 
 Every move goes through `_move`: it finds the transition for (action, current status),
-checks the actor's role, stamps the milestone column and writes a `ticket_events` row.
+checks the actor's role, stamps the milestone column, writes a `ticket_events` row and
+publishes `ticket.status_changed` to the webhook subscribers (`webhooks`).
 Anything not in the table is a 409 `invalid_transition` listing what *is* allowed now.
 """
 
@@ -15,6 +16,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake import webhooks
 from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, jobs
 from services.kit.errors import BadRequest, Conflict, FieldError, InvalidInput, PermissionDenied
 from services.kit.jobs import Job
@@ -119,6 +121,7 @@ async def _move(
     detail: dict[str, Any] | None = None,
 ) -> TicketEvent:
     transition = _find(ticket, action, actor)
+    previous = ticket.status
     event = TicketEvent(
         ticket_id=ticket.id,
         from_status=ticket.status,
@@ -135,6 +138,10 @@ async def _move(
     ticket.updated_at = now
     session.add(event)
     await session.flush()
+    # Subscribers hear of every move, in the same transaction (kit.outbox).
+    await webhooks.publish_ticket_event(
+        session, ticket, webhooks.TICKET_STATUS_CHANGED, previous_status=previous, now=now
+    )
     return event
 
 

@@ -1,4 +1,5 @@
-"""Intake's schema: categories, tickets, their event trail and followers, plus kit tables."""
+"""Intake's schema: categories, tickets, their event trail and followers, webhook
+subscriptions, plus kit tables."""
 
 from __future__ import annotations
 
@@ -173,6 +174,27 @@ class TicketCounter(Base):
     community_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer)
+
+
+class WebhookSubscription(Base):
+    """A receiver of ticket events under one place (a street office for its street)."""
+
+    __tablename__ = "webhook_subscriptions"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    url: Mapped[str] = mapped_column(String(500))
+    # The signing secret, shown once at creation and kept encrypted (PersonalDataCipher).
+    secret_cipher: Mapped[str] = mapped_column(String(200))
+    scope_place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # The subscribed place's path: tickets at or below it are sent (an IN over ancestors).
+    scope_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH), index=True)
+    # ["ticket.created", "ticket.status_changed"]
+    topics: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # "staff:<subject>"
+    created_by: Mapped[str] = mapped_column(String(80))
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 jobs = JobQueue(Base.metadata)

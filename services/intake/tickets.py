@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import categories, lifecycle
+from services.intake import categories, lifecycle, webhooks
 from services.intake.clients import DirectoryClient, ScannedCode
 from services.intake.deadlines import due_times
 from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketFollower
@@ -148,6 +148,9 @@ async def submit(
     actor = f"resident:{principal.subject}" if ticket.reporter_subject and principal else "reporter"
     session.add(lifecycle.submitted_event(ticket, actor, now))
     await session.flush()
+    await webhooks.publish_ticket_event(
+        session, ticket, webhooks.TICKET_CREATED, previous_status=None, now=now
+    )
     return ticket
 
 

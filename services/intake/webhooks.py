@@ -1,0 +1,200 @@
+"""Signed webhooks: ticket events for the offices that subscribe to a place.
+
+A subscription covers a place (a street office subscribes for its street) and some topics:
+
+- `ticket.created`: a report was submitted;
+- `ticket.status_changed`: any move of the state machine (one per `lifecycle._move`).
+
+Events are published through intake's outbox in the transaction of the change, one delivery
+per active subscription whose place is the ticket's place or above it and whose topics
+include the event's; the key is the ticket id, so each receiver gets a ticket's events in
+order. They hold no personal data (no reporter name or phone, no description).
+
+Each delivery is a POST of a JSON body
+
+    {"id": "<event id>", "topic": "ticket.status_changed", "data": {"ticket_id": ..., ...}}
+
+with the headers
+
+    X-Sqwb-Event-Id:    the event id (the same on every retry: de-duplicate by it)
+    X-Sqwb-Event-Topic: the topic
+    X-Sqwb-Timestamp:   unix seconds when this attempt was signed
+    X-Sqwb-Signature:   sha256=<hex HMAC-SHA256 of f"{timestamp}.{raw body}" with the secret>
+
+Any 2xx answer is delivery; anything else, or no answer, is retried with backoff (1 min to
+1 h) for up to 3 days, and later events of the same ticket wait behind it.
+
+Verifying (what `verify_signature` does, in any language): take the raw body bytes as
+received (before any JSON parsing), refuse a timestamp more than 5 minutes away from your
+clock (a replayed request), compute the HMAC-SHA256 of `timestamp + "." + body` with the
+subscription's secret and compare its hex digest with the header's, after `sha256=`, in
+constant time (e.g. `hmac.compare_digest`). Then de-duplicate by the event id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.models import Ticket, WebhookSubscription, outbox
+from services.kit.clock import Clock
+from services.kit.db import Database
+from services.kit.outbox import OutboxEvent
+from services.kit.personal import PersonalDataCipher
+from services.kit.scope import ancestor_paths
+
+log = logging.getLogger("intake.webhooks")
+
+PERM_MANAGE = "intake:webhooks:manage"
+TICKET_CREATED = "ticket.created"
+TICKET_STATUS_CHANGED = "ticket.status_changed"
+TOPICS = (TICKET_CREATED, TICKET_STATUS_CHANGED)
+SECRET_BYTES = 32
+TOLERANCE = timedelta(minutes=5)
+SIGNATURE_PREFIX = "sha256="
+DELIVERY_TIMEOUT = 10.0  # seconds; shorter than the relay's own limit
+
+HEADER_ID = "X-Sqwb-Event-Id"
+HEADER_TOPIC = "X-Sqwb-Event-Topic"
+HEADER_TIMESTAMP = "X-Sqwb-Timestamp"
+HEADER_SIGNATURE = "X-Sqwb-Signature"
+
+
+class DeliveryFailed(Exception):
+    """The receiver answered, but not with a 2xx: the relay retries later."""
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(SECRET_BYTES)
+
+
+def sign(secret: str, timestamp: int | str, body: bytes) -> str:
+    """The `X-Sqwb-Signature` value for a body sent at `timestamp` (unix seconds)."""
+    message = f"{timestamp}.".encode() + body
+    digest = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+    return f"{SIGNATURE_PREFIX}{digest}"
+
+
+def verify_signature(
+    secret: str, timestamp: str, body: bytes, signature: str, now: datetime
+) -> bool:
+    """A receiver's check: fresh timestamp (within 5 minutes) and the right HMAC."""
+    try:
+        sent = int(timestamp)
+    except (TypeError, ValueError):
+        return False
+    if abs(now.timestamp() - sent) > TOLERANCE.total_seconds():
+        return False
+    return hmac.compare_digest(sign(secret, sent, body), signature or "")
+
+
+def event_payload(ticket: Ticket, *, previous_status: str | None, now: datetime) -> dict[str, Any]:
+    """What a receiver learns of a ticket: no reporter, no description, no tracking token."""
+    return {
+        "ticket_id": str(ticket.id),
+        "number": ticket.number,
+        "status": ticket.status,
+        "previous_status": previous_status,
+        "category": ticket.category,
+        "priority": ticket.priority,
+        "place_code": ticket.place_code,
+        "community_code": ticket.community_code,
+        "occurred_at": now.isoformat(),
+    }
+
+
+async def destinations(session: AsyncSession, place_path: str, topic: str) -> list[str]:
+    """The active subscriptions at the ticket's place or above it that want `topic`."""
+    rows = await session.execute(
+        select(WebhookSubscription.id, WebhookSubscription.topics)
+        .where(
+            WebhookSubscription.scope_path.in_(ancestor_paths(place_path)),
+            WebhookSubscription.disabled_at.is_(None),
+        )
+        .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
+    )
+    return [str(sub_id) for sub_id, topics in rows if topic in (topics or [])]
+
+
+async def publish_ticket_event(
+    session: AsyncSession,
+    ticket: Ticket,
+    topic: str,
+    *,
+    previous_status: str | None,
+    now: datetime,
+) -> uuid.UUID | None:
+    """Record the event for its subscribers in the caller's transaction (none: nothing)."""
+    targets = await destinations(session, ticket.place_path, topic)
+    if not targets:
+        return None
+    return await outbox.publish(
+        session,
+        topic=topic,
+        key=str(ticket.id),
+        payload=event_payload(ticket, previous_status=previous_status, now=now),
+        now=now,
+        destinations=targets,
+    )
+
+
+def event_body(event: OutboxEvent) -> bytes:
+    document = {"id": str(event.id), "topic": event.topic, "data": event.payload}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class WebhookSender:
+    """The relay's `deliver`: one signed POST to the subscription's url."""
+
+    def __init__(
+        self,
+        db: Database,
+        cipher: PersonalDataCipher,
+        clock: Clock,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = DELIVERY_TIMEOUT,
+    ) -> None:
+        self.db = db
+        self.cipher = cipher
+        self.clock = clock
+        self._client = httpx.AsyncClient(
+            transport=transport, timeout=timeout, follow_redirects=False
+        )
+
+    async def __call__(self, destination: str, event: OutboxEvent) -> None:
+        async with self.db.session(write=False) as session:
+            subscription = await session.get(WebhookSubscription, uuid.UUID(destination))
+        if subscription is None or subscription.disabled_at is not None:
+            # Deleted since the event was published: nothing to send, nothing to retry.
+            log.info("event %s: subscription %s is gone; dropped", event.id, destination)
+            return
+        secret = self.cipher.decrypt(subscription.secret_cipher)
+        body = event_body(event)
+        timestamp = int(self.clock.now().timestamp())
+        response = await self._client.post(
+            subscription.url,
+            content=body,
+            headers={
+                "Content-Type": "application/json",
+                HEADER_ID: str(event.id),
+                HEADER_TOPIC: event.topic,
+                HEADER_TIMESTAMP: str(timestamp),
+                HEADER_SIGNATURE: sign(secret, timestamp, body),
+            },
+        )
+        if not response.is_success:
+            raise DeliveryFailed(f"{subscription.url} answered {response.status_code}")
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
