@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.directory.models import Place, QrCode, QrCodeEvent
-from services.directory.places import ancestors_of, get_place, nearest_phone
-from services.directory.schemas import CodeTarget
+from services.directory.places import ancestors_of, create_place, get_place, nearest_phone
+from services.directory.schemas import CodeTarget, PlaceCreate
 from services.kit.errors import BadRequest, Conflict, Gone, InvalidInput, NotFound
 from services.kit.scope import within
 
@@ -145,6 +145,21 @@ async def issue_code(
     code = await _insert_code(session, place=place, kind=kind, target=target, actor=actor, now=now)
     _record(session, code, "issued", actor, now)
     return code
+
+
+async def add_place(
+    session: AsyncSession,
+    *,
+    data: PlaceCreate,
+    parent: Place | None,
+    actor: str,
+    now: datetime,
+) -> Place:
+    """Create a place; a unit door gets its QR code at once ("一楼一码")."""
+    place = await create_place(session, data=data, parent=parent, actor=actor, now=now)
+    if place.kind == "unit":
+        await issue_code(session, place=place, kind="unit", target=None, actor=actor, now=now)
+    return place
 
 
 async def get_code(session: AsyncSession, raw_token: str) -> QrCode:

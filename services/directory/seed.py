@@ -12,9 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.directory import calendar
-from services.directory.codes import issue_code
+from services.directory.codes import add_place
 from services.directory.models import Place
-from services.directory.places import create_place
 from services.directory.schemas import PlaceCreate
 from services.kit.clock import Clock
 from services.kit.db import Database
@@ -111,7 +110,7 @@ HOLIDAYS_2026: list[tuple[str, str, list[date], list[date]]] = [
 async def _place(
     session: AsyncSession, clock: Clock, parent: Place | None, **fields: object
 ) -> Place:
-    return await create_place(
+    return await add_place(
         session,
         data=PlaceCreate.model_validate(fields),
         parent=parent,
@@ -165,7 +164,7 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
                     position=b,
                 )
                 for u in range(1, spec.units_per_building + 1):
-                    unit = await _place(
+                    await _place(
                         session,
                         clock,
                         building,
@@ -173,14 +172,6 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
                         name=f"{u}单元",
                         kind="unit",
                         position=u,
-                    )
-                    await issue_code(
-                        session,
-                        place=unit,
-                        kind="unit",
-                        target=None,
-                        actor=SEED_ACTOR,
-                        now=clock.now(),
                     )
                     units += 1
     for name_zh, _name_en, off_days, workdays in HOLIDAYS_2026:

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from services.directory import places, qr_images, sheets
-from services.directory.codes import PERM_CODES_MANAGE, PERM_CODES_PRINT, issue_code
+from services.directory.codes import PERM_CODES_MANAGE, PERM_CODES_PRINT, add_place, issue_code
 from services.directory.models import QrCode
 from services.directory.routes.codes import code_out
 from services.directory.schemas import (
@@ -84,14 +84,9 @@ async def create_place(
         places.PERM_PLACES_WRITE,
         parent.path if parent else SEPARATOR,
     )
-    now = clock.now()
-    place = await places.create_place(
-        session, data=data, parent=parent, actor=principal.subject, now=now
+    place = await add_place(
+        session, data=data, parent=parent, actor=principal.subject, now=clock.now()
     )
-    if place.kind == "unit":
-        await issue_code(
-            session, place=place, kind="unit", target=None, actor=principal.subject, now=now
-        )
     return await _detail(session, place.id)
 
 

@@ -6,9 +6,11 @@ A ticket's existence is private: outside every place of the caller it is a 404.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from services.intake import lifecycle, tickets, views
 from services.intake.models import Ticket
@@ -27,7 +29,7 @@ from services.intake.schemas import (
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, OptionalPrincipal, Principal, requires
+from services.kit.auth import CurrentPrincipal, Principal, requires
 from services.kit.pagination import Page, PageDep, fetch_page
 
 router = APIRouter(prefix="/v1/tickets", tags=["staff"])
@@ -61,12 +63,29 @@ async def get_ticket(
     return await views.detail(session, ticket, now=ctx.clock.now(), cipher=ctx.cipher)
 
 
-async def _handle(
-    session: SessionDep, principal: Principal | None, ticket_id: uuid.UUID
-) -> tuple[Ticket, Principal, lifecycle.Actor]:
+@dataclass(frozen=True)
+class Handling:
+    """A ticket the caller may handle, loaded (and locked) once per request."""
+
+    ticket: Ticket
+    staff: Principal
+    actor: lifecycle.Actor
+    now: datetime
+
+
+async def _handling(
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+) -> Handling:
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
-    assert principal is not None  # for_staff refused anyone else
-    return ticket, principal, lifecycle.Actor.staff(principal.subject, ticket)
+    actor = lifecycle.Actor.staff(principal.subject, ticket)
+    return Handling(ticket, principal, actor, ctx.clock.now())
+
+
+HandlingDep = Annotated[Handling, Depends(_handling)]
+
+
+async def _answer(session: SessionDep, ctx: ContextDep, handling: Handling) -> TicketDetail:
+    return await views.detail(session, handling.ticket, now=handling.now, cipher=ctx.cipher)
 
 
 @router.post(
@@ -75,16 +94,12 @@ async def _handle(
     openapi_extra=HANDLE,
 )
 async def acknowledge(
-    ticket_id: uuid.UUID,
-    data: Acknowledge,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Acknowledge, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
-    await lifecycle.acknowledge(session, ticket, actor, now, outcome=data.outcome, note=data.note)
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    await lifecycle.acknowledge(
+        session, h.ticket, h.actor, h.now, outcome=data.outcome, note=data.note
+    )
+    return await _answer(session, ctx, h)
 
 
 @router.post(
@@ -93,109 +108,71 @@ async def acknowledge(
     openapi_extra=HANDLE,
 )
 async def assign(
-    ticket_id: uuid.UUID,
-    data: Assign,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Assign, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
     await lifecycle.assign(
         session,
-        ticket,
-        actor,
-        now,
+        h.ticket,
+        h.actor,
+        h.now,
         assignee_kind=data.assignee_kind,
         assignee_ref=data.assignee_ref,
         note=data.note,
     )
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    return await _answer(session, ctx, h)
 
 
 @router.post("/{ticket_id}/start", summary="The assignee starts work", openapi_extra=HANDLE)
-async def start(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: OptionalPrincipal
-) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
-    await lifecycle.start(session, ticket, actor, now)
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+async def start(h: HandlingDep, session: SessionDep, ctx: ContextDep) -> TicketDetail:
+    await lifecycle.start(session, h.ticket, h.actor, h.now)
+    return await _answer(session, ctx, h)
 
 
 @router.post("/{ticket_id}/resolve", summary="Resolved, with a note", openapi_extra=HANDLE)
 async def resolve(
-    ticket_id: uuid.UUID,
-    data: Resolve,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Resolve, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
-    await lifecycle.resolve(session, ticket, actor, now, note=data.note, photo_ids=data.photo_ids)
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    await lifecycle.resolve(
+        session, h.ticket, h.actor, h.now, note=data.note, photo_ids=data.photo_ids
+    )
+    return await _answer(session, ctx, h)
 
 
 @router.post("/{ticket_id}/reject", summary="Reject, with the reason", openapi_extra=HANDLE)
 async def reject(
-    ticket_id: uuid.UUID,
-    data: Reason,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
-    await lifecycle.reject(session, ticket, actor, now, reason=data.reason)
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    await lifecycle.reject(session, h.ticket, h.actor, h.now, reason=data.reason)
+    return await _answer(session, ctx, h)
 
 
 @router.post(
     "/{ticket_id}/reopen", summary="Reopen a resolved or closed ticket", openapi_extra=HANDLE
 )
 async def reopen(
-    ticket_id: uuid.UUID,
-    data: Reason,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
-    await lifecycle.reopen(session, ticket, actor, now, reason=data.reason)
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    await lifecycle.reopen(session, h.ticket, h.actor, h.now, reason=data.reason)
+    return await _answer(session, ctx, h)
 
 
 @router.post(
     "/{ticket_id}/escalate", summary="Hand over to the street office or 12345", openapi_extra=HANDLE
 )
 async def escalate(
-    ticket_id: uuid.UUID,
-    data: Escalate,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Escalate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, _, actor = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
-    await lifecycle.escalate(session, ticket, actor, now, level=data.level, note=data.note)
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    await lifecycle.escalate(session, h.ticket, h.actor, h.now, level=data.level, note=data.note)
+    return await _answer(session, ctx, h)
 
 
 @router.post(
     "/{ticket_id}/duplicate", summary="Merge into another open ticket", openapi_extra=HANDLE
 )
 async def duplicate(
-    ticket_id: uuid.UUID,
-    data: Duplicate,
-    session: SessionDep,
-    ctx: ContextDep,
-    principal: CurrentPrincipal,
+    data: Duplicate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    ticket, staff, _ = await _handle(session, principal, ticket_id)
-    now = ctx.clock.now()
     await tickets.merge_duplicate(
-        session, staff, ticket, original_id=data.duplicate_of, note=data.note, now=now
+        session, h.staff, h.ticket, original_id=data.duplicate_of, note=data.note, now=h.now
     )
-    return await views.detail(session, ticket, now=now, cipher=ctx.cipher)
+    return await _answer(session, ctx, h)
