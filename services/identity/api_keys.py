@@ -27,11 +27,11 @@ INVALID_KEY = "The API key is not valid."
 
 # Scopes an integration may hold; services add theirs here as they declare them.
 CLIENT_SCOPES = (
-    "workorders:read",
-    "workorders:write",
-    "tickets:read",
-    "tickets:write",
-    "open311:submit",
+    "intake:tickets:read",
+    "intake:workorders:work",
+    "intake:hotline:push",
+    "intake:open311:submit",
+    "intake:referrals:answer",
     "directory:places:read",
     "directory:codes:manage",
     "parking:gate:check",

@@ -19,7 +19,18 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
         "directory:codes:print",
         "directory:calendar:write",
     ),
-    "intake": ("intake:tickets:read", "intake:tickets:handle", "intake:webhooks:manage"),
+    "intake": (
+        "intake:tickets:read",
+        "intake:tickets:handle",
+        "intake:webhooks:manage",
+        # Contractors: their organisation's work orders (accept, progress, evidence, done).
+        "intake:workorders:work",
+        # The 12345 hotline system pushing cases; Open311 clients posting requests.
+        "intake:hotline:push",
+        "intake:open311:submit",
+        # The enforcement office (城管) answering referrals.
+        "intake:referrals:answer",
+    ),
     "identity": (
         "identity:staff:manage",
         "identity:grants:manage",
@@ -33,7 +44,15 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
 }
 
 ALL = tuple(p for perms in PERMISSIONS.values() for p in perms)
-ADMIN = tuple(p for p in ALL if p != "identity:notify")
+# What integrations hold (given to API keys, not to staff roles).
+CLIENT_ONLY = (
+    "identity:notify",
+    "intake:workorders:work",
+    "intake:hotline:push",
+    "intake:open311:submit",
+    "intake:referrals:answer",
+)
+ADMIN = tuple(p for p in ALL if p not in CLIENT_ONLY)
 COMMUNITY = (
     "intake:tickets:read",
     "intake:tickets:handle",
@@ -86,6 +105,13 @@ INITIAL_ROLES = (
     ),
     RoleDeclaration(
         "station_staff", "驿站工作人员", "Station staff", ("station",), ("directory:codes:manage",)
+    ),
+    RoleDeclaration(
+        "contractor_worker",
+        "承接单位维修员",
+        "Contractor worker",
+        ("street", "community"),
+        ("intake:workorders:work",),
     ),
 )
 

@@ -25,6 +25,8 @@ log = logging.getLogger("identity.seed")
 
 DEMO_PASSWORD = "sqwb-demo-2026"
 DEMO_API_KEY = "sqwb_demo0001_JingNanBroadbandDemoKeyLocalOnly"
+# The 12345 hotline's system and a street office's Open311 client (demo, local only).
+DEMO_HOTLINE_KEY = "sqwb_demo0002_Beijing12345HotlineDemoKeyLocalOnly"
 SEED_ACTOR = "seed"
 
 # username, name, phone, on duty, role, place code, organisation
@@ -91,20 +93,41 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 actor=SEED_ACTOR,
                 now=now,
             )
-        await add_staff(*CONTRACTOR_STAFF)
+        worker = await add_staff(*CONTRACTOR_STAFF)
+        gysnl = await ctx.directory.place_by_code("GYSNL")
+        # The contractor serves 公园四季南里: its worker and its system see its orders there.
+        await staff.grant_role(
+            session,
+            user=worker,
+            role_name="contractor_worker",
+            place=gysnl,
+            actor=SEED_ACTOR,
+            now=now,
+        )
         await api_keys.issue_client(
             session,
             name="京南宽带 工单系统",
             kind="integration",
             organisation_id=orgs["京南宽带"],
-            scopes=["workorders:read", "workorders:write", "tickets:read"],
-            places=[await ctx.directory.place_by_code("GYSNL")],
+            scopes=["intake:workorders:work"],
+            places=[gysnl],
             actor=SEED_ACTOR,
             now=now,
             fixed_key=DEMO_API_KEY,
         )
+        await api_keys.issue_client(
+            session,
+            name="12345 市民服务热线",
+            kind="integration",
+            organisation_id=None,
+            scopes=["intake:hotline:push", "intake:open311:submit"],
+            places=[await ctx.directory.place_by_code("DX")],
+            actor=SEED_ACTOR,
+            now=now,
+            fixed_key=DEMO_HOTLINE_KEY,
+        )
         await session.commit()
-    return f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 1 API key)"
+    return f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 2 API keys)"
 
 
 async def seed_when_directory_answers(app: FastAPI, attempts: int = 60) -> None:

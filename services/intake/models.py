@@ -1,5 +1,5 @@
-"""Intake's schema: categories, tickets, their event trail and followers, webhook
-subscriptions, plus kit tables."""
+"""Intake's schema: categories, tickets, their event trail, followers and media, contractors'
+work orders, referrals to enforcement, webhook subscriptions, plus kit tables."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from services.kit.db import UTCDateTime, binary_string, new_metadata
 from services.kit.idempotency import IdempotencyKeys
 from services.kit.jobs import JobQueue
+from services.kit.media import MediaLibrary
 from services.kit.outbox import Outbox
 
 
@@ -45,7 +46,21 @@ STATUSES = (
 OPEN_STATUSES = ("submitted", "acknowledged", "assigned", "in_progress")
 PRIORITIES = ("urgent", "utility", "normal", "complex")
 SOURCES = ("qr", "patrol", "hotline", "contractor", "staff")
-ASSIGNEE_KINDS = ("staff", "team")
+ASSIGNEE_KINDS = ("staff", "team", "contractor")
+# What a photo or video is attached to a ticket for.
+MEDIA_PURPOSES = ("report", "resolution", "evidence_before", "evidence_after", "progress")
+# A contractor's work order inside the ticket's assigned / in_progress (DOMAIN.md).
+WORK_ORDER_STATUSES = (
+    "offered",
+    "accepted",
+    "declined",
+    "in_progress",
+    "done",
+    "confirmed",
+    "cancelled",
+)
+# A referral to the urban-management enforcement office (城管) with its own status.
+REFERRAL_STATUSES = ("sent", "received", "accepted", "declined", "concluded")
 
 PATH_LENGTH = 400
 TOKEN_LENGTH = 40
@@ -126,6 +141,11 @@ class Ticket(Base):
     duplicate_of_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("tickets.id", ondelete="RESTRICT")
     )
+    # The case id in the system that pushed it (12345 hotline, Open311 client): a second
+    # push of one case finds this ticket instead of filing another.
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # When retention removed the reporter's name, phone and photos (N days after closing).
+    personal_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -176,6 +196,101 @@ class TicketCounter(Base):
     last_value: Mapped[int] = mapped_column(Integer)
 
 
+class TicketMedia(Base):
+    """A photo or video (kit.media id) attached to a ticket, a move or a work order."""
+
+    __tablename__ = "ticket_media"
+    __table_args__ = (CheckConstraint(_in("purpose", MEDIA_PURPOSES), name="purpose"),)
+
+    media_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(20))
+    work_order_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE")
+    )
+    event_id: Mapped[int | None] = mapped_column(EVENT_ID)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WorkOrder(Base):
+    """A ticket offered to a contractor organisation (identity) and worked through its API."""
+
+    __tablename__ = "work_orders"
+    __table_args__ = (
+        CheckConstraint(_in("status", WORK_ORDER_STATUSES), name="status"),
+        Index("ix_work_orders_organisation_id_status", "organisation_id", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # "TGYZL-2026-000123-W1": the ticket's number and the order's sequence on it.
+    number: Mapped[str] = mapped_column(String(56), unique=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    organisation_name: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(12))
+    instructions: Mapped[str | None] = mapped_column(String(2000))
+    offered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    declined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    return_count: Mapped[int] = mapped_column(Integer, default=0)
+    # "staff:<subject>"
+    offered_by: Mapped[str] = mapped_column(String(80))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WorkOrderEvent(Base):
+    """Every move of a work order (accept, decline, progress, done, confirm, return)."""
+
+    __tablename__ = "work_order_events"
+
+    id: Mapped[int] = mapped_column(EVENT_ID, primary_key=True, autoincrement=True)
+    work_order_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("work_orders.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    action: Mapped[str] = mapped_column(String(20))
+    # "staff:<subject>", "client:<id>" or "system".
+    actor: Mapped[str] = mapped_column(String(80))
+    note: Mapped[str | None] = mapped_column(String(2000))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Referral(Base):
+    """An evidence package sent to the urban-management enforcement office (城管)."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (CheckConstraint(_in("status", REFERRAL_STATUSES), name="status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # "TGYZL-2026-000123-R1"
+    number: Mapped[str] = mapped_column(String(56), unique=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tickets.id", ondelete="CASCADE"), index=True
+    )
+    agency: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(12))
+    # The snapshot sent: place, times, description, findings, media ids (no reporter data).
+    package: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(String(2000))
+    # The agency's own case number and its answer, once it replies.
+    agency_reference: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str | None] = mapped_column(String(2000))
+    created_by: Mapped[str] = mapped_column(String(80))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class WebhookSubscription(Base):
     """A receiver of ticket events under one place (a street office for its street)."""
 
@@ -200,3 +315,4 @@ class WebhookSubscription(Base):
 jobs = JobQueue(Base.metadata)
 outbox = Outbox(Base.metadata)
 idempotency = IdempotencyKeys(Base.metadata)
+media = MediaLibrary(Base.metadata)

@@ -130,7 +130,7 @@ async def test_an_api_key_is_shown_once_exchanged_for_a_token_and_revoked(
         "/v1/api-clients",
         json={
             "name": "12345 对接",
-            "scopes": ["tickets:read", "open311:submit"],
+            "scopes": ["intake:tickets:read", "intake:open311:submit"],
             "place_ids": [tgyzl["id"]],
         },
         headers=admin,
@@ -149,7 +149,7 @@ async def test_an_api_key_is_shown_once_exchanged_for_a_token_and_revoked(
         "/v1/me", headers={"Authorization": f"Bearer {exchanged.json()['access_token']}"}
     )
     assert me.json()["kind"] == "client"
-    assert me.json()["grants"][0]["perms"] == ["open311:submit", "tickets:read"]
+    assert me.json()["grants"][0]["perms"] == ["intake:open311:submit", "intake:tickets:read"]
     assert me.json()["grants"][0]["path"] == tgyzl["path"]
     used = (await identity.client.get("/v1/api-clients", headers=admin)).json()["items"][0]
     assert used["last_used_at"] is not None

@@ -97,11 +97,11 @@ export const identity = {
 
 /** The scopes an API client may be given (identity's CLIENT_SCOPES). */
 export const CLIENT_SCOPES = [
-  'workorders:read',
-  'workorders:write',
-  'tickets:read',
-  'tickets:write',
-  'open311:submit',
+  'intake:tickets:read',
+  'intake:workorders:work',
+  'intake:hotline:push',
+  'intake:open311:submit',
+  'intake:referrals:answer',
   'directory:places:read',
   'directory:codes:manage',
   'parking:gate:check',
