@@ -43,7 +43,5 @@ class MediaLibrary:
             sa.Column("attached_at", UTCDateTime),
             # Set when the bytes were deleted (retention); the row stays for the record.
             sa.Column("purged_at", UTCDateTime),
-            sa.CheckConstraint(
-                f"kind IN ({', '.join(repr(k) for k in MEDIA_KINDS)})", name="kind"
-            ),
+            sa.CheckConstraint(f"kind IN ({', '.join(repr(k) for k in MEDIA_KINDS)})", name="kind"),
         )
