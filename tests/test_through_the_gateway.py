@@ -77,10 +77,12 @@ async def system(
             jwks_url="http://identity/v1/jwks.json",
             secret_key="test-secret-for-intake",
             directory_url="http://directory",
+            identity_url="http://identity",
         ),
         clock=clock,
         database=intake_db,
         directory_transport=httpx.ASGITransport(app=trusting_directory),
+        identity_transport=identity_transport,
         jwks_transport=identity_transport,
     )
     await prepare_intake(intake)

@@ -8,7 +8,7 @@ import httpx
 from fastapi import FastAPI
 
 from services.intake import categories, lifecycle
-from services.intake.clients import DirectoryClient
+from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import jobs, outbox
 from services.intake.routes import public, staff, webhooks
@@ -40,6 +40,7 @@ def create_app(
     clock: Clock | None = None,
     database: Database | None = None,
     directory_transport: httpx.AsyncBaseTransport | None = None,
+    identity_transport: httpx.AsyncBaseTransport | None = None,
     jwks_transport: httpx.AsyncBaseTransport | None = None,
     webhook_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
@@ -67,6 +68,11 @@ def create_app(
     cipher = PersonalDataCipher(settings.secret_key)
     app.state.intake = IntakeContext(
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
+        identity=IdentityClient(
+            settings.identity_url,
+            api_key=settings.identity_api_key,
+            transport=identity_transport,
+        ),
         cipher=cipher,
         clock=clock,
     )

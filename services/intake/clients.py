@@ -1,5 +1,5 @@
-"""Typed HTTP client for the one service intake calls: directory (what a scanned code is,
-where a place is)."""
+"""Typed HTTP clients for the services intake calls: directory (what a scanned code is, where
+a place is) and identity (organisations, API keys of integrations, on-duty staff)."""
 
 from __future__ import annotations
 
@@ -26,14 +26,37 @@ class Chain(BaseModel):
     community: PlaceRef | None = None
 
 
-class ScannedCode(BaseModel):
+class Location(BaseModel):
+    """Where a ticket is: the place (a unit door, or a building / community for reports
+    that came without a door), its unit / building / community, and its path."""
+
+    place: PlaceRef
+    chain: Chain
+    path: str
+
+
+class ScannedCode(Location):
     """The part of directory's `GET /v1/codes/{token}` answer intake keeps."""
 
     token: str
     kind: str
-    place: PlaceRef
-    chain: Chain
-    path: str
+
+
+class PlaceDetail(PlaceRef):
+    ancestors: list[PlaceRef]
+
+    def location(self) -> Location:
+        by_kind = {p.kind: p for p in [*self.ancestors, self]}
+        this = PlaceRef.model_validate(self.model_dump(exclude={"ancestors"}))
+        return Location(
+            place=this,
+            chain=Chain(
+                unit=by_kind.get("unit"),
+                building=by_kind.get("building"),
+                community=by_kind.get("community"),
+            ),
+            path=self.path,
+        )
 
 
 class DirectoryClient:
@@ -77,8 +100,86 @@ class DirectoryClient:
             raise _unavailable()
         return PlaceRef.model_validate(response.json())
 
+    async def place_by_code(self, code: str, *, pointer: str) -> Location:
+        """A place by its public code (TGYZL-03-2), as a ticket's location; unknown is a 422."""
+        try:
+            response = await self._client.get(f"/v1/places/by-code/{code}")
+        except httpx.HTTPError as exc:
+            raise _unavailable() from exc
+        if response.status_code in (404, 422):
+            raise InvalidInput(
+                "unknown_place",
+                "No place has this code.",
+                errors=[FieldError(pointer=pointer, detail="unknown place", code="unknown_place")],
+            )
+        if response.status_code != 200:
+            raise _unavailable()
+        return PlaceDetail.model_validate(response.json()).location()
+
     async def aclose(self) -> None:
         await self._client.aclose()
+
+
+class Organisation(BaseModel):
+    id: uuid.UUID
+    name: str
+    kind: str
+
+
+class IdentityClient:
+    """Identity: organisations (contractors), API keys (Open311 posts), on-duty messages."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        api_key: str = "",
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._client = service_client(base_url, transport=transport)
+        # Intake's own key (scope identity:notify) for messaging on-duty staff.
+        self._api_key = api_key
+
+    async def organisation(self, organisation_id: uuid.UUID, *, pointer: str) -> Organisation:
+        """An enabled organisation by id; unknown is a 422 at `pointer`."""
+        try:
+            response = await self._client.get("/v1/organisations", params={"limit": 200})
+        except httpx.HTTPError as exc:
+            raise _identity_unavailable() from exc
+        if response.status_code != 200:
+            raise _identity_unavailable()
+        for item in response.json()["items"]:
+            if item["id"] == str(organisation_id):
+                return Organisation.model_validate(item)
+        raise InvalidInput(
+            "unknown_organisation",
+            "No such organisation.",
+            errors=[FieldError(pointer=pointer, detail="unknown", code="unknown_organisation")],
+        )
+
+    async def api_key_token(self, api_key: str) -> str | None:
+        """An access token for an integration's key (verified by the caller); None if the
+        key is not valid."""
+        try:
+            response = await self._client.post(
+                "/v1/auth/api-key-token", headers={"X-API-Key": api_key}
+            )
+        except httpx.HTTPError as exc:
+            raise _identity_unavailable() from exc
+        if response.status_code in (401, 403, 422):
+            return None
+        if response.status_code != 200:
+            raise _identity_unavailable()
+        return str(response.json()["access_token"])
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _identity_unavailable() -> DependencyUnavailable:
+    return DependencyUnavailable(
+        "identity_unavailable", "The identity service did not answer; try again shortly."
+    )
 
 
 def _unavailable() -> DependencyUnavailable:

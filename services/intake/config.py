@@ -9,5 +9,9 @@ class IntakeSettings(ServiceSettings):
     service_name: str = "intake"
     # Where scanned QR tokens are resolved to a unit door and its place path.
     directory_url: str = "http://127.0.0.1:8002"
+    # Organisations, API keys of integrations (Open311), messages to on-duty staff.
+    identity_url: str = "http://127.0.0.1:8001"
+    # Intake's own API key at identity (scope identity:notify); empty: no on-duty alerts.
+    identity_api_key: str = ""
     # The background job runner; tests turn it off and call run_due(now) themselves.
     run_workers: bool = True

@@ -12,7 +12,7 @@ from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories, lifecycle, webhooks
-from services.intake.clients import DirectoryClient, ScannedCode
+from services.intake.clients import DirectoryClient, IdentityClient, Location, ScannedCode
 from services.intake.deadlines import due_times
 from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketFollower
 from services.intake.schemas import TicketSubmit
@@ -34,6 +34,7 @@ class IntakeContext:
     """What the rules need beyond a session: the directory and the personal-data cipher."""
 
     directory: DirectoryClient
+    identity: IdentityClient
     cipher: PersonalDataCipher
     clock: Clock
 
@@ -99,6 +100,20 @@ def _reporter_phone(raw: str | None, consent: bool) -> str | None:
     return phone
 
 
+@dataclass(frozen=True)
+class Report:
+    """What every source files (QR scan, patrol, hotline, Open311, contractor, staff)."""
+
+    category: str
+    description: str
+    source: str
+    priority: str | None = None
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    consent: bool = False
+    external_id: str | None = None
+
+
 async def submit(
     session: AsyncSession,
     ctx: IntakeContext,
@@ -107,36 +122,70 @@ async def submit(
     principal: Principal | None,
     source: str = "qr",
 ) -> Ticket:
+    """A resident's report from the QR code on a unit door."""
+    report = Report(
+        category=data.category,
+        description=data.description,
+        source=source,
+        priority=data.priority,
+        reporter_name=data.reporter_name,
+        reporter_phone=data.reporter_phone,
+        consent=data.consent,
+    )
     # Validate everything local first: a refused report leaves nothing behind.
-    phone = _reporter_phone(data.reporter_phone, data.consent)
-    category = await categories.get_active(session, data.category)
+    _reporter_phone(report.reporter_phone, report.consent)
+    await categories.get_active(session, report.category)
     scanned = await scan_unit(ctx, data.code_token, pointer="/body/code_token")
-    community = scanned.chain.community
-    assert community is not None
+    return await file_ticket(session, ctx, report, scanned, principal=principal)
+
+
+async def file_ticket(
+    session: AsyncSession,
+    ctx: IntakeContext,
+    report: Report,
+    location: Location,
+    *,
+    principal: Principal | None,
+) -> Ticket:
+    """File a ticket at a located place: number, deadlines, first event, `ticket.created`."""
+    phone = _reporter_phone(report.reporter_phone, report.consent)
+    category = await categories.get_active(session, report.category)
+    community = location.chain.community
+    if community is None:
+        raise InvalidInput(
+            "not_in_a_community",
+            "A ticket is filed at a place inside a community.",
+            errors=[FieldError(pointer="/body", detail="no community", code="not_in_a_community")],
+        )
     now = ctx.clock.now()
-    priority = data.priority or category.default_priority
+    priority = report.priority or category.default_priority
     due = due_times(priority, clock=ctx.clock, overrides=category.deadline_minutes, start=now)
-    sequence = await _next_number(session, community.id, now.astimezone(LOCAL_TZ).year)
+    year = now.astimezone(LOCAL_TZ).year
+    sequence = await _next_number(session, community.id, year)
+    resident = principal.subject if principal and principal.kind == "resident" else None
     ticket = Ticket(
         id=uuid.uuid4(),
-        number=f"{community.code}-{now.astimezone(LOCAL_TZ).year}-{sequence:06d}",
+        number=f"{community.code}-{year}-{sequence:06d}",
         tracking_token=new_tracking_token(),
         community_id=community.id,
         community_code=community.code,
-        building_id=scanned.chain.building.id if scanned.chain.building else None,
-        place_id=scanned.place.id,
-        place_code=scanned.place.code,
-        place_path=scanned.path,
+        building_id=location.chain.building.id if location.chain.building else None,
+        place_id=location.place.id,
+        place_code=location.place.code,
+        place_path=location.path,
         category=category.code,
-        description=data.description.strip(),
+        description=report.description.strip(),
         priority=priority,
-        source=source,
+        source=report.source,
         status="submitted",
-        reporter_subject=principal.subject if principal and principal.kind == "resident" else None,
-        reporter_name_cipher=ctx.cipher.encrypt(data.reporter_name) if data.reporter_name else None,
+        reporter_subject=resident,
+        reporter_name_cipher=(
+            ctx.cipher.encrypt(report.reporter_name) if report.reporter_name else None
+        ),
         reporter_phone_cipher=ctx.cipher.encrypt(phone) if phone else None,
         reporter_phone_hash=ctx.cipher.lookup_hash(phone) if phone else None,
-        consent=data.consent,
+        consent=report.consent,
+        external_id=report.external_id,
         due_respond_at=due.respond_by,
         due_resolve_at=due.resolve_by,
         reopen_count=0,
@@ -145,13 +194,23 @@ async def submit(
     )
     session.add(ticket)
     await session.flush()
-    actor = f"resident:{principal.subject}" if ticket.reporter_subject and principal else "reporter"
-    session.add(lifecycle.submitted_event(ticket, actor, now))
+    session.add(lifecycle.submitted_event(ticket, _filed_by(principal), now))
     await session.flush()
     await webhooks.publish_ticket_event(
         session, ticket, webhooks.TICKET_CREATED, previous_status=None, now=now
     )
     return ticket
+
+
+def _filed_by(principal: Principal | None) -> str:
+    """The actor label of the first event: who filed it."""
+    if principal is None:
+        return "reporter"
+    if principal.kind == "resident":
+        return f"resident:{principal.subject}"
+    if principal.kind == "staff":
+        return f"staff:{principal.subject}"
+    return principal.subject  # "client:<id>" for integrations
 
 
 async def follower_counts(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
