@@ -1,4 +1,5 @@
-"""The real system on free local ports: directory, identity and the gateway as processes.
+"""The real system on free local ports: directory, identity, intake and the gateway as
+processes.
 
 Used by the browser tests' session fixture and by benchmarks/frontend/hub_load.py:
 
@@ -58,7 +59,7 @@ PHONE_CONTEXT: dict[str, Any] = {
     "user_agent": WECHAT_UA,
 }
 # Environment variables of ours that must not leak from the caller's shell into the stack.
-_OWN_PREFIXES = ("DIRECTORY_", "IDENTITY_", "GATEWAY_")
+_OWN_PREFIXES = ("DIRECTORY_", "IDENTITY_", "INTAKE_", "GATEWAY_")
 _SOURCES = (
     "src",
     "build",
@@ -116,6 +117,7 @@ class Stack:
     base_url: str
     directory_url: str
     identity_url: str
+    intake_url: str
     workdir: Path
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     logs: dict[str, Path] = field(default_factory=dict)
@@ -127,7 +129,7 @@ class Stack:
     ) -> Iterator[Stack]:
         if build:
             ensure_frontend_built()
-        ports = {name: free_port() for name in ("gateway", "directory", "identity")}
+        ports = {name: free_port() for name in ("gateway", "directory", "identity", "intake")}
         url = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
         base_env = {k: v for k, v in os.environ.items() if not k.startswith(_OWN_PREFIXES)}
         env = {
@@ -140,8 +142,14 @@ class Stack:
             "IDENTITY_DIRECTORY_URL": url["directory"],
             "IDENTITY_PASSWORD_HASHING": "fast",
             "IDENTITY_PUBLIC_BASE_URL": url["gateway"],
+            "INTAKE_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'intake.db'}",
+            "INTAKE_DIRECTORY_URL": url["directory"],
+            "INTAKE_IDENTITY_URL": url["identity"],
+            "INTAKE_JWKS_URL": f"{url['identity']}/v1/jwks.json",
+            "INTAKE_MEDIA_ROOT": str(workdir / "media"),
             "GATEWAY_IDENTITY_URL": url["identity"],
             "GATEWAY_DIRECTORY_URL": url["directory"],
+            "GATEWAY_INTAKE_URL": url["intake"],
             "GATEWAY_JWKS_URL": f"{url['identity']}/v1/jwks.json",
             "GATEWAY_FRONTEND_DIR": str(DIST),
             # Every page load of the suite comes from 127.0.0.1.
@@ -156,11 +164,12 @@ class Stack:
             capture_output=True,
             timeout=180,
         )
-        stack = cls(url["gateway"], url["directory"], url["identity"], workdir)
+        stack = cls(url["gateway"], url["directory"], url["identity"], url["intake"], workdir)
         try:
             for name, app in (
                 ("directory", "services.directory.app:create_app"),
                 ("identity", "services.identity.app:create_app"),
+                ("intake", "services.intake.app:create_app"),
                 ("gateway", gateway_app),
             ):
                 stack._spawn(name, app, ports[name], env)
@@ -205,12 +214,15 @@ class Stack:
             while True:
                 self._check_alive()
                 try:
-                    if self.login("admin", client=client):
+                    intake_up = client.get(f"{self.intake_url}/readyz").status_code == 200
+                    if intake_up and self.login("admin", client=client):
                         return
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline:
-                    raise RuntimeError("the stack did not come up (admin cannot sign in)")
+                    raise RuntimeError(
+                        "the stack did not come up (intake not ready or admin cannot sign in)"
+                    )
                 time.sleep(0.3)
 
     def login(self, username: str, *, client: httpx.Client | None = None) -> str | None:
@@ -256,6 +268,7 @@ def main() -> None:
         print(f"gateway   {stack.base_url}", flush=True)
         print(f"directory {stack.directory_url}", flush=True)
         print(f"identity  {stack.identity_url}", flush=True)
+        print(f"intake    {stack.intake_url}", flush=True)
         print(f"logs      {tmp}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             while True:
