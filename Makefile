@@ -10,7 +10,9 @@ PUBLIC_BASE_URL ?= http://127.0.0.1:8000
 # Only `make run` sees these (tests set their own).
 RUN_ENV := DIRECTORY_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
 	DIRECTORY_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json \
-	INTAKE_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json
+	INTAKE_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json \
+	INTAKE_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
+	INTAKE_IDENTITY_API_KEY=sqwb_demo0003_IntakeOnDutyAlertsDemoKeyLocalOnly
 
 NPM ?= npm
 FRONTEND := frontend

@@ -27,6 +27,8 @@ DEMO_PASSWORD = "sqwb-demo-2026"
 DEMO_API_KEY = "sqwb_demo0001_JingNanBroadbandDemoKeyLocalOnly"
 # The 12345 hotline's system and a street office's Open311 client (demo, local only).
 DEMO_HOTLINE_KEY = "sqwb_demo0002_Beijing12345HotlineDemoKeyLocalOnly"
+# Intake's own key: it asks identity to message the on-duty staff about urgent reports.
+DEMO_INTAKE_KEY = "sqwb_demo0003_IntakeOnDutyAlertsDemoKeyLocalOnly"
 SEED_ACTOR = "seed"
 
 # username, name, phone, on duty, role, place code, organisation
@@ -126,8 +128,19 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
             now=now,
             fixed_key=DEMO_HOTLINE_KEY,
         )
+        await api_keys.issue_client(
+            session,
+            name="您扫我办 报事服务",
+            kind="integration",
+            organisation_id=None,
+            scopes=["identity:notify"],
+            places=[await ctx.directory.place_by_code("DX")],
+            actor=SEED_ACTOR,
+            now=now,
+            fixed_key=DEMO_INTAKE_KEY,
+        )
         await session.commit()
-    return f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 2 API keys)"
+    return f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 3 API keys)"
 
 
 async def seed_when_directory_answers(app: FastAPI, attempts: int = 60) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import func, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import categories, lifecycle
+from services.intake import categories, lifecycle, notices
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
-from services.intake.models import jobs, outbox
+from services.intake.models import Category, jobs, media, outbox
 from services.intake.routes import public, staff, webhooks
 from services.intake.tickets import IntakeContext
 from services.intake.webhooks import WebhookSender
@@ -18,6 +23,7 @@ from services.kit.app import create_service_app
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
+from services.kit.messages import make_sender
 from services.kit.observability import configure_logging
 from services.kit.outbox import OutboxRelay
 from services.kit.personal import PersonalDataCipher
@@ -27,11 +33,34 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 async def prepare(app: FastAPI) -> None:
-    """Load the default categories that are missing (on start, and in tests)."""
+    """Load the default categories that are missing and make sure tonight's retention sweep
+    is scheduled (on start, and in tests)."""
     db: Database = app.state.db
     async with db.session() as session:
         await categories.ensure_defaults(session)
+        await notices.schedule_retention_sweep(session, app.state.clock.now())
         await session.commit()
+
+
+async def _alert_community_staff(
+    ctx: IntakeContext, place_path: str, template: str, text: str
+) -> int:
+    return await ctx.identity.notify_on_duty(
+        role="community_staff", place_path=place_path, template=template, text=text
+    )
+
+
+async def _category_name(db: Database, code: str) -> str:
+    async with db.session(write=False) as session:
+        category = await session.get(Category, code)
+        return category.name_zh if category is not None else code
+
+
+async def _purge_media(session: AsyncSession, media_ids: list[uuid.UUID]) -> None:
+    # Replaced by kit.media's purge once it lands (deletes the stored bytes too).
+    await session.execute(
+        update(media.table).where(media.table.c.id.in_(media_ids)).values(purged_at=func.now())
+    )
 
 
 def create_app(
@@ -66,7 +95,7 @@ def create_app(
     )
     clock = app.state.clock
     cipher = PersonalDataCipher(settings.secret_key)
-    app.state.intake = IntakeContext(
+    app.state.intake = ctx = IntakeContext(
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
         identity=IdentityClient(
             settings.identity_url,
@@ -75,9 +104,24 @@ def create_app(
         ),
         cipher=cipher,
         clock=clock,
+        sender=make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
     )
     app.state.jobs = runner = JobRunner(
-        app.state.db, jobs, clock=clock, handlers={lifecycle.AUTO_CLOSE: lifecycle.auto_close}
+        app.state.db,
+        jobs,
+        clock=clock,
+        handlers={
+            lifecycle.AUTO_CLOSE: lifecycle.auto_close,
+            **notices.handlers(
+                sender=ctx.sender,
+                decrypt=cipher.decrypt,
+                public_base_url=settings.public_base_url,
+                alert=partial(_alert_community_staff, ctx),
+                retention=timedelta(days=settings.personal_retention_days),
+                purge_media=_purge_media,
+                category_name=partial(_category_name, app.state.db),
+            ),
+        },
     )
     # Ticket events to the webhook subscribers: signed POSTs, retried with backoff.
     sender = WebhookSender(app.state.db, cipher, clock, transport=webhook_transport)

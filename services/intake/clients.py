@@ -3,6 +3,7 @@ a place is) and identity (organisations, API keys of integrations, on-duty staff
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 import httpx
@@ -10,6 +11,8 @@ from pydantic import BaseModel
 
 from services.kit.errors import DependencyUnavailable, FieldError, Gone, InvalidInput
 from services.kit.http import service_client
+
+log = logging.getLogger("intake.clients")
 
 
 class PlaceRef(BaseModel):
@@ -171,6 +174,29 @@ class IdentityClient:
         if response.status_code != 200:
             raise _identity_unavailable()
         return str(response.json()["access_token"])
+
+    async def notify_on_duty(self, *, role: str, place_path: str, template: str, text: str) -> int:
+        """Message the on-duty staff holding `role` over the place; how many are on duty.
+
+        Raises DependencyUnavailable when identity does not answer (the job retries)."""
+        if not self._api_key:
+            log.warning("no INTAKE_IDENTITY_API_KEY: on-duty staff are not messaged")
+            return 0
+        token = await self.api_key_token(self._api_key)
+        if token is None:
+            log.warning("intake's identity API key is not valid: on-duty staff not messaged")
+            return 0
+        try:
+            response = await self._client.post(
+                "/v1/notifications/on-duty",
+                json={"role": role, "place_path": place_path, "template": template, "text": text},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+        except httpx.HTTPError as exc:
+            raise _identity_unavailable() from exc
+        if response.status_code != 200:
+            raise _identity_unavailable()
+        return int(response.json()["on_duty"])
 
     async def aclose(self) -> None:
         await self._client.aclose()

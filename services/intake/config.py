@@ -13,5 +13,10 @@ class IntakeSettings(ServiceSettings):
     identity_url: str = "http://127.0.0.1:8001"
     # Intake's own API key at identity (scope identity:notify); empty: no on-duty alerts.
     identity_api_key: str = ""
+    # Texts to reporters: an SMS gateway over HTTP, or the log (masked) when empty.
+    sms_url: str = ""
+    sms_api_key: str = ""
+    # Reporters' names, phones and report photos are removed this long after a ticket ended.
+    personal_retention_days: int = 180
     # The background job runner; tests turn it off and call run_due(now) themselves.
     run_workers: bool = True

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import webhooks
+from services.intake import notices, webhooks
 from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, jobs
 from services.kit.errors import BadRequest, Conflict, FieldError, InvalidInput, PermissionDenied
 from services.kit.jobs import Job
@@ -142,6 +142,7 @@ async def _move(
     await webhooks.publish_ticket_event(
         session, ticket, webhooks.TICKET_STATUS_CHANGED, previous_status=previous, now=now
     )
+    await notices.ticket_moved(session, ticket, action, now)
     return event
 
 

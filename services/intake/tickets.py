@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import categories, lifecycle, webhooks
+from services.intake import categories, lifecycle, notices, webhooks
 from services.intake.clients import DirectoryClient, IdentityClient, Location, ScannedCode
 from services.intake.deadlines import due_times
 from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketFollower
@@ -19,6 +19,7 @@ from services.intake.schemas import TicketSubmit
 from services.kit.auth import Principal, authorize
 from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.errors import FieldError, InvalidInput, NotFound
+from services.kit.messages import LogSender, MessageSender
 from services.kit.personal import PersonalDataCipher, normalise_mobile
 from services.kit.scope import within_any
 from services.kit.workers import insert_ignoring_conflicts
@@ -31,12 +32,14 @@ SIMILAR_LIMIT = 10
 
 @dataclass(frozen=True)
 class IntakeContext:
-    """What the rules need beyond a session: the directory and the personal-data cipher."""
+    """What the rules need beyond a session: the services intake calls, the personal-data
+    cipher, the clock, and how texts leave."""
 
     directory: DirectoryClient
     identity: IdentityClient
     cipher: PersonalDataCipher
     clock: Clock
+    sender: MessageSender = field(default_factory=LogSender)
 
 
 def new_tracking_token() -> str:
@@ -199,6 +202,7 @@ async def file_ticket(
     await webhooks.publish_ticket_event(
         session, ticket, webhooks.TICKET_CREATED, previous_status=None, now=now
     )
+    await notices.ticket_filed(session, ticket, now)
     return ticket
 
 

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
 DIST = FRONTEND / "dist"
 DEMO_PASSWORD = "sqwb-demo-2026"
+DEMO_INTAKE_KEY = "sqwb_demo0003_IntakeOnDutyAlertsDemoKeyLocalOnly"
 CHROMIUM = Path(os.environ.get("SQWB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -147,6 +148,8 @@ class Stack:
             "INTAKE_IDENTITY_URL": url["identity"],
             "INTAKE_JWKS_URL": f"{url['identity']}/v1/jwks.json",
             "INTAKE_MEDIA_ROOT": str(workdir / "media"),
+            "INTAKE_PUBLIC_BASE_URL": url["gateway"],
+            "INTAKE_IDENTITY_API_KEY": DEMO_INTAKE_KEY,
             "GATEWAY_IDENTITY_URL": url["identity"],
             "GATEWAY_DIRECTORY_URL": url["directory"],
             "GATEWAY_INTAKE_URL": url["intake"],

@@ -1,0 +1,281 @@
+"""Who is told what, and when: texts to reporters, alerts to on-duty staff, overdue
+reminders, and the retention sweep that forgets reporters' personal data.
+
+Everything here runs as kit.jobs scheduled in the transaction of the change that causes it,
+so a text is sent iff the acknowledgement commits, and a replica dying mid-send only means
+the job runs again (at least once; the handlers tolerate a second run where it matters).
+
+- Reporter texts: a reporter who left a phone gets one when the ticket is acknowledged and
+  one when it is resolved, with the tracking link. Anonymous reporters follow the link.
+- Urgent tickets: identity messages the on-duty community staff of the ticket's place
+  (`POST /v1/notifications/on-duty`, with intake's own API key, scope identity:notify).
+- Deadlines: a job at each due time checks the ticket and, if the deadline was missed,
+  writes one `overdue` event on the trail (one reminder per deadline; lists flag overdue
+  tickets by query, see tickets.overdue_clause).
+- Retention: a daily sweep removes the reporter's name and phone, and deletes the report's
+  photos and video, `retention` after a ticket ended (closed, rejected, duplicate,
+  escalated). The ticket, its trail and its statistics stay.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, TicketMedia, jobs, media
+from services.kit.clock import LOCAL_TZ
+from services.kit.jobs import Handler, Job
+from services.kit.messages import Message, MessageSender
+
+log = logging.getLogger("intake.notices")
+
+NOTIFY_REPORTER = "notify_reporter"
+ALERT_ON_DUTY = "alert_on_duty"
+OVERDUE_CHECK = "overdue_check"
+RETENTION_SWEEP = "retention_sweep"
+
+# The text a reporter gets after each of these moves (template key, zh-CN text).
+REPORTER_TEXTS: dict[str, tuple[str, str]] = {
+    "acknowledge": (
+        "ticket_acknowledged",
+        "【您扫我办】您反映的问题（{number}）已受理，社区将尽快处理。进度：{link}",
+    ),
+    "resolve": (
+        "ticket_resolved",
+        "【您扫我办】您反映的问题（{number}）已处理完毕，请确认并评价：{link}",
+    ),
+}
+URGENT_TEXT = "【您扫我办】紧急报事 {number}：{category}，{place}。请立即处理。"
+ENDED_STATUSES = ("closed", "rejected", "duplicate", "escalated")
+# Photos of people and their homes go with the contact details; photos of the fix stay.
+PERSONAL_MEDIA_PURPOSES = ("report",)
+SWEEP_BATCH = 500
+
+# An alert to on-duty staff: (place_path, template, text) -> staff found on duty.
+Alert = Callable[[str, str, str], Awaitable[int]]
+# Deletes stored media bytes (kit.media); the rows stay, marked purged.
+PurgeMedia = Callable[[AsyncSession, list[uuid.UUID]], Awaitable[None]]
+
+
+def tracking_link(public_base_url: str, ticket: Ticket) -> str:
+    return f"{public_base_url.rstrip('/')}/t/{ticket.tracking_token}"
+
+
+def _event(ticket: Ticket, action: str, now: datetime, detail: dict[str, Any]) -> TicketEvent:
+    return TicketEvent(
+        ticket_id=ticket.id,
+        from_status=ticket.status,
+        to_status=ticket.status,
+        action=action,
+        actor="system",
+        note=None,
+        at=now,
+        detail=detail,
+    )
+
+
+async def ticket_filed(session: AsyncSession, ticket: Ticket, now: datetime) -> None:
+    """A new ticket: deadline checks at its due times; an urgent one alerts on-duty staff."""
+    for deadline, at in (("respond", ticket.due_respond_at), ("resolve", ticket.due_resolve_at)):
+        await jobs.schedule(
+            session,
+            kind=OVERDUE_CHECK,
+            run_at=at,
+            now=now,
+            payload={"ticket_id": str(ticket.id), "deadline": deadline},
+            unique_key=f"{OVERDUE_CHECK}:{deadline}:{ticket.id}",
+        )
+    if ticket.priority == "urgent":
+        await jobs.schedule(
+            session,
+            kind=ALERT_ON_DUTY,
+            run_at=now,
+            now=now,
+            payload={"ticket_id": str(ticket.id)},
+            unique_key=f"{ALERT_ON_DUTY}:{ticket.id}",
+        )
+
+
+async def ticket_moved(session: AsyncSession, ticket: Ticket, action: str, now: datetime) -> None:
+    """After a move of the state machine: text the reporter where DOMAIN promises it."""
+    if action in REPORTER_TEXTS and ticket.reporter_phone_cipher is not None:
+        await jobs.schedule(
+            session,
+            kind=NOTIFY_REPORTER,
+            run_at=now,
+            now=now,
+            payload={"ticket_id": str(ticket.id), "action": action},
+            # One text per move: a re-resolved ticket (after a reopen) texts again.
+            unique_key=f"{NOTIFY_REPORTER}:{action}:{ticket.id}:{now.isoformat()}",
+        )
+
+
+async def _ticket(session: AsyncSession, job: Job) -> Ticket | None:
+    ticket_id = uuid.UUID(str(job.payload["ticket_id"]))
+    return await session.get(Ticket, ticket_id, with_for_update=True)
+
+
+def handlers(
+    *,
+    sender: MessageSender,
+    decrypt: Callable[[str], str],
+    public_base_url: str,
+    alert: Alert,
+    retention: timedelta,
+    purge_media: PurgeMedia,
+    category_name: Callable[[str], Awaitable[str]],
+) -> dict[str, Handler]:
+    """The job handlers, bound to what they need from the app."""
+
+    async def notify_reporter(session: AsyncSession, job: Job) -> None:
+        ticket = await _ticket(session, job)
+        action = str(job.payload["action"])
+        if ticket is None or ticket.reporter_phone_cipher is None or action not in REPORTER_TEXTS:
+            return  # purged or gone since: nothing to send to
+        template, text = REPORTER_TEXTS[action]
+        message = Message(
+            phone=decrypt(ticket.reporter_phone_cipher),
+            template=template,
+            text=text.format(number=ticket.number, link=tracking_link(public_base_url, ticket)),
+            params={"number": ticket.number},
+        )
+        delivery = await sender.send(message)
+        if not delivery.accepted:
+            # Raise so the job is retried with backoff; nothing was recorded.
+            raise RuntimeError(f"the {delivery.channel} channel did not accept the text")
+        session.add(
+            _event(
+                ticket,
+                "reporter_notified",
+                job.now,
+                {"template": template, "channel": delivery.channel},
+            )
+        )
+
+    async def alert_on_duty(session: AsyncSession, job: Job) -> None:
+        ticket = await _ticket(session, job)
+        if ticket is None or ticket.status not in OPEN_STATUSES:
+            return
+        text = URGENT_TEXT.format(
+            number=ticket.number,
+            category=await category_name(ticket.category),
+            place=ticket.place_code,
+        )
+        found = await alert(ticket.place_path, "urgent_ticket", text)
+        session.add(_event(ticket, "on_duty_alerted", job.now, {"on_duty": found}))
+
+    async def overdue_check(session: AsyncSession, job: Job) -> None:
+        ticket = await _ticket(session, job)
+        if ticket is None:
+            return
+        deadline = str(job.payload["deadline"])
+        missed = (
+            ticket.status == "submitted"
+            if deadline == "respond"
+            else ticket.status in OPEN_STATUSES
+        )
+        if missed:
+            due = ticket.due_respond_at if deadline == "respond" else ticket.due_resolve_at
+            session.add(
+                _event(
+                    ticket,
+                    "overdue",
+                    job.now,
+                    {"deadline": deadline, "due_at": due.isoformat()},
+                )
+            )
+
+    async def retention_sweep(session: AsyncSession, job: Job) -> None:
+        await purge_personal_data(
+            session, now=job.now, retention=retention, purge_media=purge_media
+        )
+        await schedule_retention_sweep(session, job.now)
+
+    return {
+        NOTIFY_REPORTER: notify_reporter,
+        ALERT_ON_DUTY: alert_on_duty,
+        OVERDUE_CHECK: overdue_check,
+        RETENTION_SWEEP: retention_sweep,
+    }
+
+
+async def schedule_retention_sweep(session: AsyncSession, now: datetime) -> None:
+    """The next sweep at 03:00 Beijing time; one per night whoever schedules it (the key)."""
+    local = now.astimezone(LOCAL_TZ)
+    at = local.replace(hour=3, minute=0, second=0, microsecond=0)
+    if at <= local:
+        at += timedelta(days=1)
+    await jobs.schedule(
+        session,
+        kind=RETENTION_SWEEP,
+        run_at=at,
+        now=now,
+        unique_key=f"{RETENTION_SWEEP}:{at.date().isoformat()}",
+    )
+
+
+async def purge_personal_data(
+    session: AsyncSession, *, now: datetime, retention: timedelta, purge_media: PurgeMedia
+) -> int:
+    """Forget reporters of tickets that ended `retention` ago: how many tickets were purged."""
+    cutoff = now - retention
+    ended_before_cutoff = or_(
+        and_(Ticket.status.in_(("closed", "rejected", "duplicate")), Ticket.closed_at < cutoff),
+        and_(Ticket.status == "escalated", Ticket.escalated_at < cutoff),
+    )
+    total = 0
+    while True:
+        rows = (
+            await session.execute(
+                select(Ticket.id, Ticket.status)
+                .where(Ticket.personal_purged_at.is_(None), ended_before_cutoff)
+                .limit(SWEEP_BATCH)
+            )
+        ).all()
+        ids = [row.id for row in rows]
+        if not ids:
+            return total
+        media_ids = list(
+            await session.scalars(
+                select(TicketMedia.media_id)
+                .join(media.table, media.table.c.id == TicketMedia.media_id)
+                .where(
+                    TicketMedia.ticket_id.in_(ids),
+                    TicketMedia.purpose.in_(PERSONAL_MEDIA_PURPOSES),
+                    media.table.c.purged_at.is_(None),
+                )
+            )
+        )
+        if media_ids:
+            await purge_media(session, media_ids)
+        await session.execute(
+            update(Ticket)
+            .where(Ticket.id.in_(ids))
+            .values(
+                reporter_name_cipher=None,
+                reporter_phone_cipher=None,
+                reporter_phone_hash=None,
+                personal_purged_at=now,
+            )
+        )
+        for ticket_id, status in rows:
+            session.add(
+                TicketEvent(
+                    ticket_id=ticket_id,
+                    from_status=status,
+                    to_status=status,
+                    action="personal_data_purged",
+                    actor="system",
+                    note=None,
+                    at=now,
+                    detail={},
+                )
+            )
+        await session.flush()
+        total += len(ids)
