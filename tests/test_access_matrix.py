@@ -20,6 +20,10 @@ from tests.fixtures.intake import Intake
 # own report through its tracking token), or a signed-in person makes about themselves.
 SELF_SERVICE = {
     ("intake", "POST", "/v1/tickets"),
+    # Residents upload photos before reporting, without an account.
+    ("intake", "POST", "/v1/media"),
+    # Open311 clients carry their api_key in the form; without one the spec answers 403.
+    ("intake", "POST", "/open311/v2/requests.{fmt}"),
     ("intake", "POST", "/v1/tickets/{ticket_id}/follow"),
     ("intake", "POST", "/v1/track/{tracking_token}/confirm"),
     ("intake", "POST", "/v1/track/{tracking_token}/rate"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -52,6 +53,7 @@ async def system(
     directory_db: Database,
     intake_db: Database,
     clock: FrozenClock,
+    intake_media_root: Path,
 ) -> AsyncIterator[System]:
     await identity.seed()
     identity_transport = httpx.ASGITransport(app=identity.app)
@@ -78,6 +80,7 @@ async def system(
             secret_key="test-secret-for-intake",
             directory_url="http://directory",
             identity_url="http://identity",
+            media_root=intake_media_root,
         ),
         clock=clock,
         database=intake_db,

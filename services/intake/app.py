@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-import uuid
+import asyncio
 from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import categories, lifecycle, notices
+from services.intake import categories, demo, lifecycle, notices
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import Category, jobs, media, outbox
-from services.intake.routes import public, staff, webhooks
+from services.intake.routes import exports, public, staff, statistics, webhooks
+from services.intake.routes import hotline as hotline_routes
+from services.intake.routes import media as media_routes
+from services.intake.routes import open311 as open311_routes
+from services.intake.routes import referrals as referral_routes
+from services.intake.routes import workorders as workorder_routes
 from services.intake.tickets import IntakeContext
 from services.intake.webhooks import WebhookSender
 from services.kit.app import create_service_app
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
+from services.kit.media import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_logging
 from services.kit.outbox import OutboxRelay
@@ -40,6 +44,10 @@ async def prepare(app: FastAPI) -> None:
         await categories.ensure_defaults(session)
         await notices.schedule_retention_sweep(session, app.state.clock.now())
         await session.commit()
+    settings: IntakeSettings = app.state.settings
+    if settings.env == "dev" and settings.seed_demo:
+        # Ten weeks of demo history, once the directory answers (it may start after us).
+        app.state.seeding = asyncio.create_task(demo.seed_when_directory_answers(app))
 
 
 async def _alert_community_staff(
@@ -54,13 +62,6 @@ async def _category_name(db: Database, code: str) -> str:
     async with db.session(write=False) as session:
         category = await session.get(Category, code)
         return category.name_zh if category is not None else code
-
-
-async def _purge_media(session: AsyncSession, media_ids: list[uuid.UUID]) -> None:
-    # Replaced by kit.media's purge once it lands (deletes the stored bytes too).
-    await session.execute(
-        update(media.table).where(media.table.c.id.in_(media_ids)).values(purged_at=func.now())
-    )
 
 
 def create_app(
@@ -86,7 +87,19 @@ def create_app(
         ),
         version="1.0.0",
         # Public first: /v1/tickets/similar must not be taken for a ticket id.
-        routers=[public.router, staff.router, webhooks.router],
+        routers=[
+            public.router,
+            statistics.router,
+            exports.router,
+            staff.router,
+            webhooks.router,
+            media_routes.router,
+            hotline_routes.router,
+            workorder_routes.router,
+            referral_routes.router,
+            # Its own prefix (/open311/v2), with a catch-all for the spec's 404 under it.
+            open311_routes.router,
+        ],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,
@@ -105,6 +118,15 @@ def create_app(
         cipher=cipher,
         clock=clock,
         sender=make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
+        media=MediaStore.from_settings(
+            media,
+            settings,
+            service_name=settings.service_name,
+            secret_key=settings.secret_key,
+            # The links are followed by browsers, through the gateway's /api/intake.
+            base_path=f"{settings.public_path_prefix.rstrip('/')}/v1/media",
+            clock=clock,
+        ),
     )
     app.state.jobs = runner = JobRunner(
         app.state.db,
@@ -118,7 +140,8 @@ def create_app(
                 public_base_url=settings.public_base_url,
                 alert=partial(_alert_community_staff, ctx),
                 retention=timedelta(days=settings.personal_retention_days),
-                purge_media=_purge_media,
+                purge_media=ctx.media.purge,
+                purge_unattached=ctx.media.purge_unattached,
                 category_name=partial(_category_name, app.state.db),
             ),
         },

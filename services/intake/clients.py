@@ -45,6 +45,14 @@ class ScannedCode(Location):
     kind: str
 
 
+class MappedPlace(PlaceRef):
+    """A place as directory lists it: its parent and its coordinates (WGS-84), if known."""
+
+    parent_id: uuid.UUID | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
 class PlaceDetail(PlaceRef):
     ancestors: list[PlaceRef]
 
@@ -119,6 +127,43 @@ class DirectoryClient:
             raise _unavailable()
         return PlaceDetail.model_validate(response.json()).location()
 
+    async def address(self, code: str) -> list[PlaceRef]:
+        """The place with this code and every place above it, the top first (district ...
+        unit door): how a work order or a referral names where the problem is."""
+        try:
+            response = await self._client.get(f"/v1/places/by-code/{code}")
+        except httpx.HTTPError as exc:
+            raise _unavailable() from exc
+        if response.status_code != 200:
+            # A ticket's place was known when it was filed; not finding it now is directory's.
+            raise _unavailable()
+        detail = PlaceDetail.model_validate(response.json())
+        this = PlaceRef.model_validate(detail.model_dump(exclude={"ancestors"}))
+        return [*detail.ancestors, this]  # directory lists ancestors root first
+
+    async def places_under(self, place_id: uuid.UUID) -> list[MappedPlace]:
+        """The place and every place under it (names, parents, coordinates), all pages;
+        none for an unknown place. One community's tree names every ticket filed in it."""
+        found: list[MappedPlace] = []
+        while True:
+            params: dict[str, str | int] = {
+                "under": str(place_id),
+                "limit": 100,
+                "offset": len(found),
+            }
+            try:
+                response = await self._client.get("/v1/places", params=params)
+            except httpx.HTTPError as exc:
+                raise _unavailable() from exc
+            if response.status_code in (404, 422):
+                return []
+            if response.status_code != 200:
+                raise _unavailable()
+            page = response.json()
+            found += [MappedPlace.model_validate(item) for item in page["items"]]
+            if not page["items"] or len(found) >= int(page["total"]):
+                return found
+
     async def aclose(self) -> None:
         await self._client.aclose()
 
@@ -145,15 +190,23 @@ class IdentityClient:
 
     async def organisation(self, organisation_id: uuid.UUID, *, pointer: str) -> Organisation:
         """An enabled organisation by id; unknown is a 422 at `pointer`."""
-        try:
-            response = await self._client.get("/v1/organisations", params={"limit": 200})
-        except httpx.HTTPError as exc:
-            raise _identity_unavailable() from exc
-        if response.status_code != 200:
-            raise _identity_unavailable()
-        for item in response.json()["items"]:
-            if item["id"] == str(organisation_id):
-                return Organisation.model_validate(item)
+        offset = 0
+        while True:
+            # Identity lists organisations (public names, for pickers) 100 at most a page.
+            params = {"limit": 100, "offset": offset}
+            try:
+                response = await self._client.get("/v1/organisations", params=params)
+            except httpx.HTTPError as exc:
+                raise _identity_unavailable() from exc
+            if response.status_code != 200:
+                raise _identity_unavailable()
+            page = response.json()
+            for item in page["items"]:
+                if item["id"] == str(organisation_id):
+                    return Organisation.model_validate(item)
+            offset += len(page["items"])
+            if not page["items"] or offset >= int(page["total"]):
+                break
         raise InvalidInput(
             "unknown_organisation",
             "No such organisation.",

@@ -1,9 +1,12 @@
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.media import MediaSettings
 from services.kit.settings import ServiceSettings
 
 
-class IntakeSettings(ServiceSettings):
+class IntakeSettings(ServiceSettings, MediaSettings):
+    """Intake's settings (env INTAKE_...), with kit's media settings (INTAKE_MEDIA_ROOT, ...)."""
+
     model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
 
     service_name: str = "intake"
@@ -18,5 +21,9 @@ class IntakeSettings(ServiceSettings):
     sms_api_key: str = ""
     # Reporters' names, phones and report photos are removed this long after a ticket ended.
     personal_retention_days: int = 180
+    # Dev only: load ten weeks of demo tickets once the directory answers (make run).
+    seed_demo: bool = True
+    # Where browsers reach intake through the gateway: the signed media URLs start with it.
+    public_path_prefix: str = "/api/intake"
     # The background job runner; tests turn it off and call run_due(now) themselves.
     run_workers: bool = True

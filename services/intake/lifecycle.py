@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import notices, webhooks
+from services.intake import attachments, notices, webhooks
 from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, jobs
 from services.kit.errors import BadRequest, Conflict, FieldError, InvalidInput, PermissionDenied
 from services.kit.jobs import Job
@@ -76,6 +76,15 @@ class Actor:
         ):
             roles.add("assignee")
         return cls(f"staff:{subject}", frozenset(roles))
+
+    @classmethod
+    def contractor(cls, organisation_id: str | None, subject: str, ticket: Ticket) -> Actor:
+        """A contractor organisation's worker or system: the assignee of a ticket assigned to
+        that organisation (workorders.py), nothing else."""
+        roles: set[Role] = set()
+        if ticket.assignee_kind == "contractor" and ticket.assignee_ref == organisation_id:
+            roles.add("assignee")
+        return cls(f"contractor:{subject}", frozenset(roles))
 
     @classmethod
     def reporter(cls) -> Actor:
@@ -200,7 +209,7 @@ async def assign(
     actor: Actor,
     now: datetime,
     *,
-    assignee_kind: Literal["staff", "team"],
+    assignee_kind: Literal["staff", "team", "contractor"],
     assignee_ref: str,
     note: str | None = None,
 ) -> TicketEvent:
@@ -232,11 +241,22 @@ async def resolve(
     now: datetime,
     *,
     note: str | None,
-    photo_ids: Sequence[str] = (),
+    photo_ids: Sequence[uuid.UUID] = (),
 ) -> TicketEvent:
     text = _required(note, "note")
+    # The photos are checked before the move, attached to its event after it (kit.media).
+    photos = await attachments.check(session, attachments.photo_refs(photo_ids))
     event = await _move(
-        session, ticket, "resolve", actor, now, note=text, detail={"photo_ids": list(photo_ids)}
+        session,
+        ticket,
+        "resolve",
+        actor,
+        now,
+        note=text,
+        detail={"photo_ids": [str(photo.id) for photo in photos]},
+    )
+    await attachments.attach(
+        session, ticket, photos, purpose="resolution", now=now, event_id=event.id
     )
     # Keyed by the resolution time: a reopened and re-resolved ticket gets a fresh week.
     await jobs.schedule(

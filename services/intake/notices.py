@@ -14,7 +14,8 @@ the job runs again (at least once; the handlers tolerate a second run where it m
   tickets by query, see tickets.overdue_clause).
 - Retention: a daily sweep removes the reporter's name and phone, and deletes the report's
   photos and video, `retention` after a ticket ended (closed, rejected, duplicate,
-  escalated). The ticket, its trail and its statistics stay.
+  escalated). The ticket, its trail and its statistics stay. The same sweep deletes uploads
+  that no report used within a day (forms abandoned after the photo step).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ SWEEP_BATCH = 500
 Alert = Callable[[str, str, str], Awaitable[int]]
 # Deletes stored media bytes (kit.media); the rows stay, marked purged.
 PurgeMedia = Callable[[AsyncSession, list[uuid.UUID]], Awaitable[None]]
+# Deletes uploads nobody attached within a day (abandoned report forms); how many.
+PurgeUnattached = Callable[[AsyncSession], Awaitable[int]]
 
 
 def tracking_link(public_base_url: str, ticket: Ticket) -> str:
@@ -129,6 +132,7 @@ def handlers(
     alert: Alert,
     retention: timedelta,
     purge_media: PurgeMedia,
+    purge_unattached: PurgeUnattached,
     category_name: Callable[[str], Awaitable[str]],
 ) -> dict[str, Handler]:
     """The job handlers, bound to what they need from the app."""
@@ -195,6 +199,7 @@ def handlers(
         await purge_personal_data(
             session, now=job.now, retention=retention, purge_media=purge_media
         )
+        await purge_unattached(session)
         await schedule_retention_sweep(session, job.now)
 
     return {

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.intake.models import DESCRIPTION_LENGTH
 
 Priority = Literal["urgent", "utility", "normal", "complex"]
+Source = Literal["qr", "patrol", "hotline", "contractor", "staff"]
 Status = Literal[
     "submitted",
     "acknowledged",
@@ -50,6 +51,12 @@ class TicketSubmit(BaseModel):
     consent: bool = Field(
         False, description="Agreement to be called back; required when a phone is given"
     )
+    photo_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Up to 6 images uploaded first (POST /v1/media), in display order",
+    )
+    video_id: uuid.UUID | None = Field(None, description="One short video, uploaded first")
 
 
 class Submitted(BaseModel):
@@ -88,6 +95,16 @@ class Followed(BaseModel):
     followers: int
 
 
+class TicketPhoto(BaseModel):
+    """A photo or video of a ticket, behind signed links that expire (about an hour)."""
+
+    id: uuid.UUID
+    kind: Literal["image", "video"]
+    purpose: Literal["report", "resolution", "evidence_before", "evidence_after", "progress"]
+    url: str
+    thumbnail_url: str | None = Field(description="None for a video")
+
+
 class EventOut(BaseModel):
     action: str
     from_status: Status | None
@@ -96,6 +113,9 @@ class EventOut(BaseModel):
     note: str | None
     at: datetime
     detail: dict[str, object]
+    photos: list[TicketPhoto] = Field(
+        default_factory=list, description="Photos taken at this step (a resolution's)"
+    )
 
 
 class TrackedTicket(BaseModel):
@@ -115,6 +135,9 @@ class TrackedTicket(BaseModel):
     followers: int
     reporter_phone: str | None = Field(description="Masked: 138****1234")
     is_reporter: bool = Field(description="False for a follower's token: no rate or reopen")
+    photos: list[TicketPhoto] = Field(
+        description="The report's and the resolution's; none for a follower's token"
+    )
     events: list[EventOut]
 
 
@@ -132,6 +155,220 @@ class TicketSummary(BaseModel):
     overdue: bool
     assignee_kind: str | None
     assignee_ref: str | None
+    followers: int = Field(0, description='Neighbours who said "+1 me too"')
+
+
+# --- Contractors' work orders and referrals to enforcement (workorders.py, referrals.py)
+
+WorkOrderStatus = Literal[
+    "offered", "accepted", "declined", "in_progress", "done", "confirmed", "cancelled"
+]
+ReferralStatus = Literal["sent", "received", "accepted", "declined", "concluded"]
+PHOTOS_PER_STEP = 9
+
+
+class WorkOrderEventOut(BaseModel):
+    action: str
+    from_status: WorkOrderStatus | None
+    to_status: WorkOrderStatus
+    actor: str = Field(description="Contractors see the side only: 'staff' or 'contractor'")
+    note: str | None
+    at: datetime
+    detail: dict[str, object]
+    photos: list[TicketPhoto] = Field(default_factory=list, description="Taken at this step")
+
+
+class WorkOrderBrief(BaseModel):
+    """A work order as staff see it in the ticket's detail."""
+
+    id: uuid.UUID
+    number: str = Field(examples=["GYSNL-2026-000001-W1"])
+    organisation_id: uuid.UUID
+    organisation_name: str
+    status: WorkOrderStatus
+    instructions: str | None
+    offered_at: datetime
+    accepted_at: datetime | None
+    declined_at: datetime | None
+    started_at: datetime | None
+    done_at: datetime | None
+    confirmed_at: datetime | None
+    cancelled_at: datetime | None
+    return_count: int
+    events: list[WorkOrderEventOut]
+
+
+class PlaceName(BaseModel):
+    kind: str
+    code: str
+    name: str
+
+
+class WorkOrderTicket(BaseModel):
+    """What a contractor sees of the ticket: the problem and where, never who reported it."""
+
+    number: str
+    category: str
+    description: str = Field(description="Long digit runs (phone numbers) blanked")
+    priority: Priority
+    status: Status
+    place_code: str
+    address: list[PlaceName] = Field(description="Community, building, unit door (top first)")
+    created_at: datetime
+    due_resolve_at: datetime
+    photos: list[TicketPhoto] = Field(description="The report's photos and video")
+
+
+class WorkOrderSummary(BaseModel):
+    id: uuid.UUID
+    number: str
+    status: WorkOrderStatus
+    organisation_name: str
+    ticket_number: str
+    category: str
+    priority: Priority
+    place_code: str
+    excerpt: str
+    offered_at: datetime
+    due_resolve_at: datetime
+    updated_at: datetime
+
+
+class WorkOrderOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    status: WorkOrderStatus
+    organisation_id: uuid.UUID
+    organisation_name: str
+    instructions: str | None
+    offered_at: datetime
+    accepted_at: datetime | None
+    declined_at: datetime | None
+    started_at: datetime | None
+    done_at: datetime | None
+    confirmed_at: datetime | None
+    cancelled_at: datetime | None
+    return_count: int
+    ticket: WorkOrderTicket
+    events: list[WorkOrderEventOut]
+
+
+class WorkNote(BaseModel):
+    """Accepting or confirming, with an optional word."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str | None = NOTE
+
+
+class Progress(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(min_length=1, max_length=2000)
+    photo_ids: list[uuid.UUID] = Field(default_factory=list, max_length=PHOTOS_PER_STEP)
+
+
+class Done(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field(min_length=1, max_length=2000, description="What was found and done")
+    before_photo_ids: list[uuid.UUID] = Field(default_factory=list, max_length=PHOTOS_PER_STEP)
+    after_photo_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=PHOTOS_PER_STEP,
+        description="At least one: the evidence that the work is done",
+    )
+
+
+class ReferralIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    agency: str = Field(min_length=1, max_length=100, examples=["观音寺街道综合执法队"])
+    note: str | None = NOTE
+    media_ids: list[uuid.UUID] | None = Field(
+        None,
+        max_length=30,
+        description="Which of the ticket's photos and videos to send; default: the report's "
+        "and the contractors' evidence",
+    )
+
+
+class PackageTimes(BaseModel):
+    reported_at: datetime
+    acknowledged_at: datetime | None
+    assigned_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    escalated_at: datetime | None
+    due_respond_at: datetime
+    due_resolve_at: datetime
+
+
+class PackageFinding(BaseModel):
+    """A contractor's findings: the note it marked its work order done with."""
+
+    work_order: str
+    organisation: str
+    status: WorkOrderStatus
+    note: str
+    done_at: datetime
+    before_media_ids: list[uuid.UUID]
+    after_media_ids: list[uuid.UUID]
+
+
+class PackageMedia(BaseModel):
+    id: uuid.UUID
+    kind: Literal["image", "video"]
+    purpose: str
+
+
+class ReferralPackage(BaseModel):
+    """The snapshot sent to the agency: what, where, when, the findings, the evidence. Never
+    the reporter's name or phone."""
+
+    ticket_number: str
+    category: str
+    description: str = Field(description="Long digit runs (phone numbers) blanked")
+    priority: Priority
+    place_code: str
+    address: list[PlaceName] = Field(description="From the district down to the unit door")
+    times: PackageTimes
+    findings: list[PackageFinding]
+    media: list[PackageMedia]
+    prepared_at: datetime
+
+
+class ReferralSummary(BaseModel):
+    id: uuid.UUID
+    number: str = Field(examples=["GYSNL-2026-000001-R1"])
+    ticket_number: str
+    agency: str
+    status: ReferralStatus
+    agency_reference: str | None
+    sent_at: datetime
+    updated_at: datetime
+
+
+class ReferralOut(ReferralSummary):
+    ticket_id: uuid.UUID
+    note: str | None
+    outcome: str | None
+    package: ReferralPackage
+    photos: list[TicketPhoto] = Field(
+        description="The package's media still stored, behind signed links that expire"
+    )
+
+
+class ReferralAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["received", "accepted", "declined", "concluded"]
+    agency_reference: str | None = Field(
+        None, min_length=1, max_length=64, description="The agency's own case number"
+    )
+    outcome: str | None = Field(
+        None, max_length=2000, description="Required when declining or concluding"
+    )
 
 
 class TicketDetail(TicketSummary):
@@ -152,7 +389,14 @@ class TicketDetail(TicketSummary):
     rating_comment: str | None
     duplicate_of_id: uuid.UUID | None
     followers: int
+    photos: list[TicketPhoto]
     events: list[EventOut]
+    work_orders: list[WorkOrderBrief] = Field(
+        default_factory=list, description="Contractors' orders on it, the open one last"
+    )
+    referrals: list[ReferralSummary] = Field(
+        default_factory=list, description="Evidence packages sent to enforcement"
+    )
 
 
 class Acknowledge(BaseModel):
@@ -165,16 +409,23 @@ class Acknowledge(BaseModel):
 class Assign(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    assignee_kind: Literal["staff", "team"]
-    assignee_ref: str = Field(min_length=1, max_length=64)
+    assignee_kind: Literal["staff", "team", "contractor"]
+    assignee_ref: str = Field(
+        min_length=1, max_length=64, description="A staff subject, a team, or an organisation id"
+    )
     note: str | None = NOTE
+    instructions: str | None = Field(
+        None, max_length=2000, description="For a contractor: what the work order asks"
+    )
 
 
 class Resolve(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     note: str = Field(min_length=1, max_length=2000)
-    photo_ids: list[str] = Field(default_factory=list, max_length=9)
+    photo_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=9, description="Images of the fix, uploaded first"
+    )
 
 
 class Reason(BaseModel):
@@ -202,3 +453,194 @@ class Rate(BaseModel):
 
     rating: int = Field(ge=1, le=5)
     comment: str | None = Field(None, max_length=500)
+
+
+# --- Cases pushed by the 12345 hotline's system (services/intake/hotline.py)
+
+
+class HotlineCase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    external_id: str = Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$",
+        examples=["BJ12345-20260302-000123"],
+        description="The hotline's case number: a second push of it answers the same ticket",
+    )
+    place_code: str = Field(
+        min_length=1,
+        max_length=32,
+        pattern=r"^[A-Za-z0-9]{1,12}(-[A-Za-z0-9]{1,12}){0,3}$",
+        examples=["TGYZL-03-2"],
+        description="A unit door, building or community code",
+    )
+    category: str = CATEGORY
+    description: str = Field(min_length=1, max_length=DESCRIPTION_LENGTH)
+    priority: Priority | None = None
+    reporter_name: str | None = Field(None, min_length=1, max_length=40)
+    reporter_phone: str | None = Field(
+        None,
+        max_length=20,
+        examples=["13800138000"],
+        description="The caller's mobile for the call-back (given to the hotline for that)",
+    )
+    received_at: AwareDatetime | None = Field(
+        None, description="When the hotline took the call (kept on the ticket's trail)"
+    )
+
+
+class HotlineTicket(BaseModel):
+    id: uuid.UUID
+    number: str
+    external_id: str
+    status: Status
+    category: str
+    priority: Priority
+    place_code: str
+    created_at: datetime
+    due_respond_at: datetime
+    due_resolve_at: datetime
+
+
+# --- Statistics, hotspots and proactive tasks (services/intake/statistics.py, hotspots.py)
+
+PLACE_CODE = Field(
+    min_length=1, max_length=32, pattern=r"^[A-Za-z0-9]{1,12}(-[A-Za-z0-9]{1,12}){0,3}$"
+)
+
+
+class PlaceOut(BaseModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    kind: str
+
+
+class Ratio(BaseModel):
+    rate: float | None = Field(description="n / d, rounded to 4 places; null when d is 0")
+    n: int
+    d: int
+
+
+class ResponseRate(BaseModel):
+    rate: float | None = Field(description="on_time / due; null when due is 0")
+    on_time: int
+    due: int
+
+
+class ResolutionRate(BaseModel):
+    rate: float | None = Field(description="resolved_not_reopened / finished")
+    resolved_not_reopened: int
+    finished: int
+
+
+class SatisfactionRate(BaseModel):
+    rate: float | None = Field(description="satisfied (4-5) / rated")
+    satisfied: int
+    rated: int
+
+
+class ThreeRates(BaseModel):
+    response: ResponseRate
+    resolution: ResolutionRate
+    satisfaction: SatisfactionRate
+
+
+class TicketCounts(BaseModel):
+    """Tickets reported in the period, by their status now and by what they were filed as."""
+
+    total: int
+    by_status: dict[str, int]
+    by_category: dict[str, int]
+    by_source: dict[str, int]
+    by_priority: dict[str, int]
+
+
+class MedianMinutes(BaseModel):
+    acknowledge: float | None
+    resolve: float | None
+
+
+class OverdueNow(BaseModel):
+    respond: int = Field(description="Still submitted past the response deadline")
+    resolve: int = Field(description="Still open past the resolution deadline")
+    as_of: datetime
+
+
+class WeekTrend(BaseModel):
+    week: str = Field(examples=["2026-W10"], description="ISO week, Beijing time")
+    starts_on: date
+    reported: int
+    resolved: int
+    response_due: int
+    responded_on_time: int
+    rated: int
+    satisfied: int
+
+
+class CommunityFigures(BaseModel):
+    community_code: str
+    total: int = Field(description="Reported in the period")
+    rates: ThreeRates
+    never_escalated_share: Ratio
+    hotline_share: Ratio
+    reopen_rate: Ratio
+
+
+class Statistics(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    place: PlaceOut | None = Field(description="Null: the whole tree")
+    from_: date = Field(alias="from", description="First Beijing day of the period")
+    to: date = Field(description="Last Beijing day of the period (inclusive)")
+    counts: TicketCounts
+    rates: ThreeRates
+    never_escalated_share: Ratio = Field(description="Settled in the community, not escalated")
+    median_minutes: MedianMinutes
+    overdue: OverdueNow
+    hotline_share: Ratio
+    reopen_rate: Ratio
+    weekly: list[WeekTrend]
+    by_community: list[CommunityFigures]
+
+
+class BuildingHotspot(BaseModel):
+    building_id: uuid.UUID
+    building_code: str | None
+    building_name: str | None
+    community_code: str
+    category: str
+    count: int
+    open: int = Field(description="Of them, still open")
+    latest: datetime
+    numbers: list[str] = Field(description="The latest ticket numbers (a sample)")
+
+
+class RisingCategory(BaseModel):
+    community_id: uuid.UUID
+    community_code: str
+    category: str
+    count: int = Field(description="In the last `days` days")
+    previous: int = Field(description="In the `days` days before those")
+    ratio: float | None = Field(description="count / previous; null when previous is 0")
+
+
+class Hotspots(BaseModel):
+    place: PlaceOut | None
+    days: int
+    min_count: int
+    since: datetime
+    buildings: list[BuildingHotspot]
+    rising: list[RisingCategory]
+
+
+class ProactiveTask(BaseModel):
+    """未诉先办: a task staff file at a hotspot before the next complaint comes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    place_code: str = PLACE_CODE
+    category: str = CATEGORY
+    description: str | None = Field(None, min_length=1, max_length=DESCRIPTION_LENGTH)
+    priority: Priority | None = None

@@ -8,20 +8,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import Select, and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import categories, lifecycle, notices, webhooks
+from services.intake import attachments, categories, lifecycle, notices, webhooks
 from services.intake.clients import DirectoryClient, IdentityClient, Location, ScannedCode
 from services.intake.deadlines import due_times
-from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketFollower
+from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketFollower
 from services.intake.schemas import TicketSubmit
 from services.kit.auth import Principal, authorize
 from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.errors import FieldError, InvalidInput, NotFound
+from services.kit.media import MediaRef, MediaStore
 from services.kit.messages import LogSender, MessageSender
 from services.kit.personal import PersonalDataCipher, normalise_mobile
-from services.kit.scope import within_any
+from services.kit.scope import within, within_any
 from services.kit.workers import insert_ignoring_conflicts
 
 PERM_READ = "intake:tickets:read"
@@ -39,6 +40,8 @@ class IntakeContext:
     identity: IdentityClient
     cipher: PersonalDataCipher
     clock: Clock
+    # Uploads: checked, stored, served through signed links (kit.media).
+    media: MediaStore
     sender: MessageSender = field(default_factory=LogSender)
 
 
@@ -115,6 +118,11 @@ class Report:
     reporter_phone: str | None = None
     consent: bool = False
     external_id: str | None = None
+    # What the filing system said beyond the ticket's columns (a hotline case's receipt
+    # time, an Open311 client's media link), kept on the first event of the trail.
+    filing_detail: dict[str, Any] = field(default_factory=dict)
+    # Uploads (kit.media) the report names, each with where it was named in the request.
+    media: tuple[MediaRef, ...] = ()
 
 
 async def submit(
@@ -134,6 +142,7 @@ async def submit(
         reporter_name=data.reporter_name,
         reporter_phone=data.reporter_phone,
         consent=data.consent,
+        media=tuple(attachments.report_refs(data.photo_ids, data.video_id)),
     )
     # Validate everything local first: a refused report leaves nothing behind.
     _reporter_phone(report.reporter_phone, report.consent)
@@ -160,6 +169,8 @@ async def file_ticket(
             "A ticket is filed at a place inside a community.",
             errors=[FieldError(pointer="/body", detail="no community", code="not_in_a_community")],
         )
+    # Before the first write (the number): a refused photo leaves no ticket behind.
+    report_media = await attachments.check(session, report.media)
     now = ctx.clock.now()
     priority = report.priority or category.default_priority
     due = due_times(priority, clock=ctx.clock, overrides=category.deadline_minutes, start=now)
@@ -197,8 +208,13 @@ async def file_ticket(
     )
     session.add(ticket)
     await session.flush()
-    session.add(lifecycle.submitted_event(ticket, _filed_by(principal), now))
+    first = lifecycle.submitted_event(ticket, _filed_by(principal), now)
+    first.detail = {**first.detail, **report.filing_detail}
+    session.add(first)
     await session.flush()
+    await attachments.attach(
+        session, ticket, report_media, purpose="report", now=now, event_id=first.id
+    )
     await webhooks.publish_ticket_event(
         session, ticket, webhooks.TICKET_CREATED, previous_status=None, now=now
     )
@@ -338,6 +354,13 @@ def is_overdue(ticket: Ticket, now: datetime) -> bool:
     return ticket.status in OPEN_STATUSES and ticket.due_resolve_at < now
 
 
+async def path_of_code(ctx: IntakeContext, code: str | None, *, pointer: str) -> str | None:
+    """The path of the place with this public code (a list filter); unknown is a 422."""
+    if code is None:
+        return None
+    return (await ctx.directory.place_by_code(code, pointer=pointer)).path
+
+
 def inbox_query(
     principal: Principal,
     now: datetime,
@@ -346,9 +369,24 @@ def inbox_query(
     category: str | None = None,
     priority: str | None = None,
     overdue: bool | None = None,
+    source: str | None = None,
+    under_path: str | None = None,
+    created_from: datetime | None = None,
+    created_before: datetime | None = None,
 ) -> Select[Any]:
-    """The caller's tickets: the scope is part of the query, so totals never leak."""
+    """The caller's tickets: the scope is part of the query, so totals never leak.
+
+    `under_path`: only tickets at or under that place (a building, a community); `created_*`:
+    reported in [created_from, created_before)."""
     query = select(Ticket).where(within_any(Ticket.place_path, principal.scope_paths(PERM_READ)))
+    if source is not None:
+        query = query.where(Ticket.source == source)
+    if under_path is not None:
+        query = query.where(within(Ticket.place_path, under_path))
+    if created_from is not None:
+        query = query.where(Ticket.created_at >= created_from)
+    if created_before is not None:
+        query = query.where(Ticket.created_at < created_before)
     if status is not None:
         query = query.where(Ticket.status == status)
     if category is not None:
@@ -360,6 +398,38 @@ def inbox_query(
     elif overdue is False:
         query = query.where(~overdue_clause(now))
     return query.order_by(Ticket.created_at.desc(), Ticket.id)
+
+
+async def inbox_version(
+    session: AsyncSession, query: Select[Any], now: datetime
+) -> tuple[Any, ...]:
+    """What an inbox list depends on besides the caller and its filters; the polled list's
+    ETag is made from it. It changes when a listed ticket is filed or moves (every move and
+    rating adds an event: a count, so commits landing out of timestamp order still show),
+    falls overdue as time passes, or gains a follower."""
+    total, last_change, overdue = (
+        await session.execute(
+            query.with_only_columns(
+                func.count(Ticket.id),
+                func.max(Ticket.updated_at),
+                func.coalesce(func.sum(case((overdue_clause(now), 1), else_=0)), 0),
+            ).order_by(None)
+        )
+    ).one()
+    listed = query.with_only_columns(Ticket.id).order_by(None)
+    events, followers = (
+        await session.execute(
+            select(
+                select(func.count(TicketEvent.id))
+                .where(TicketEvent.ticket_id.in_(listed))
+                .scalar_subquery(),
+                select(func.count(TicketFollower.id))
+                .where(TicketFollower.ticket_id.in_(listed))
+                .scalar_subquery(),
+            )
+        )
+    ).one()
+    return int(total), last_change, int(overdue), int(events), int(followers)
 
 
 async def merge_duplicate(

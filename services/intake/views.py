@@ -14,15 +14,18 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake import attachments, partner_views
 from services.intake.models import Ticket, TicketEvent
 from services.intake.schemas import (
     EventOut,
     SimilarTicket,
     TicketDetail,
+    TicketPhoto,
     TicketSummary,
     TrackedTicket,
 )
 from services.intake.tickets import follower_counts, is_overdue
+from services.kit.media import MediaStore
 from services.kit.personal import PersonalDataCipher, mask_phone
 
 EXCERPT_LENGTH = 60
@@ -55,9 +58,14 @@ async def events_of(session: AsyncSession, ticket: Ticket) -> list[TicketEvent]:
     return list(rows)
 
 
-def _event(event: TicketEvent, *, public: bool) -> EventOut:
+def _event(
+    event: TicketEvent, *, public: bool, photos: dict[int, list[TicketPhoto]] | None = None
+) -> EventOut:
     # The public trail says which side acted, never which staff member.
     actor = event.actor.split(":", 1)[0] if public else event.actor
+    detail = event.detail
+    if photos is None:  # an audience that sees no photos sees no photo ids either
+        detail = {k: v for k, v in event.detail.items() if k != "photo_ids"}
     return EventOut.model_validate(
         {
             "action": event.action,
@@ -66,15 +74,40 @@ def _event(event: TicketEvent, *, public: bool) -> EventOut:
             "actor": actor,
             "note": event.note,
             "at": event.at,
-            "detail": event.detail,
+            "detail": detail,
+            "photos": (photos or {}).get(event.id, []),
         }
     )
 
 
+async def _photos(
+    session: AsyncSession, ticket: Ticket, media: MediaStore, purposes: frozenset[str] | None
+) -> tuple[list[TicketPhoto], dict[int, list[TicketPhoto]]]:
+    """A ticket's photos (signed links), and the same grouped by the event that added them."""
+    attached = await attachments.of_ticket(session, ticket.id, purposes=purposes)
+    photos = attachments.signed(media, attached)
+    by_event: dict[int, list[TicketPhoto]] = {}
+    for item, photo in zip(attached, photos, strict=True):
+        if item.event_id is not None:
+            by_event.setdefault(item.event_id, []).append(photo)
+    return photos, by_event
+
+
 async def tracked(
-    session: AsyncSession, ticket: Ticket, *, is_reporter: bool, cipher: PersonalDataCipher
+    session: AsyncSession,
+    ticket: Ticket,
+    *,
+    is_reporter: bool,
+    cipher: PersonalDataCipher,
+    media: MediaStore,
 ) -> TrackedTicket:
+    """The tracking page. A follower's token shows no photos: neighbours must not see each
+    other's pictures (of their door, their stairwell, themselves)."""
     counts = await follower_counts(session, [ticket.id])
+    photos: list[TicketPhoto] = []
+    by_event: dict[int, list[TicketPhoto]] | None = None
+    if is_reporter:
+        photos, by_event = await _photos(session, ticket, media, attachments.REPORTER_PURPOSES)
     return TrackedTicket.model_validate(
         {
             "number": ticket.number,
@@ -93,7 +126,10 @@ async def tracked(
             "followers": counts.get(ticket.id, 0),
             "reporter_phone": masked_phone(ticket, cipher) if is_reporter else None,
             "is_reporter": is_reporter,
-            "events": [_event(e, public=True) for e in await events_of(session, ticket)],
+            "photos": photos,
+            "events": [
+                _event(e, public=True, photos=by_event) for e in await events_of(session, ticket)
+            ],
         }
     )
 
@@ -132,14 +168,20 @@ def _summary_fields(ticket: Ticket, now: datetime) -> dict[str, object]:
     }
 
 
-def summary(ticket: Ticket, now: datetime) -> TicketSummary:
-    return TicketSummary.model_validate(_summary_fields(ticket, now))
+def summary(ticket: Ticket, now: datetime, *, followers: int = 0) -> TicketSummary:
+    return TicketSummary.model_validate({**_summary_fields(ticket, now), "followers": followers})
 
 
 async def detail(
-    session: AsyncSession, ticket: Ticket, *, now: datetime, cipher: PersonalDataCipher
+    session: AsyncSession,
+    ticket: Ticket,
+    *,
+    now: datetime,
+    cipher: PersonalDataCipher,
+    media: MediaStore,
 ) -> TicketDetail:
     counts = await follower_counts(session, [ticket.id])
+    photos, by_event = await _photos(session, ticket, media, None)
     return TicketDetail.model_validate(
         {
             **_summary_fields(ticket, now),
@@ -160,6 +202,11 @@ async def detail(
             "rating_comment": ticket.rating_comment,
             "duplicate_of_id": ticket.duplicate_of_id,
             "followers": counts.get(ticket.id, 0),
-            "events": [_event(e, public=False) for e in await events_of(session, ticket)],
+            "photos": photos,
+            "events": [
+                _event(e, public=False, photos=by_event) for e in await events_of(session, ticket)
+            ],
+            "work_orders": await partner_views.work_orders_of(session, ticket, media),
+            "referrals": await partner_views.referrals_of(session, ticket),
         }
     )

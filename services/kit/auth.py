@@ -12,6 +12,7 @@ whose existence is private; in scope but not allowed -> 403.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -101,7 +102,10 @@ class TokenVerifier:
         self.jwks_url = jwks_url
         self._transport = transport
         self._keys: dict[str, Any] = {}
-        self._fetched_at = 0.0
+        self._fetched_at: float | None = None
+        # Requests meeting an unknown kid while a fetch is running wait for that fetch
+        # instead of being refused by the rate limit on fetches.
+        self._refreshing = asyncio.Lock()
         self._local: Callable[[], dict[str, Any]] | None = None
         if jwks:
             self._load(json.loads(jwks))
@@ -119,16 +123,21 @@ class TokenVerifier:
         self._keys.update(keys)
 
     async def _refresh(self) -> None:
-        if not self.jwks_url or time.monotonic() - self._fetched_at < JWKS_REFRESH_SECONDS:
+        if not self.jwks_url:
             return
-        self._fetched_at = time.monotonic()
-        try:
-            async with httpx.AsyncClient(transport=self._transport, timeout=3.0) as client:
-                response = await client.get(self.jwks_url)
-                response.raise_for_status()
-                self._load(response.json())
-        except (httpx.HTTPError, ValueError) as exc:
-            log.warning("could not fetch JWKS: %s", type(exc).__name__)
+        async with self._refreshing:
+            last = self._fetched_at
+            if last is not None and time.monotonic() - last < JWKS_REFRESH_SECONDS:
+                return  # fetched a moment ago (perhaps while this request waited)
+            try:
+                async with httpx.AsyncClient(transport=self._transport, timeout=3.0) as client:
+                    response = await client.get(self.jwks_url)
+                    response.raise_for_status()
+                    self._load(response.json())
+            except (httpx.HTTPError, ValueError) as exc:
+                log.warning("could not fetch JWKS: %s", type(exc).__name__)
+            finally:
+                self._fetched_at = time.monotonic()
 
     async def verify(self, token: str) -> Principal:
         # One answer for every failure: no hint of which part was wrong.

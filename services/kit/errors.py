@@ -112,6 +112,13 @@ class Gone(DomainError):
     default_code = "gone"
 
 
+class ContentTooLarge(DomainError):
+    """RFC 9110's 413: the body (an upload) is over the limit the server accepts."""
+
+    status = 413
+    default_code = "content_too_large"
+
+
 class TooManyRequests(DomainError):
     status = 429
     default_code = "rate_limited"

@@ -150,6 +150,8 @@ class Stack:
             "INTAKE_MEDIA_ROOT": str(workdir / "media"),
             "INTAKE_PUBLIC_BASE_URL": url["gateway"],
             "INTAKE_IDENTITY_API_KEY": DEMO_INTAKE_KEY,
+            # Tests file their own tickets; ten weeks of demo history would race with them.
+            "INTAKE_SEED_DEMO": "false",
             "GATEWAY_IDENTITY_URL": url["identity"],
             "GATEWAY_DIRECTORY_URL": url["directory"],
             "GATEWAY_INTAKE_URL": url["intake"],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -89,6 +91,7 @@ async def test_keys_are_fetched_from_the_jwks_url_and_old_keys_keep_working() ->
     assert (await v.verify(old_token)).subject == "staff-1"
     # Rotation: identity now publishes only the new key; tokens signed earlier still verify.
     published["keys"] = json.loads(new.jwks)["keys"]
+    assert v._fetched_at is not None
     v._fetched_at -= JWKS_REFRESH_SECONDS  # as if the refresh interval had passed
     assert (await v.verify(new.issue(now=clock.now()))).subject == "staff-1"
     assert (await v.verify(old_token)).subject == "staff-1"
@@ -106,3 +109,30 @@ def test_scope_paths_list_where_a_permission_holds() -> None:
     )
     assert principal.scope_paths("a") == ["/d/s/c1/"]
     assert principal.scope_paths("z") == []
+
+
+async def test_requests_arriving_during_the_first_jwks_fetch_wait_for_it() -> None:
+    """A burst right after start: every request meets the unknown kid at once; one fetch
+    serves them all and none is refused."""
+    signer = TokenFactory()
+    fetches = 0
+    identity = FastAPI()
+
+    @identity.get("/v1/jwks.json")
+    async def jwks() -> dict[str, Any]:
+        nonlocal fetches
+        fetches += 1
+        await asyncio.sleep(0.05)  # a slow identity: the burst arrives while this runs
+        return dict(json.loads(signer.jwks))
+
+    clock = FrozenClock()
+    v = TokenVerifier(
+        jwks_url="http://identity/v1/jwks.json",
+        issuer=signer.issuer,
+        clock=clock,
+        transport=httpx.ASGITransport(app=identity),
+    )
+    token = signer.issue(now=clock.now())
+    principals = await asyncio.gather(*(v.verify(token) for _ in range(5)))
+    assert [p.subject for p in principals] == ["staff-1"] * 5
+    assert fetches == 1

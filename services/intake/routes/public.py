@@ -97,14 +97,18 @@ async def follow_ticket(
 @router.get("/track/{tracking_token}", summary="A report's progress, for its reporter or followers")
 async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
-    return await views.tracked(session, ticket, is_reporter=is_reporter, cipher=ctx.cipher)
+    return await views.tracked(
+        session, ticket, is_reporter=is_reporter, cipher=ctx.cipher, media=ctx.media
+    )
 
 
 @router.post("/track/{tracking_token}/confirm", summary="The reporter confirms the fix")
 async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.confirm(session, ticket, ctx.clock.now())
-    return await views.tracked(session, ticket, is_reporter=True, cipher=ctx.cipher)
+    return await views.tracked(
+        session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
+    )
 
 
 @router.post("/track/{tracking_token}/rate", summary="The reporter rates the handling, once (1–5)")
@@ -113,7 +117,9 @@ async def rate(
 ) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.rate(session, ticket, ctx.clock.now(), rating=data.rating, comment=data.comment)
-    return await views.tracked(session, ticket, is_reporter=True, cipher=ctx.cipher)
+    return await views.tracked(
+        session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
+    )
 
 
 @router.post(
@@ -126,4 +132,6 @@ async def reopen(
     await lifecycle.reopen(
         session, ticket, lifecycle.Actor.reporter(), ctx.clock.now(), reason=data.reason
     )
-    return await views.tracked(session, ticket, is_reporter=True, cipher=ctx.cipher)
+    return await views.tracked(
+        session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
+    )

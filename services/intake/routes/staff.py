@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.intake import lifecycle, tickets, views
+from services.intake import lifecycle, tickets, views, workorders
 from services.intake.models import Ticket
 from services.intake.routes.deps import ContextDep
 from services.intake.schemas import (
@@ -23,6 +23,7 @@ from services.intake.schemas import (
     Priority,
     Reason,
     Resolve,
+    Source,
     Status,
     TicketDetail,
     TicketSummary,
@@ -30,14 +31,31 @@ from services.intake.schemas import (
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.conditional import etag, not_modified
 from services.kit.pagination import Page, PageDep, fetch_page
 
 router = APIRouter(prefix="/v1/tickets", tags=["staff"])
 HANDLE = requires(PERM_HANDLE)
+BuildingParam = Annotated[
+    str | None,
+    Query(
+        max_length=32,
+        pattern=r"^[A-Za-z0-9-]+$",
+        description="A building's code (TGYZL-03); any place code works: tickets under it",
+    ),
+]
 
 
-@router.get("", summary="The inbox: tickets in your places", openapi_extra=requires(PERM_READ))
+@router.get(
+    "",
+    summary="The inbox: tickets in your places",
+    description="Polled by the console: send the ETag back in If-None-Match for a 304.",
+    openapi_extra=requires(PERM_READ),
+    response_model=Page[TicketSummary],
+)
 async def inbox(
+    request: Request,
+    response: Response,
     session: SessionDep,
     ctx: ContextDep,
     principal: CurrentPrincipal,
@@ -46,13 +64,30 @@ async def inbox(
     category: Annotated[str | None, Query(max_length=20)] = None,
     priority: Priority | None = None,
     overdue: Annotated[bool | None, Query(description="Past a deadline and still open")] = None,
-) -> Page[TicketSummary]:
+    source: Source | None = None,
+    building: BuildingParam = None,
+) -> Page[TicketSummary] | Response:
     now = ctx.clock.now()
+    under = await tickets.path_of_code(ctx, building, pointer="/query/building")
     query = tickets.inbox_query(
-        principal, now, status=status, category=category, priority=priority, overdue=overdue
+        principal,
+        now,
+        status=status,
+        category=category,
+        priority=priority,
+        overdue=overdue,
+        source=source,
+        under_path=under,
     )
+    version = await tickets.inbox_version(session, query, now)
+    scope = sorted(principal.scope_paths(PERM_READ))
+    tag = etag(*version, request.url.query, *scope)
+    if (unchanged := not_modified(request, response, tag)) is not None:
+        return unchanged
     rows, total = await fetch_page(session, query, page)
-    return Page[TicketSummary](items=[views.summary(t, now) for t in rows], total=total)
+    followers = await tickets.follower_counts(session, [t.id for t in rows])
+    items = [views.summary(t, now, followers=followers.get(t.id, 0)) for t in rows]
+    return Page[TicketSummary](items=items, total=total)
 
 
 @router.get("/{ticket_id}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ))
@@ -60,7 +95,9 @@ async def get_ticket(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> TicketDetail:
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_READ)
-    return await views.detail(session, ticket, now=ctx.clock.now(), cipher=ctx.cipher)
+    return await views.detail(
+        session, ticket, now=ctx.clock.now(), cipher=ctx.cipher, media=ctx.media
+    )
 
 
 @dataclass(frozen=True)
@@ -85,7 +122,9 @@ HandlingDep = Annotated[Handling, Depends(_handling)]
 
 
 async def _answer(session: SessionDep, ctx: ContextDep, handling: Handling) -> TicketDetail:
-    return await views.detail(session, handling.ticket, now=handling.now, cipher=ctx.cipher)
+    return await views.detail(
+        session, handling.ticket, now=handling.now, cipher=ctx.cipher, media=ctx.media
+    )
 
 
 @router.post(
@@ -104,20 +143,23 @@ async def acknowledge(
 
 @router.post(
     "/{ticket_id}/assign",
-    summary="Assign (or reassign) to a person or a team",
+    summary="Assign (or reassign) to a person, a team or a contractor (a work order)",
     openapi_extra=HANDLE,
 )
 async def assign(
     data: Assign, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await lifecycle.assign(
+    # To a contractor organisation this offers it a work order; the open one is cancelled.
+    await workorders.assign(
         session,
+        ctx,
         h.ticket,
         h.actor,
         h.now,
         assignee_kind=data.assignee_kind,
         assignee_ref=data.assignee_ref,
         note=data.note,
+        instructions=data.instructions,
     )
     return await _answer(session, ctx, h)
 
@@ -135,6 +177,7 @@ async def resolve(
     await lifecycle.resolve(
         session, h.ticket, h.actor, h.now, note=data.note, photo_ids=data.photo_ids
     )
+    await workorders.cancel_open(session, h.ticket, h.actor, h.now, because="resolve")
     return await _answer(session, ctx, h)
 
 
@@ -143,6 +186,7 @@ async def reject(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await lifecycle.reject(session, h.ticket, h.actor, h.now, reason=data.reason)
+    await workorders.cancel_open(session, h.ticket, h.actor, h.now, because="reject")
     return await _answer(session, ctx, h)
 
 
@@ -163,6 +207,7 @@ async def escalate(
     data: Escalate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await lifecycle.escalate(session, h.ticket, h.actor, h.now, level=data.level, note=data.note)
+    await workorders.cancel_open(session, h.ticket, h.actor, h.now, because="escalate")
     return await _answer(session, ctx, h)
 
 

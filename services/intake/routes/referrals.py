@@ -1,0 +1,113 @@
+"""Referrals to enforcement (城管): staff send a ticket's evidence package; the agency over
+the ticket's place reads and answers it. Outside the caller's places a referral is a 404."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+
+from services.intake import lifecycle, partner_views, referrals, tickets
+from services.intake.referrals import PERM_ANSWER
+from services.intake.routes.deps import ContextDep
+from services.intake.schemas import (
+    ReferralAnswer,
+    ReferralIn,
+    ReferralOut,
+    ReferralStatus,
+    ReferralSummary,
+)
+from services.intake.tickets import PERM_HANDLE, PERM_READ
+from services.kit.app import SessionDep
+from services.kit.auth import CurrentPrincipal, requires
+from services.kit.pagination import Page, PageDep, fetch_page
+
+router = APIRouter(prefix="/v1", tags=["referrals"])
+# Read by the agency and by staff who read the ticket; the matrix checks the first.
+READ = {**requires(PERM_ANSWER), "x-permission-alternatives": [PERM_READ]}
+
+
+@router.post(
+    "/tickets/{ticket_id}/referrals",
+    status_code=201,
+    summary="Send the ticket's evidence package to an enforcement agency",
+    description="Place, times, description, the contractors' findings and the chosen media; "
+    "never the reporter's name or phone.",
+    openapi_extra=requires(PERM_HANDLE),
+)
+async def refer(
+    ticket_id: uuid.UUID,
+    data: ReferralIn,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: CurrentPrincipal,
+) -> ReferralOut:
+    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
+    actor = lifecycle.Actor.staff(principal.subject, ticket)
+    referral = await referrals.refer(
+        session,
+        ctx,
+        ticket,
+        actor,
+        ctx.clock.now(),
+        agency=data.agency,
+        note=data.note,
+        media_ids=data.media_ids,
+    )
+    return await partner_views.referral(session, referral, ticket, media=ctx.media)
+
+
+@router.get(
+    "/referrals",
+    summary="Referrals of the tickets in your places (the agency's, or staff's)",
+    openapi_extra=READ,
+)
+async def list_referrals(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    page: PageDep,
+    status: ReferralStatus | None = None,
+) -> Page[ReferralSummary]:
+    rows, total = await fetch_page(session, referrals.list_query(principal, status=status), page)
+    numbers = await referrals.ticket_numbers(session, rows)
+    return Page[ReferralSummary](
+        items=[partner_views.referral_summary(r, numbers[r.ticket_id]) for r in rows],
+        total=total,
+    )
+
+
+@router.get(
+    "/referrals/{referral_id}",
+    summary="One referral with its package (photos as signed links)",
+    openapi_extra=READ,
+)
+async def get_referral(
+    referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+) -> ReferralOut:
+    found = await referrals.for_reader(session, principal, referral_id)
+    return await partner_views.referral(session, found.referral, found.ticket, media=ctx.media)
+
+
+@router.post(
+    "/referrals/{referral_id}/answer",
+    summary="The agency answers: received, accepted or declined, concluded",
+    openapi_extra=requires(PERM_ANSWER),
+)
+async def answer_referral(
+    referral_id: uuid.UUID,
+    data: ReferralAnswer,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: CurrentPrincipal,
+) -> ReferralOut:
+    found = await referrals.for_agency(session, principal, referral_id)
+    await referrals.answer(
+        session,
+        found,
+        principal,
+        ctx.clock.now(),
+        status=data.status,
+        agency_reference=data.agency_reference,
+        outcome=data.outcome,
+    )
+    return await partner_views.referral(session, found.referral, found.ticket, media=ctx.media)

@@ -1,0 +1,271 @@
+"""Work orders: contractors (API keys or their workers' log-ins) accept, decline, start,
+report progress and mark done; the community confirms or returns the work.
+
+An order's existence is private: another organisation's, or one outside the caller's
+places, is a 404.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends
+from fastapi.responses import Response
+
+from services.intake import partner_views, workorders
+from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.schemas import (
+    Done,
+    Progress,
+    Reason,
+    WorkNote,
+    WorkOrderOut,
+    WorkOrderStatus,
+    WorkOrderSummary,
+)
+from services.intake.tickets import PERM_HANDLE, IntakeContext
+from services.intake.workorders import PERM_WORK, Loaded, Mover
+from services.kit.app import SessionDep
+from services.kit.auth import CurrentPrincipal, requires
+from services.kit.pagination import Page, PageDep, fetch_page
+
+router = APIRouter(prefix="/v1/work-orders", tags=["contractors"])
+WORK = requires(PERM_WORK)
+HANDLE = requires(PERM_HANDLE)
+OptionalNote = Annotated[WorkNote | None, Body()]
+
+
+@router.get(
+    "",
+    summary="Work orders: a contractor's own organisation's; staff, those of tickets they read",
+    openapi_extra=WORK,
+)
+async def list_work_orders(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    page: PageDep,
+    status: WorkOrderStatus | None = None,
+) -> Page[WorkOrderSummary]:
+    rows, total = await fetch_page(session, workorders.list_query(principal, status=status), page)
+    tickets = await workorders.tickets_of(session, rows)
+    return Page[WorkOrderSummary](
+        items=[partner_views.work_order_summary(o, tickets[o.ticket_id]) for o in rows],
+        total=total,
+    )
+
+
+async def _view(
+    session: SessionDep, ctx: IntakeContext, found: Loaded, *, as_contractor: bool
+) -> WorkOrderOut:
+    address = await ctx.directory.address(found.ticket.place_code)
+    return await partner_views.work_order(
+        session,
+        found.order,
+        found.ticket,
+        address=address,
+        media=ctx.media,
+        as_contractor=as_contractor,
+    )
+
+
+@router.get(
+    "/{order_id}",
+    summary="One work order: the problem, where, the report's photos, the order's trail",
+    description="Never the reporter's name or phone.",
+    openapi_extra=WORK,
+)
+async def get_work_order(
+    order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+) -> WorkOrderOut:
+    found, side = await workorders.for_reader(session, principal, order_id)
+    return await _view(session, ctx, found, as_contractor=side == "contractor")
+
+
+@dataclass(frozen=True)
+class Working:
+    """An order the caller may move, loaded and locked once per request."""
+
+    found: Loaded
+    mover: Mover
+    now: datetime
+
+
+async def _contractor(
+    order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+) -> Working:
+    found = await workorders.for_contractor(session, principal, order_id)
+    return Working(found, Mover.contractor(principal, found.ticket), ctx.clock.now())
+
+
+async def _staff(
+    order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+) -> Working:
+    found = await workorders.for_staff(session, principal, order_id)
+    return Working(found, Mover.staff(principal, found.ticket), ctx.clock.now())
+
+
+ContractorDep = Annotated[Working, Depends(_contractor)]
+StaffDep = Annotated[Working, Depends(_staff)]
+
+
+async def _answer(
+    session: SessionDep,
+    ctx: IntakeContext,
+    idem: Idempotent,
+    w: Working,
+    step: Callable[[], Awaitable[object]],
+) -> Response:
+    """Run the step once per Idempotency-Key (a weak mobile network retries) and answer
+    with the order as its mover sees it."""
+
+    async def work() -> WorkOrderOut:
+        await step()
+        return await _view(session, ctx, w.found, as_contractor=w.mover.side == "contractor")
+
+    return await idem.run(work)
+
+
+@router.post(
+    "/{order_id}/accept",
+    summary="Accept the offered order",
+    response_model=WorkOrderOut,
+    openapi_extra=WORK,
+)
+async def accept(
+    w: ContractorDep,
+    session: SessionDep,
+    ctx: ContextDep,
+    idem: Idempotent,
+    data: OptionalNote = None,
+) -> Response:
+    note = data.note if data else None
+    return await _answer(
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: workorders.accept(session, w.found, w.mover, w.now, note=note),
+    )
+
+
+@router.post(
+    "/{order_id}/decline",
+    summary="Decline the offered order, with the reason (back to staff)",
+    response_model=WorkOrderOut,
+    openapi_extra=WORK,
+)
+async def decline(
+    data: Reason, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+) -> Response:
+    return await _answer(
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: workorders.decline(session, w.found, w.mover, w.now, reason=data.reason),
+    )
+
+
+@router.post(
+    "/{order_id}/start",
+    summary="Start the work (the ticket goes in progress)",
+    response_model=WorkOrderOut,
+    openapi_extra=WORK,
+)
+async def start(
+    w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+) -> Response:
+    return await _answer(
+        session, ctx, idem, w, lambda: workorders.start(session, w.found, w.mover, w.now)
+    )
+
+
+@router.post(
+    "/{order_id}/progress",
+    summary="Report progress: a note and optional photos (uploaded first, POST /v1/media)",
+    response_model=WorkOrderOut,
+    openapi_extra=WORK,
+)
+async def progress(
+    data: Progress, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+) -> Response:
+    return await _answer(
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: workorders.progress(
+            session, w.found, w.mover, w.now, note=data.note, photo_ids=data.photo_ids
+        ),
+    )
+
+
+@router.post(
+    "/{order_id}/done",
+    summary="Mark the work done: a note, photos after it (one at least) and before it",
+    response_model=WorkOrderOut,
+    openapi_extra=WORK,
+)
+async def done(
+    data: Done, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+) -> Response:
+    return await _answer(
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: workorders.done(
+            session,
+            w.found,
+            w.mover,
+            w.now,
+            note=data.note,
+            before_ids=data.before_photo_ids,
+            after_ids=data.after_photo_ids,
+        ),
+    )
+
+
+@router.post(
+    "/{order_id}/confirm",
+    summary="Staff confirm the work: the ticket is resolved with the contractor's note",
+    response_model=WorkOrderOut,
+    openapi_extra=HANDLE,
+)
+async def confirm(
+    w: StaffDep,
+    session: SessionDep,
+    ctx: ContextDep,
+    idem: Idempotent,
+    data: OptionalNote = None,
+) -> Response:
+    note = data.note if data else None
+    return await _answer(
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: workorders.confirm(session, w.found, w.mover, w.now, note=note),
+    )
+
+
+@router.post(
+    "/{order_id}/return",
+    summary="Staff return the work, with the reason (back in progress)",
+    response_model=WorkOrderOut,
+    openapi_extra=HANDLE,
+)
+async def return_work(
+    data: Reason, w: StaffDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+) -> Response:
+    return await _answer(
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: workorders.return_work(session, w.found, w.mover, w.now, reason=data.reason),
+    )
