@@ -13,7 +13,12 @@ from services.kit.clock import FrozenClock
 from services.kit.testing import TokenFactory, backends
 
 # Each service's fixtures (a migrated database, an app, a client), shared by every test.
-pytest_plugins = ["tests.fixtures.directory", "tests.fixtures.identity", "tests.fixtures.intake"]
+pytest_plugins = [
+    "tests.fixtures.directory",
+    "tests.fixtures.identity",
+    "tests.fixtures.intake",
+    "tests.fixtures.system",
+]
 
 
 @pytest.fixture(scope="session", params=backends())
