@@ -209,7 +209,11 @@ async def test_scan_report_follow_handle_contract_confirm_rate_and_count(system:
     # 9. The resident follows the link, sees the fix, and rates it.
     tracked = await _ok(await client.get(f"/api/intake/v1/track/{tracking}"))
     assert tracked["status"] == "resolved"
-    assert tracked["photos"][0]["purpose"] == "report"
+    # Their own photo, and the contractor's photo of the fix.
+    assert [p["purpose"] for p in tracked["photos"]] == ["report", "evidence_after"]
+    # The public trail names no one: no staff id, no contractor, no assignee.
+    assert jingnan["id"] not in json.dumps(tracked["events"])
+    assert {e["actor"] for e in tracked["events"]} <= {"reporter", "staff", "contractor", "system"}
     thumbnail = await client.get(tracked["photos"][0]["thumbnail_url"])
     assert thumbnail.status_code == 200
     assert thumbnail.headers["content-type"] == "image/jpeg"

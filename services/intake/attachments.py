@@ -25,8 +25,9 @@ from services.intake.schemas import TicketPhoto
 from services.kit.media import MediaRef, MediaStore, StoredMedia
 
 MAX_REPORT_PHOTOS = 6
-# What the reporter is shown of a ticket's media: their own and the fix.
-REPORTER_PURPOSES = frozenset({"report", "resolution"})
+# What the reporter is shown of a ticket's media: their own and the fix (a contractor's
+# photos after the work are the fix; before and progress photos stay with the office).
+REPORTER_PURPOSES = frozenset({"report", "resolution", "evidence_after"})
 
 
 def report_refs(photo_ids: Sequence[uuid.UUID], video_id: uuid.UUID | None) -> list[MediaRef]:

@@ -142,6 +142,8 @@ async def _move(
         detail=detail or {},
     )
     ticket.status = transition.target
+    if previous == "submitted" and ticket.responded_at is None:
+        ticket.responded_at = now
     if transition.milestone is not None:
         setattr(ticket, transition.milestone, now)
     ticket.updated_at = now

@@ -127,6 +127,9 @@ class Ticket(Base):
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
     due_respond_at: Mapped[datetime] = mapped_column(UTCDateTime)
     due_resolve_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The first move out of `submitted` (acknowledge, assign, reject, merge): the response
+    # the response rate judges; later moves (a reassignment) never change it.
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

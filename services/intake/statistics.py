@@ -13,15 +13,13 @@ Definitions (each rate is shown with its numerator and denominator; a rate is nu
 its denominator is 0):
 
 - **Response** (响应率) = acknowledged on time / response deadline fell in the period.
-  A ticket's *response* is the first staff move out of `submitted`: `acknowledged_at`; for
-  a ticket assigned straight from submitted, `assigned_at`; for one rejected or merged as a
-  duplicate straight from submitted, that move's time (`closed_at`): reading a report and
-  merging or refusing it is answering it. On time = response <= `due_respond_at`.
+  A ticket's *response* is the first staff move out of `submitted` (`responded_at`, set
+  once by lifecycle): acknowledging it, or assigning, rejecting or merging it straight
+  away (reading a report and merging or refusing it is answering it); a later
+  reassignment does not change it. On time = response <= `due_respond_at`.
   The deadline "fell in the period" when `due_respond_at` is in the period; a ticket is
   counted once its outcome is known, i.e. it has been answered or its deadline has passed
   (a deadline later today with no answer yet is neither on time nor late).
-  Known limit: `assigned_at` is the latest (re)assignment, so a ticket assigned straight
-  from submitted and later reassigned after its response deadline counts as answered late.
 - **Resolution** (解决率) = resolved and not reopened / finished in the period.
   Finished = reached resolved, closed, rejected or escalated, the milestone in the period:
   `closed_at` for rejected, `escalated_at` for escalated, `resolved_at` otherwise (so a
@@ -85,10 +83,7 @@ SATISFIED_FROM = 4
 
 def response_time() -> ColumnElement[datetime]:
     """The first staff move out of `submitted` (see the module docstring)."""
-    answered_by_closing = case(
-        (Ticket.status.in_(("rejected", "duplicate")), Ticket.closed_at), else_=None
-    )
-    return func.coalesce(Ticket.acknowledged_at, Ticket.assigned_at, answered_by_closing)
+    return Ticket.responded_at
 
 
 def finish_time() -> ColumnElement[datetime]:

@@ -58,14 +58,23 @@ async def events_of(session: AsyncSession, ticket: Ticket) -> list[TicketEvent]:
     return list(rows)
 
 
+# The trail a reporter or follower sees leaves out the office's own bookkeeping.
+STAFF_ONLY_ACTIONS = frozenset({"overdue", "on_duty_alerted", "personal_data_purged"})
+# ... and of each step's detail only what concerns them (not who was assigned, nor which
+# contractor, nor the ids behind a referral).
+PUBLIC_DETAIL_KEYS = frozenset({"outcome", "rating", "to", "photo_ids", "template"})
+
+
 def _event(
     event: TicketEvent, *, public: bool, photos: dict[int, list[TicketPhoto]] | None = None
 ) -> EventOut:
     # The public trail says which side acted, never which staff member.
     actor = event.actor.split(":", 1)[0] if public else event.actor
     detail = event.detail
+    if public:
+        detail = {k: v for k, v in detail.items() if k in PUBLIC_DETAIL_KEYS}
     if photos is None:  # an audience that sees no photos sees no photo ids either
-        detail = {k: v for k, v in event.detail.items() if k != "photo_ids"}
+        detail = {k: v for k, v in detail.items() if k != "photo_ids"}
     return EventOut.model_validate(
         {
             "action": event.action,
@@ -128,7 +137,9 @@ async def tracked(
             "is_reporter": is_reporter,
             "photos": photos,
             "events": [
-                _event(e, public=True, photos=by_event) for e in await events_of(session, ticket)
+                _event(e, public=True, photos=by_event)
+                for e in await events_of(session, ticket)
+                if e.action not in STAFF_ONLY_ACTIONS
             ],
         }
     )

@@ -138,6 +138,9 @@ async def test_a_missed_deadline_leaves_one_reminder_each(intake: Intake) -> Non
     ]
     assert "overdue" not in _actions(await _detail(intake, on_time_id, staff))
 
+    # The office's own reminder is not the reporter's business.
+    tracked = await intake.client.get(f"/v1/track/{late['tracking_token']}")
+    assert "overdue" not in [e["action"] for e in tracked.json()["events"]]
     inbox = await intake.client.get("/v1/tickets?overdue=true", headers=staff)
     assert [t["number"] for t in inbox.json()["items"]] == [late["number"]]
 

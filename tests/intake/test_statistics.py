@@ -307,6 +307,22 @@ async def test_a_deadline_still_ahead_counts_once_answered(intake: Intake) -> No
     assert body["rates"]["response"] == {"rate": 0.5, "on_time": 1, "due": 2}
 
 
+async def test_a_reassignment_after_the_deadline_does_not_make_a_prompt_answer_late(
+    intake: Intake,
+) -> None:
+    intake.clock.set(at(3, 9, 9))
+    ticket = await intake.report("TGYZL-01-1")
+    desk = Desk(intake)
+    intake.clock.set(at(3, 9, 10))
+    await desk.move(ticket, "assign", assignee_kind="team", assignee_ref="维修组")
+    intake.clock.set(at(3, 11, 9))  # two days on, long past the 24 h response deadline
+    await desk.move(ticket, "assign", assignee_kind="team", assignee_ref="绿化组")
+    street = await intake.staff("TGY")
+    body = await statistics(intake, street, **{"from": "2026-03-09", "to": "2026-03-11"})
+    assert body["rates"]["response"] == {"rate": 1.0, "on_time": 1, "due": 1}
+    assert body["median_minutes"]["acknowledge"] == 60
+
+
 async def test_a_reversed_or_too_long_period_is_refused(intake: Intake) -> None:
     street = await intake.staff("TGY")
     for params, code in (
