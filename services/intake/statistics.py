@@ -81,9 +81,9 @@ SATISFIED_FROM = 4
 # --- the ticket row's derived times ---------------------------------------------------------
 
 
-def response_time() -> ColumnElement[datetime]:
+def response_time() -> ColumnElement[datetime | None]:
     """The first staff move out of `submitted` (see the module docstring)."""
-    return Ticket.responded_at
+    return Ticket.responded_at.expression
 
 
 def finish_time() -> ColumnElement[datetime]:
