@@ -5,10 +5,10 @@
  */
 
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { PERM, ADMIN_PERMS, PLACE_PERMS } from './console/perms'
+import { PERM, ADMIN_PERMS, PLACE_PERMS, TICKET_PERMS } from './console/perms'
 import { loadMe, signedIn } from './console/session'
 
-export type ConsoleTab = 'home' | 'places' | 'admin' | 'me'
+export type ConsoleTab = 'home' | 'tickets' | 'places' | 'admin' | 'me'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -33,7 +33,21 @@ const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'scan.title' },
   },
   {
-    path: '/q/:token/soon/:feature(report|rooms|parking)',
+    path: '/q/:token/report',
+    component: () => import('./pages/report/ReportPage.vue'),
+    props: true,
+    meta: { titleKey: 'report.title' },
+  },
+  {
+    path: '/q/:token/report/done/:trackingToken',
+    component: () => import('./pages/report/ReportDone.vue'),
+    props: true,
+    meta: { titleKey: 'reportDone.title' },
+  },
+  // Reporting was "coming soon" here once: links kept from then open the form.
+  { path: '/q/:token/soon/report', redirect: (to) => `/q/${String(to.params.token)}/report` },
+  {
+    path: '/q/:token/soon/:feature(rooms|parking)',
     component: () => import('./pages/scan/SoonPage.vue'),
     props: true,
     meta: { titleKey: 'soon.title' },
@@ -43,6 +57,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/scan/MyReports.vue'),
     props: true,
     meta: { titleKey: 'mine.title' },
+  },
+  {
+    // The link a reporter keeps (and is texted): the report's progress.
+    path: '/t/:trackingToken',
+    component: () => import('./pages/report/TrackPage.vue'),
+    props: true,
+    meta: { titleKey: 'track.title' },
   },
   {
     path: '/console/login',
@@ -58,6 +79,22 @@ const routes: RouteRecordRaw[] = [
         path: '',
         component: () => import('./pages/console/DashboardPage.vue'),
         meta: { titleKey: 'console.title', tab: 'home', tabRoot: true },
+      },
+      {
+        path: 'tickets',
+        component: () => import('./pages/console/intake/InboxPage.vue'),
+        meta: { titleKey: 'inbox.title', tab: 'tickets', tabRoot: true, perms: TICKET_PERMS },
+      },
+      {
+        path: 'tickets/:id',
+        component: () => import('./pages/console/intake/TicketPage.vue'),
+        props: true,
+        meta: { titleKey: 'ticketPage.title', tab: 'tickets', perms: TICKET_PERMS },
+      },
+      {
+        path: 'stats',
+        component: () => import('./pages/console/intake/StatsPage.vue'),
+        meta: { titleKey: 'stats.title', tab: 'tickets', perms: TICKET_PERMS },
       },
       {
         path: 'places',

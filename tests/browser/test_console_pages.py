@@ -154,6 +154,6 @@ def test_an_admin_issues_an_api_key_shown_once_and_sees_the_audit(page: Page) ->
 
 def test_services_to_come_say_coming_soon(page: Page) -> None:
     login(page, "tgyzl_staff")
-    page.get_by_test_id("later-inbox").click()
-    expect(page.get_by_test_id("coming-soon")).to_contain_text("工单待办")
+    page.get_by_test_id("later-calendar").click()
+    expect(page.get_by_test_id("coming-soon")).to_contain_text("活动室日历")
     expect(page.get_by_test_id("coming-soon")).to_contain_text("即将上线")

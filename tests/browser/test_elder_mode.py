@@ -133,7 +133,7 @@ def test_elder_mode_is_one_tap_on_the_hub_and_survives_a_reload(
 def test_elder_mode_holds_on_the_other_resident_pages(page: Page, unit_token: str) -> None:
     set_elder_before_load(page, True)
     for path, ready in [
-        (f"/q/{unit_token}/soon/report", "coming-soon"),
+        (f"/q/{unit_token}/soon/rooms", "coming-soon"),
         (f"/q/{unit_token}/mine", "resident-phone"),
         ("/q/AAAAAAAAAAAA", "code-problem"),
     ]:

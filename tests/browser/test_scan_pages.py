@@ -41,12 +41,12 @@ def test_a_scanned_link_opens_the_hub_of_its_building(
 
 def test_entries_not_built_yet_say_so_with_the_office_phone(page: Page, unit_token: str) -> None:
     page.goto(f"/q/{unit_token}")
-    page.get_by_test_id("hub-entry-report").click()
+    page.get_by_test_id("hub-entry-rooms").click()
     soon = page.get_by_test_id("coming-soon")
     expect(soon).to_contain_text("即将上线")
-    expect(soon).to_contain_text("报事报修")
+    expect(soon).to_contain_text("活动室预约")
     expect(soon.get_by_test_id("office-phone")).to_have_attribute("href", "tel:01060000101")
-    expect(page).to_have_title("报事报修 · 您扫我办")
+    expect(page).to_have_title("活动室预约 · 您扫我办")
     check_accessibility(page, "coming soon")
 
     page.get_by_role("link", name="返回本楼首页").click()

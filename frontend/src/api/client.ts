@@ -12,11 +12,15 @@ import { ApiError, NetworkError, isProblem, type Problem } from './problem'
 import type { TokenStore } from './tokens'
 
 export type Query = Record<string, string | number | boolean | null | undefined>
-export type ResponseKind = 'json' | 'text' | 'blob' | 'none'
+/** 'response': the Response itself (its headers, a 304 of a conditional request). */
+export type ResponseKind = 'json' | 'text' | 'blob' | 'none' | 'response'
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** JSON, or a FormData sent as multipart (uploads). */
   body?: unknown
+  /** More headers (If-None-Match, Idempotency-Key, ...). */
+  headers?: Record<string, string>
   query?: Query
   /** Whose tokens to send (none: a public request). */
   auth?: TokenStore | null
@@ -80,9 +84,11 @@ export function createApiClient(options: ClientOptions): ApiClient {
 
   async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
     if (!isOnline()) throw new NetworkError('offline')
-    const headers: Record<string, string> = { Accept: 'application/json' }
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers }
     let body: BodyInit | undefined
-    if (opts.body !== undefined) {
+    if (typeof FormData !== 'undefined' && opts.body instanceof FormData) {
+      body = opts.body // the browser writes the multipart Content-Type with its boundary
+    } else if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json'
       body = JSON.stringify(opts.body)
     }
@@ -135,6 +141,7 @@ export function createApiClient(options: ClientOptions): ApiClient {
   }
 
   async function read<T>(response: Response, kind: ResponseKind): Promise<T> {
+    if (kind === 'response') return response as T
     if (kind === 'none' || response.status === 204) return undefined as T
     if (kind === 'text') return (await response.text()) as T
     if (kind === 'blob') return (await response.blob()) as T
@@ -163,7 +170,8 @@ export function createApiClient(options: ClientOptions): ApiClient {
     if (response.status === 401 && store && (await refresh(store))) {
       response = await send(path, opts, store.get().access)
     }
-    if (!response.ok) throw new ApiError(await problemOf(response))
+    const notModified = response.status === 304 && opts.as === 'response'
+    if (!response.ok && !notModified) throw new ApiError(await problemOf(response))
     return read<T>(response, opts.as ?? 'json')
   }
 

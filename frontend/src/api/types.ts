@@ -186,3 +186,127 @@ export interface AdminEventOut {
   detail: Record<string, unknown>
   at: string
 }
+
+// Intake (services/intake/schemas.py).
+
+export type TicketStatus =
+  | 'submitted'
+  | 'acknowledged'
+  | 'assigned'
+  | 'in_progress'
+  | 'resolved'
+  | 'closed'
+  | 'rejected'
+  | 'duplicate'
+  | 'escalated'
+
+export type TicketPriority = 'urgent' | 'utility' | 'normal' | 'complex'
+export type TicketSource = 'qr' | 'patrol' | 'hotline' | 'contractor' | 'staff'
+export type AssigneeKind = 'staff' | 'team' | 'contractor'
+
+export interface CategoryOut {
+  code: string
+  name_zh: string
+  name_en: string
+  icon: string
+  default_priority: TicketPriority
+}
+
+export interface TicketEventOut {
+  action: string
+  from_status: TicketStatus | null
+  to_status: TicketStatus
+  actor: string
+  note: string | null
+  at: string
+  detail: Record<string, unknown>
+  /** Photos taken at this step (a resolution's). */
+  photos?: TicketPhoto[]
+}
+
+export interface TicketPhoto {
+  id: string
+  kind: 'image' | 'video'
+  purpose: string
+  url: string
+  thumbnail_url: string | null
+}
+
+export interface MediaOut {
+  id: string
+  kind: 'image' | 'video'
+  content_type: string
+  byte_size: number
+  width: number | null
+  height: number | null
+  url: string
+  thumbnail_url: string | null
+  expires_at: string
+}
+
+export interface TicketSummary {
+  id: string
+  number: string
+  category: string
+  status: TicketStatus
+  priority: TicketPriority
+  place_code: string
+  excerpt: string
+  created_at: string
+  due_respond_at: string
+  due_resolve_at: string
+  overdue: boolean
+  assignee_kind: AssigneeKind | null
+  assignee_ref: string | null
+  followers?: number
+}
+
+export type WorkOrderStatus = 'offered' | 'accepted' | 'declined' | 'in_progress' | 'done' | 'confirmed' | 'cancelled'
+
+export interface WorkOrderOut {
+  id: string
+  number: string
+  organisation_id: string
+  organisation_name: string
+  status: WorkOrderStatus
+  instructions?: string | null
+  offered_at: string
+  done_at?: string | null
+  return_count?: number
+  events?: WorkOrderEventOut[]
+}
+
+export interface WorkOrderEventOut {
+  action: string
+  from_status: WorkOrderStatus | null
+  to_status: WorkOrderStatus
+  actor: string
+  note: string | null
+  at: string
+  detail: Record<string, unknown>
+  photos?: TicketPhoto[]
+}
+
+export interface TicketDetail extends TicketSummary {
+  description: string
+  source: TicketSource
+  community_code: string
+  place_path: string
+  reporter_name: string | null
+  reporter_phone: string | null
+  acknowledged_at: string | null
+  assigned_at: string | null
+  resolved_at: string | null
+  closed_at: string | null
+  rated_at: string | null
+  escalated_at: string | null
+  reopen_count: number
+  rating: number | null
+  rating_comment: string | null
+  duplicate_of_id: string | null
+  followers: number
+  events: TicketEventOut[]
+  /** Added by the media and work-order parts of intake; absent before they land. */
+  photos?: TicketPhoto[]
+  work_orders?: WorkOrderOut[]
+}

@@ -46,14 +46,18 @@ export interface Draft<T extends object> {
   clear: () => void
 }
 
-export function useDraft<T extends object>(key: string, initial: T): Draft<T> {
-  const form = reactive(loadDraft(key, initial)) as UnwrapNestedRefs<T>
-  watch(form, (value) => saveDraft(key, value), { deep: true })
+/**
+ * `storage` is sessionStorage by default (this tab); a form that must outlive the page being
+ * closed (WeChat drops a backgrounded webview during a phone call) passes localStorage.
+ */
+export function useDraft<T extends object>(key: string, initial: T, storage: Storage = sessionStorage): Draft<T> {
+  const form = reactive(loadDraft(key, initial, storage)) as UnwrapNestedRefs<T>
+  watch(form, (value) => saveDraft(key, value, storage), { deep: true })
   return {
     form,
     clear() {
       Object.assign(form, initial)
-      clearDraft(key)
+      clearDraft(key, storage)
     },
   }
 }

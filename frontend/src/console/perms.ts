@@ -16,6 +16,8 @@ export const PERM = {
   organisations: 'identity:organisations:manage',
   clients: 'identity:clients:manage',
   audit: 'identity:audit:read',
+  ticketsRead: 'intake:tickets:read',
+  ticketsHandle: 'intake:tickets:handle',
 } as const
 
 export type Permission = (typeof PERM)[keyof typeof PERM]
@@ -43,3 +45,4 @@ export function rootPlaceIds(grants: readonly GrantClaim[]): string[] {
 
 export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.organisations, PERM.clients, PERM.audit]
 export const PLACE_PERMS: readonly string[] = [PERM.codesManage, PERM.codesPrint, PERM.placesWrite]
+export const TICKET_PERMS: readonly string[] = [PERM.ticketsRead]

@@ -1,0 +1,255 @@
+/**
+ * Intake for staff (the console): the inbox, one ticket and its moves, work orders, the
+ * statistics, hotspots and exports. Every call carries the staff bearer token.
+ */
+
+import { http, staffTokens } from './index'
+import type {
+  AssigneeKind,
+  CategoryOut,
+  MediaOut,
+  OrganisationOut,
+  Page,
+  TicketDetail,
+  TicketPriority,
+  TicketSource,
+  TicketStatus,
+  TicketSummary,
+  WorkOrderOut,
+} from './types'
+
+const staff = { auth: staffTokens }
+const enc = encodeURIComponent
+const base = '/intake/v1'
+
+export interface InboxFilters {
+  status?: TicketStatus | null
+  category?: string | null
+  priority?: TicketPriority | null
+  overdue?: boolean | null
+  source?: TicketSource | null
+  building?: string | null
+  /** Exports only: Beijing local days, inclusive. */
+  created_from?: string | null
+  created_to?: string | null
+}
+
+/** A polled list: the page when it changed, null when the server said 304 (keep yours). */
+export interface Polled<T> {
+  value: T | null
+  etag: string | null
+}
+
+export type CallOutcome = 'reached' | 'not_reached' | 'anonymous'
+export type EscalationLevel = 'street' | 'city_hotline'
+
+export interface AssignIn {
+  assignee_kind: AssigneeKind
+  assignee_ref: string
+  note?: string | null
+  instructions?: string | null
+}
+
+// Statistics (services/intake/schemas.py Statistics, Hotspots): each rate with its counts.
+export interface Ratio {
+  /** n / d; null when d is 0. */
+  rate: number | null
+  n: number
+  d: number
+}
+
+export interface ThreeRates {
+  response: { rate: number | null; on_time: number; due: number }
+  resolution: { rate: number | null; resolved_not_reopened: number; finished: number }
+  satisfaction: { rate: number | null; satisfied: number; rated: number }
+}
+
+export interface WeekTrend {
+  week: string
+  starts_on: string
+  reported: number
+  resolved: number
+  response_due: number
+  responded_on_time: number
+  rated: number
+  satisfied: number
+}
+
+export interface CommunityFigures {
+  community_code: string
+  total: number
+  rates: ThreeRates
+  never_escalated_share: Ratio
+  hotline_share: Ratio
+  reopen_rate: Ratio
+}
+
+export interface StatsPlace {
+  id: string
+  code: string
+  name: string
+  kind: string
+}
+
+export interface Statistics {
+  place: StatsPlace | null
+  from: string
+  to: string
+  counts: {
+    total: number
+    by_status: Record<string, number>
+    by_category: Record<string, number>
+    by_source: Record<string, number>
+    by_priority: Record<string, number>
+  }
+  rates: ThreeRates
+  never_escalated_share: Ratio
+  median_minutes: { acknowledge: number | null; resolve: number | null }
+  overdue: { respond: number; resolve: number; as_of: string }
+  hotline_share: Ratio
+  reopen_rate: Ratio
+  weekly: WeekTrend[]
+  by_community: CommunityFigures[]
+}
+
+export interface BuildingHotspot {
+  building_id: string
+  building_code: string | null
+  building_name: string | null
+  community_code: string
+  category: string
+  count: number
+  open: number
+  latest: string
+  numbers: string[]
+}
+
+export interface RisingCategory {
+  community_id: string
+  community_code: string
+  category: string
+  count: number
+  previous: number
+  ratio: number | null
+}
+
+export interface Hotspots {
+  place: StatsPlace | null
+  days: number
+  min_count: number
+  since: string
+  buildings: BuildingHotspot[]
+  rising: RisingCategory[]
+}
+
+export interface HotspotTaskIn {
+  place_code: string
+  category: string
+  description?: string | null
+}
+
+export type ExportFormat = 'csv' | 'xlsx'
+
+function filterQuery(filters: InboxFilters): Record<string, string | boolean | null | undefined> {
+  return {
+    status: filters.status,
+    category: filters.category,
+    priority: filters.priority,
+    overdue: filters.overdue ?? undefined,
+    source: filters.source,
+    building: filters.building,
+    created_from: filters.created_from,
+    created_to: filters.created_to,
+  }
+}
+
+/** The file name the server proposes (Content-Disposition, RFC 6266 / 5987), if any. */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain?.[1] ? plain[1].trim() : null
+}
+
+const post = <T>(path: string, body?: unknown) => http.post<T>(`${base}${path}`, body ?? {}, staff)
+
+export const intakeStaff = {
+  categories: () => http.get<CategoryOut[]>(`${base}/categories`),
+
+  /** One inbox page; with `etag`, a 304 answers `{ value: null }`. */
+  async inbox(filters: InboxFilters, offset = 0, limit = 20, etag: string | null = null): Promise<Polled<Page<TicketSummary>>> {
+    const response = await http.get<Response>(`${base}/tickets`, {
+      ...staff,
+      query: { ...filterQuery(filters), offset, limit },
+      headers: etag ? { 'If-None-Match': etag } : undefined,
+      as: 'response',
+    })
+    const tag = response.headers.get('ETag')
+    if (response.status === 304) return { value: null, etag: tag ?? etag }
+    return { value: (await response.json()) as Page<TicketSummary>, etag: tag }
+  },
+
+  ticket: (id: string) => http.get<TicketDetail>(`${base}/tickets/${enc(id)}`, staff),
+  acknowledge: (id: string, outcome: CallOutcome, note?: string) =>
+    post<TicketDetail>(`/tickets/${enc(id)}/acknowledge`, { outcome, note: note || null }),
+  assign: (id: string, data: AssignIn) => post<TicketDetail>(`/tickets/${enc(id)}/assign`, withoutEmpty(data)),
+  start: (id: string) => post<TicketDetail>(`/tickets/${enc(id)}/start`),
+  resolve: (id: string, note: string, photoIds: string[]) =>
+    post<TicketDetail>(`/tickets/${enc(id)}/resolve`, { note, photo_ids: photoIds }),
+  reject: (id: string, reason: string) => post<TicketDetail>(`/tickets/${enc(id)}/reject`, { reason }),
+  reopen: (id: string, reason: string) => post<TicketDetail>(`/tickets/${enc(id)}/reopen`, { reason }),
+  escalate: (id: string, level: EscalationLevel, note: string) =>
+    post<TicketDetail>(`/tickets/${enc(id)}/escalate`, { level, note }),
+  duplicate: (id: string, duplicateOf: string, note?: string) =>
+    post<TicketDetail>(`/tickets/${enc(id)}/duplicate`, { duplicate_of: duplicateOf, note: note || null }),
+
+  confirmWorkOrder: (id: string, note?: string) =>
+    post<WorkOrderOut>(`/work-orders/${enc(id)}/confirm`, note ? { note } : {}),
+  returnWorkOrder: (id: string, reason: string) => post<WorkOrderOut>(`/work-orders/${enc(id)}/return`, { reason }),
+
+  /** A photo for the resolution, uploaded before the move that refers to it. */
+  upload: (file: Blob, name = 'photo.jpg') => {
+    const form = new FormData()
+    form.append('file', file, name)
+    return http.post<MediaOut>(`${base}/media`, form, { ...staff, timeoutMs: 60_000 })
+  },
+
+  /** Contractor organisations (identity) a ticket can be assigned to. */
+  contractors: () =>
+    http.get<Page<OrganisationOut>>('/identity/v1/organisations', { query: { kind: 'contractor', limit: 100 } }),
+
+  statistics: (placeId: string | null, from: string, to: string) =>
+    http.get<Statistics>(`${base}/statistics`, { ...staff, query: { place_id: placeId, from, to } }),
+  hotspots: (placeId: string | null, days: number, minCount = 3) =>
+    http.get<Hotspots>(`${base}/hotspots`, { ...staff, query: { place_id: placeId, days, min_count: minCount } }),
+  /** With an Idempotency-Key: a retry on a weak network never files the task twice. */
+  createHotspotTask: (task: HotspotTaskIn, key: string) =>
+    http.post<TicketSummary>(`${base}/hotspots/tasks`, task, { ...staff, headers: { 'Idempotency-Key': key } }),
+
+  /** An export of the filtered list, downloaded with the bearer token (a link could not send it). */
+  async exportFile(format: ExportFormat, filters: InboxFilters): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await http.get<Response>(`${base}/exports/tickets.${format}`, {
+      ...staff,
+      query: filterQuery(filters),
+      as: 'response',
+      timeoutMs: 120_000,
+    })
+    return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('Content-Disposition')) }
+  },
+}
+
+function withoutEmpty(data: AssignIn): AssignIn {
+  return {
+    assignee_kind: data.assignee_kind,
+    assignee_ref: data.assignee_ref.trim(),
+    ...(data.note?.trim() ? { note: data.note.trim() } : {}),
+    ...(data.instructions?.trim() ? { instructions: data.instructions.trim() } : {}),
+  }
+}
