@@ -95,6 +95,13 @@ class Followed(BaseModel):
     followers: int
 
 
+class ReporterContactOut(BaseModel):
+    """The reporter's contact in clear, for the call-back (recorded on the trail)."""
+
+    name: str | None
+    phone: str | None
+
+
 class TicketPhoto(BaseModel):
     """A photo or video of a ticket, behind signed links that expire (about an hour)."""
 

@@ -450,3 +450,41 @@ async def merge_duplicate(
         .where(TicketFollower.ticket_id == ticket.id)
         .values(ticket_id=original.id)
     )
+
+
+PERM_REVEAL = "identity:personal:reveal"
+
+
+@dataclass(frozen=True)
+class ReporterContact:
+    name: str | None
+    phone: str | None
+
+
+async def reveal_reporter_contact(
+    session: AsyncSession, ctx: IntakeContext, principal: Principal, ticket_id: uuid.UUID
+) -> ReporterContact:
+    """The reporter's name and phone in clear, to call them back: for staff who may see
+    personal data at the ticket's place (community staff and up), and recorded on the
+    trail every time (who, when), never the number itself."""
+    ticket = await for_staff(session, principal, ticket_id, PERM_READ)
+    authorize(principal, PERM_REVEAL, ticket.place_path)
+    now = ctx.clock.now()
+    session.add(
+        TicketEvent(
+            ticket_id=ticket.id,
+            from_status=ticket.status,
+            to_status=ticket.status,
+            action="contact_revealed",
+            actor=f"staff:{principal.subject}",
+            note=None,
+            at=now,
+            detail={},
+        )
+    )
+    await session.flush()
+    decrypt = ctx.cipher.decrypt
+    return ReporterContact(
+        name=decrypt(ticket.reporter_name_cipher) if ticket.reporter_name_cipher else None,
+        phone=decrypt(ticket.reporter_phone_cipher) if ticket.reporter_phone_cipher else None,
+    )

@@ -59,7 +59,9 @@ async def events_of(session: AsyncSession, ticket: Ticket) -> list[TicketEvent]:
 
 
 # The trail a reporter or follower sees leaves out the office's own bookkeeping.
-STAFF_ONLY_ACTIONS = frozenset({"overdue", "on_duty_alerted", "personal_data_purged"})
+STAFF_ONLY_ACTIONS = frozenset(
+    {"overdue", "on_duty_alerted", "personal_data_purged", "contact_revealed"}
+)
 # ... and of each step's detail only what concerns them (not who was assigned, nor which
 # contractor, nor the ids behind a referral).
 PUBLIC_DETAIL_KEYS = frozenset({"outcome", "rating", "to", "photo_ids", "template"})

@@ -84,6 +84,10 @@ def test_staff_handle_a_door_report_from_the_inbox_to_resolved(
     )
     check_accessibility(page, "ticket page")
 
+    # The number in clear, on request, to call back (the service records the reveal).
+    page.get_by_test_id("reveal-contact").click()
+    expect(page.get_by_test_id("call-reporter")).to_have_attribute("href", "tel:13800138000")
+
     # 受理 after calling the reporter back.
     page.get_by_test_id("action-acknowledge").click()
     panel = page.get_by_role("dialog", name="受理")

@@ -197,6 +197,9 @@ export const intakeStaff = {
   },
 
   ticket: (id: string) => http.get<TicketDetail>(`${base}/tickets/${enc(id)}`, staff),
+  /** The reporter's name and phone in clear, for the call-back (the service records it). */
+  reporterContact: (id: string) =>
+    post<{ name: string | null; phone: string | null }>(`/tickets/${enc(id)}/reporter-contact`),
   acknowledge: (id: string, outcome: CallOutcome, note?: string) =>
     post<TicketDetail>(`/tickets/${enc(id)}/acknowledge`, { outcome, note: note || null }),
   assign: (id: string, data: AssignIn) => post<TicketDetail>(`/tickets/${enc(id)}/assign`, withoutEmpty(data)),

@@ -18,6 +18,7 @@ export const PERM = {
   audit: 'identity:audit:read',
   ticketsRead: 'intake:tickets:read',
   ticketsHandle: 'intake:tickets:handle',
+  reveal: 'identity:personal:reveal',
 } as const
 
 export type Permission = (typeof PERM)[keyof typeof PERM]

@@ -430,6 +430,8 @@ const en: Messages = {
     reporterPhone: 'Phone',
     anonymous: 'No contact details left',
     phoneMasked: 'Number partly hidden',
+    revealToCall: 'Show the full number to call back (recorded)',
+    callReporter: 'Call {phone}',
     deadlines: 'Deadlines',
     respondBy: 'Reply by',
     resolveBy: 'Resolve by',

@@ -431,6 +431,8 @@ const zhCN = {
     reporterPhone: '电话',
     anonymous: '未留联系方式',
     phoneMasked: '号码已隐藏，仅显示部分',
+    revealToCall: '显示完整号码并回电（将被记录）',
+    callReporter: '拨打 {phone}',
     deadlines: '办理时限',
     respondBy: '受理时限',
     resolveBy: '办结时限',

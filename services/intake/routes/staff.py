@@ -22,6 +22,7 @@ from services.intake.schemas import (
     Escalate,
     Priority,
     Reason,
+    ReporterContactOut,
     Resolve,
     Source,
     Status,
@@ -88,6 +89,18 @@ async def inbox(
     followers = await tickets.follower_counts(session, [t.id for t in rows])
     items = [views.summary(t, now, followers=followers.get(t.id, 0)) for t in rows]
     return Page[TicketSummary](items=items, total=total)
+
+
+@router.post(
+    "/{ticket_id}/reporter-contact",
+    summary="The reporter's name and phone in clear, to call them back (recorded on the trail)",
+    openapi_extra=requires(tickets.PERM_REVEAL),
+)
+async def reporter_contact(
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+) -> ReporterContactOut:
+    contact = await tickets.reveal_reporter_contact(session, ctx, principal, ticket_id)
+    return ReporterContactOut(name=contact.name, phone=contact.phone)
 
 
 @router.get("/{ticket_id}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ))
