@@ -202,3 +202,55 @@ def test_the_dashboard_shows_the_three_rates_with_their_counts_and_charts(
     with page.expect_download() as download:
         page.get_by_test_id("export-csv").click()
     assert download.value.suggested_filename.endswith(".csv")
+
+
+DEMO_CONTRACTOR_KEY = "sqwb_demo0001_JingNanBroadbandDemoKeyLocalOnly"
+
+
+def test_staff_send_a_job_to_a_contractor_and_confirm_its_work(
+    page: Page, stack: Stack, admin_api: httpx.Client, photo: Path
+) -> None:
+    """观音寺南里's worker assigns a broken swing to 京南宽带 from the ticket page; the
+    contractor's system works the order with its API key; the worker confirms the work."""
+    filed = file_report(
+        stack, active_token(admin_api, "GYSNL-02-1"), "2号楼门口秋千链条断了", category="facility"
+    )
+    login(page, "gysnl_staff")
+    page.goto(f"/console/tickets/{filed['id']}")
+    expect(page.get_by_test_id("ticket-number")).to_have_text(filed["number"])
+
+    page.get_by_test_id("action-assign").click()
+    panel = page.get_by_role("dialog", name="派单")
+    panel.get_by_test_id("assign-kind-contractor").click()
+    panel.get_by_test_id("assign-contractor").filter(has_text="京南宽带").click()
+    panel.get_by_test_id("panel-confirm").click()
+    order = page.get_by_test_id("work-order")
+    expect(order).to_have_attribute("data-status", "offered")
+    expect(order).to_contain_text("京南宽带")
+
+    # The contractor's system, through the gateway with its API key only.
+    contractor = httpx.Client(
+        base_url=f"{stack.base_url}/api/intake", headers={"X-API-Key": DEMO_CONTRACTOR_KEY}
+    )
+    with contractor:
+        orders = contractor.get("/v1/work-orders", params={"status": "offered"}).json()["items"]
+        mine = next(o for o in orders if o["ticket_number"] == filed["number"])
+        for step in ("accept", "start"):
+            assert contractor.post(f"/v1/work-orders/{mine['id']}/{step}").status_code == 200
+        with photo.open("rb") as fh:
+            after = contractor.post("/v1/media", files={"file": ("after.jpg", fh, "image/jpeg")})
+        assert after.status_code == 201, after.text
+        done = contractor.post(
+            f"/v1/work-orders/{mine['id']}/done",
+            json={"note": "已更换链条", "after_photo_ids": [after.json()["id"]]},
+        )
+        assert done.status_code == 200, done.text
+
+    page.reload()
+    expect(order).to_have_attribute("data-status", "done")
+    expect(order).to_contain_text("已更换链条")
+    page.get_by_test_id("work-order-confirm").click()
+    page.get_by_role("dialog").get_by_role("button", name="验收通过").click()
+    expect(page.get_by_test_id("ticket-head").get_by_test_id("status-tag")).to_have_text("已解决")
+    expect(order).to_have_attribute("data-status", "confirmed")
+    screenshot(page, "console-work-order-confirmed")
