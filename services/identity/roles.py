@@ -23,6 +23,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
         "intake:tickets:read",
         "intake:tickets:handle",
         "intake:webhooks:manage",
+        # Street and district admins: categories as their street office has them.
+        "intake:categories:manage",
         # Contractors: their organisation's work orders (accept, progress, evidence, done).
         "intake:workorders:work",
         # The 12345 hotline system pushing cases; Open311 clients posting requests.

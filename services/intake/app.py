@@ -14,6 +14,7 @@ from services.intake import categories, demo, lifecycle, notices
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import Category, jobs, media, outbox
+from services.intake.routes import categories as category_routes
 from services.intake.routes import exports, public, staff, statistics, webhooks
 from services.intake.routes import hotline as hotline_routes
 from services.intake.routes import media as media_routes
@@ -97,6 +98,7 @@ def create_app(
             hotline_routes.router,
             workorder_routes.router,
             referral_routes.router,
+            category_routes.router,
             # Its own prefix (/open311/v2), with a catch-all for the spec's 404 under it.
             open311_routes.router,
         ],

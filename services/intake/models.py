@@ -1,5 +1,6 @@
-"""Intake's schema: categories, tickets, their event trail, followers and media, contractors'
-work orders, referrals to enforcement, webhook subscriptions, plus kit tables."""
+"""Intake's schema: categories and their per-street settings, tickets, their event trail,
+followers and media, contractors' work orders, referrals to enforcement, webhook
+subscriptions, plus kit tables."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ OPEN_STATUSES = ("submitted", "acknowledged", "assigned", "in_progress")
 PRIORITIES = ("urgent", "utility", "normal", "complex")
 SOURCES = ("qr", "patrol", "hotline", "contractor", "staff")
 ASSIGNEE_KINDS = ("staff", "team", "contractor")
+# Who a category's tickets are suggested to by default (category_settings).
+HANDLER_KINDS = ("team", "contractor")
 # What a photo or video is attached to a ticket for.
 MEDIA_PURPOSES = ("report", "resolution", "evidence_before", "evidence_after", "progress")
 # A contractor's work order inside the ticket's assigned / in_progress (DOMAIN.md).
@@ -82,13 +85,48 @@ class Category(Base):
     name_en: Mapped[str] = mapped_column(String(60))
     icon: Mapped[str] = mapped_column(String(40))
     default_priority: Mapped[str] = mapped_column(String(10))
-    # Who gets new tickets of this category by default (a staff member or a team); optional.
-    default_handler_kind: Mapped[str | None] = mapped_column(String(12))
-    default_handler_ref: Mapped[str | None] = mapped_column(String(64))
     # {"urgent": [respond_minutes, resolve_minutes], ...}; missing priorities use DOMAIN.md's.
     deadline_minutes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CategorySetting(Base):
+    """A street office's (or the district's) own take on a category: switched off, another
+    default priority, a default handler, other deadlines. Each value left null is inherited:
+    from the nearest place above that sets it, else from the category itself
+    (categories.effective)."""
+
+    __tablename__ = "category_settings"
+    __table_args__ = (
+        UniqueConstraint("scope_place_id", "category"),
+        CheckConstraint(
+            f"default_priority IS NULL OR {_in('default_priority', PRIORITIES)}", name="priority"
+        ),
+        CheckConstraint(
+            f"default_handler_kind IS NULL OR {_in('default_handler_kind', HANDLER_KINDS)}",
+            name="handler_kind",
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # A street or the district (directory), and its path: a ticket's place finds the
+    # settings above it with an IN over its ancestor paths.
+    scope_place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    scope_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH), index=True)
+    category: Mapped[str] = mapped_column(ForeignKey("categories.code", ondelete="CASCADE"))
+    active: Mapped[bool | None] = mapped_column(Boolean)
+    default_priority: Mapped[str | None] = mapped_column(String(10))
+    # Suggested to staff when they assign a new ticket: a team (its name) or a contractor
+    # organisation (its identity id), with the name shown for it.
+    default_handler_kind: Mapped[str | None] = mapped_column(String(12))
+    default_handler_ref: Mapped[str | None] = mapped_column(String(64))
+    default_handler_name: Mapped[str | None] = mapped_column(String(100))
+    # {"urgent": [respond_minutes, resolve_minutes], ...}; each priority left out inherits.
+    deadline_minutes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # "staff:<subject>"
+    updated_by: Mapped[str] = mapped_column(String(80))
 
 
 class Ticket(Base):

@@ -161,7 +161,9 @@ async def file_ticket(
 ) -> Ticket:
     """File a ticket at a located place: number, deadlines, first event, `ticket.created`."""
     phone = _reporter_phone(report.reporter_phone, report.consent)
-    category = await categories.get_active(session, report.category)
+    # The category as this street office has it: switched off here is unknown here; its
+    # priority, deadlines and default handler are the street's (or the district's).
+    category = await categories.reportable(session, report.category, location.path)
     community = location.chain.community
     if community is None:
         raise InvalidInput(
@@ -210,6 +212,9 @@ async def file_ticket(
     await session.flush()
     first = lifecycle.submitted_event(ticket, _filed_by(principal), now)
     first.detail = {**first.detail, **report.filing_detail}
+    if category.default_handler is not None:
+        # A suggestion for the assign dialog: staff still call back and acknowledge first.
+        first.detail["suggested_handler"] = category.default_handler.as_detail()
     session.add(first)
     await session.flush()
     await attachments.attach(

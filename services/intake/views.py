@@ -195,6 +195,7 @@ async def detail(
 ) -> TicketDetail:
     counts = await follower_counts(session, [ticket.id])
     photos, by_event = await _photos(session, ticket, media, None)
+    trail = await events_of(session, ticket)
     return TicketDetail.model_validate(
         {
             **_summary_fields(ticket, now),
@@ -216,10 +217,10 @@ async def detail(
             "duplicate_of_id": ticket.duplicate_of_id,
             "followers": counts.get(ticket.id, 0),
             "photos": photos,
-            "events": [
-                _event(e, public=False, photos=by_event) for e in await events_of(session, ticket)
-            ],
+            "events": [_event(e, public=False, photos=by_event) for e in trail],
             "work_orders": await partner_views.work_orders_of(session, ticket, media),
             "referrals": await partner_views.referrals_of(session, ticket),
+            # Kept on the first event when the ticket was filed (categories.Handler).
+            "suggested_handler": trail[0].detail.get("suggested_handler") if trail else None,
         }
     )

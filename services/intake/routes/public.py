@@ -30,9 +30,34 @@ from services.kit.auth import OptionalPrincipal
 router = APIRouter(prefix="/v1", tags=["residents"])
 
 
-@router.get("/categories", summary="Report categories, in display order (public)")
-async def list_categories(session: SessionDep) -> list[CategoryOut]:
-    return [CategoryOut.model_validate(c) for c in await categories.list_active(session)]
+@router.get(
+    "/categories",
+    summary="Report categories, in display order (public)",
+    description="With the scanned code's token: the categories as that street office has "
+    "them (its default priorities; those it switched off left out). Without: the global set.",
+)
+async def list_categories(
+    session: SessionDep,
+    ctx: ContextDep,
+    code_token: Annotated[
+        str | None, Query(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")
+    ] = None,
+) -> list[CategoryOut]:
+    if code_token is None:
+        return [CategoryOut.model_validate(c) for c in await categories.list_active(session)]
+    scanned = await ctx.directory.resolve_code(code_token, pointer="/query/code_token")
+    return [
+        CategoryOut.model_validate(
+            {
+                "code": e.code,
+                "name_zh": e.category.name_zh,
+                "name_en": e.category.name_en,
+                "icon": e.category.icon,
+                "default_priority": e.default_priority,
+            }
+        )
+        for e in await categories.list_for_place(session, scanned.path)
+    ]
 
 
 @router.post(
