@@ -254,3 +254,25 @@ def test_staff_send_a_job_to_a_contractor_and_confirm_its_work(
     expect(page.get_by_test_id("ticket-head").get_by_test_id("status-tag")).to_have_text("已解决")
     expect(order).to_have_attribute("data-status", "confirmed")
     screenshot(page, "console-work-order-confirmed")
+
+
+def test_staff_refer_repeated_small_ads_to_the_enforcement_office(
+    page: Page, stack: Stack, admin_api: httpx.Client
+) -> None:
+    filed = file_report(
+        stack, active_token(admin_api, "TGYZL-05-1"), "楼道里的小广告撕了又贴", category="small_ads"
+    )
+    login(page, "tgyzl_staff")
+    page.goto(f"/console/tickets/{filed['id']}")
+    page.get_by_test_id("action-refer").click()
+    dialog = page.get_by_role("dialog", name="移送城管执法")
+    expect(dialog.get_by_test_id("referral-agency").locator("input")).to_have_value(
+        "街道综合行政执法队"
+    )
+    dialog.get_by_test_id("referral-note").locator("textarea").fill("同一广告反复张贴")
+    check_accessibility(page, "referral dialog")
+    dialog.get_by_role("button", name="移送").click()
+    row = page.get_by_test_id("referral-row")
+    expect(row).to_contain_text(f"{filed['number']}-R1")
+    expect(row).to_contain_text("已移送")
+    expect(page.get_by_test_id("timeline-step").first).to_contain_text("移送")

@@ -10,6 +10,7 @@ import type {
   MediaOut,
   OrganisationOut,
   Page,
+  ReferralSummary,
   TicketDetail,
   TicketPriority,
   TicketSource,
@@ -213,6 +214,8 @@ export const intakeStaff = {
   duplicate: (id: string, duplicateOf: string, note?: string) =>
     post<TicketDetail>(`/tickets/${enc(id)}/duplicate`, { duplicate_of: duplicateOf, note: note || null }),
 
+  refer: (id: string, agency: string, note: string) =>
+    post<ReferralSummary>(`/tickets/${enc(id)}/referrals`, { agency, note: note || null }),
   confirmWorkOrder: (id: string, note?: string) =>
     post<WorkOrderOut>(`/work-orders/${enc(id)}/confirm`, note ? { note } : {}),
   returnWorkOrder: (id: string, reason: string) => post<WorkOrderOut>(`/work-orders/${enc(id)}/return`, { reason }),

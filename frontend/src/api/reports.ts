@@ -69,7 +69,9 @@ export interface TrackedTicket {
 const enc = encodeURIComponent
 
 export const reports = {
-  categories: () => http.get<CategoryOut[]>('/intake/v1/categories'),
+  /** With the scanned code: the categories as that street office has them. */
+  categories: (codeToken?: string) =>
+    http.get<CategoryOut[]>('/intake/v1/categories', codeToken ? { query: { code_token: codeToken } } : {}),
   similar: (codeToken: string, category: string) =>
     http.get<SimilarTicket[]>('/intake/v1/tickets/similar', {
       query: { code_token: codeToken, category },

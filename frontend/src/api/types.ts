@@ -309,4 +309,20 @@ export interface TicketDetail extends TicketSummary {
   /** Added by the media and work-order parts of intake; absent before they land. */
   photos?: TicketPhoto[]
   work_orders?: WorkOrderOut[]
+  referrals?: ReferralSummary[]
+  /** The category's default handler at this street office, to pre-fill 派单. */
+  suggested_handler?: { kind: 'team' | 'contractor'; ref: string; name: string | null } | null
+}
+
+/** A referral to the enforcement office (城管), as the ticket page lists it. */
+export type ReferralStatus = 'sent' | 'received' | 'accepted' | 'declined' | 'concluded'
+export interface ReferralSummary {
+  id: string
+  number: string
+  ticket_number: string
+  agency: string
+  status: ReferralStatus
+  agency_reference: string | null
+  sent_at: string
+  updated_at: string
 }
