@@ -3,6 +3,7 @@ its models, and on PostgreSQL keeps its tables inside the service's own schema."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -78,5 +79,38 @@ async def test_on_postgresql_each_service_s_tables_live_only_in_its_schema(
             ).all()
         assert {schema_name for schema_name, _ in rows} == {schema}
         assert {name for _, name in rows} == names
+    finally:
+        await drop_database(db)
+
+
+async def test_a_permission_declared_later_reaches_the_admin_roles_already_there(
+    backend: str,
+) -> None:
+    """Roles are data the console edits; a new permission arrives by migration, once."""
+    db = await fresh_database(backend, "identity_roles", "identity_roles")
+    try:
+        await migrations.upgrade(db, IDENTITY_MIGRATIONS, "0001")
+        async with db.engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "INSERT INTO roles (name, title_zh, title_en, place_kinds, permissions) "
+                    "VALUES ('street_admin', '街道管理员', 'Street admin', '[\"street\"]', "
+                    "'[\"intake:tickets:read\"]'), ('community_staff', '社区工作人员', "
+                    "'Community staff', '[\"community\"]', '[\"intake:tickets:read\"]')"
+                )
+            )
+
+        async def permissions() -> dict[str, list[str]]:
+            async with db.engine.connect() as conn:
+                rows = await conn.execute(text("SELECT name, permissions FROM roles"))
+                return {name: json.loads(p) if isinstance(p, str) else list(p) for name, p in rows}
+
+        await migrations.upgrade(db, IDENTITY_MIGRATIONS)
+        assert (await permissions()) == {
+            "street_admin": ["intake:tickets:read", "intake:categories:manage"],
+            "community_staff": ["intake:tickets:read"],
+        }
+        await migrations.downgrade(db, IDENTITY_MIGRATIONS, "0001")
+        assert (await permissions())["street_admin"] == ["intake:tickets:read"]
     finally:
         await drop_database(db)
