@@ -145,6 +145,11 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'clients.title', tab: 'admin', perms: [PERM.clients] },
       },
       {
+        path: 'admin/categories',
+        component: () => import('./pages/console/admin/CategorySettingsPage.vue'),
+        meta: { titleKey: 'categorySettings.title', tab: 'admin', perms: [PERM.categories] },
+      },
+      {
         path: 'admin/audit',
         component: () => import('./pages/console/admin/AuditPage.vue'),
         meta: { titleKey: 'audit.title', tab: 'admin', perms: [PERM.audit] },

@@ -7,6 +7,9 @@ import { http, staffTokens } from './index'
 import type {
   AssigneeKind,
   CategoryOut,
+  CategorySettingIn,
+  CategorySettingOut,
+  CategorySettingsOut,
   MediaOut,
   OrganisationOut,
   Page,
@@ -226,6 +229,21 @@ export const intakeStaff = {
     form.append('file', file, name)
     return http.post<MediaOut>(`${base}/media`, form, { ...staff, timeoutMs: 60_000 })
   },
+
+  /** Every category as a street office (or the district) has it, and where each value comes from. */
+  categorySettings: (placeId: string) =>
+    http.get<CategorySettingsOut>(`${base}/category-settings`, { ...staff, query: { place_id: placeId } }),
+  /** Only the fields in `changes` change; a field given as null is inherited again. */
+  putCategorySetting: (placeId: string, category: string, changes: CategorySettingIn) =>
+    http.request<CategorySettingOut>(`${base}/category-settings/${enc(category)}`, {
+      ...staff,
+      method: 'PUT',
+      body: changes,
+      query: { place_id: placeId },
+    }),
+  /** 恢复默认: the place's own values go, every value is inherited again. */
+  clearCategorySetting: (placeId: string, category: string) =>
+    http.del<void>(`${base}/category-settings/${enc(category)}`, { ...staff, query: { place_id: placeId } }),
 
   /** Contractor organisations (identity) a ticket can be assigned to. */
   contractors: () =>

@@ -326,3 +326,53 @@ export interface ReferralSummary {
   sent_at: string
   updated_at: string
 }
+
+/** Categories as a street office (or the district) has them (intake's category-settings). */
+export type SettingOrigin = 'here' | 'inherited' | 'default'
+export interface SettingSource {
+  origin: SettingOrigin
+  /** The place whose setting gives the value; null for the category's own default. */
+  place_id: string | null
+}
+export type HandlerKind = 'team' | 'contractor'
+export interface CategoryHandler {
+  kind: HandlerKind
+  /** A team's name, or a contractor organisation's id. */
+  ref: string
+  name: string
+}
+export interface CategoryDeadline {
+  priority: TicketPriority
+  respond_minutes: number
+  resolve_minutes: number
+  source: SettingSource
+}
+export interface CategorySettingOut {
+  category: string
+  name_zh: string
+  name_en: string
+  icon: string
+  set_here: boolean
+  active: boolean
+  active_source: SettingSource
+  default_priority: TicketPriority
+  default_priority_source: SettingSource
+  default_handler: CategoryHandler | null
+  default_handler_source: SettingSource
+  /** Every priority, urgent first. */
+  deadlines: CategoryDeadline[]
+  updated_at: string | null
+  updated_by: string | null
+}
+export interface CategorySettingsOut {
+  place: { id: string; code: string; name: string; kind: string }
+  items: CategorySettingOut[]
+}
+/** Only the fields given change; a field given as null is inherited again. */
+export interface CategorySettingIn {
+  active?: boolean | null
+  default_priority?: TicketPriority | null
+  default_handler?: { kind: HandlerKind; ref: string; name?: string | null } | null
+  /** Per priority, [respond within, resolve within] in minutes; the place's whole own set. */
+  deadline_minutes?: Partial<Record<TicketPriority, [number, number]>> | null
+}

@@ -19,6 +19,7 @@ export const PERM = {
   ticketsRead: 'intake:tickets:read',
   ticketsHandle: 'intake:tickets:handle',
   reveal: 'identity:personal:reveal',
+  categories: 'intake:categories:manage',
 } as const
 
 export type Permission = (typeof PERM)[keyof typeof PERM]
@@ -44,6 +45,6 @@ export function rootPlaceIds(grants: readonly GrantClaim[]): string[] {
   return [...new Set(roots.map((g) => g.place_id))]
 }
 
-export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.organisations, PERM.clients, PERM.audit]
+export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.organisations, PERM.clients, PERM.audit, PERM.categories]
 export const PLACE_PERMS: readonly string[] = [PERM.codesManage, PERM.codesPrint, PERM.placesWrite]
 export const TICKET_PERMS: readonly string[] = [PERM.ticketsRead]
