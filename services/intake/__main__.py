@@ -21,8 +21,9 @@ async def _seed(db: Database, clock: Clock) -> str:
     await prepare(app)
     ctx: IntakeContext = app.state.intake
     try:
+        locations = await demo.demo_locations(ctx)
         async with db.session() as session:
-            history = await demo.seed_demo(session, ctx)
+            history = await demo.seed_demo(session, ctx, locations=locations)
             await session.commit()
     except DependencyUnavailable:
         history = "intake: the directory did not answer, demo tickets not loaded"

@@ -377,14 +377,27 @@ async def _duplicates(
     return len(originals)
 
 
-async def seed_demo(session: AsyncSession, ctx: IntakeContext) -> str:
+async def demo_locations(ctx: IntakeContext) -> dict[str, Location]:
+    """Every place the demo history files at, from the directory: asked before the write
+    transaction opens, so no HTTP round trip runs while it holds the database (on SQLite
+    the one writer lock that the job runner and the outbox relay wait for)."""
+    anchor = local_midnight(ctx.clock.local_now().date())
+    cache: dict[str, Location] = {}
+    for plan in _plan(random.Random(SEED), anchor):
+        await _location(ctx, cache, plan.unit_code)
+    return cache
+
+
+async def seed_demo(
+    session: AsyncSession, ctx: IntakeContext, *, locations: dict[str, Location] | None = None
+) -> str:
     """Load the demo history into an intake without tickets; never twice."""
     if await session.scalar(select(func.count()).select_from(Ticket)):
         return "intake: tickets present, demo history not loaded"
     await categories.ensure_defaults(session)
     rng = random.Random(SEED)
     anchor = local_midnight(ctx.clock.local_now().date())
-    cache: dict[str, Location] = {}
+    cache: dict[str, Location] = dict(locations or {})
     for plan in _plan(rng, anchor):
         staff = COMMUNITIES[plan.community][3]
         location = await _location(ctx, cache, plan.unit_code)
@@ -418,8 +431,12 @@ async def seed_when_directory_answers(app: FastAPI, attempts: int = 60) -> None:
     ctx: IntakeContext = app.state.intake
     for _ in range(attempts):
         try:
+            async with db.session(write=False) as session:
+                if await session.scalar(select(func.count()).select_from(Ticket)):
+                    return  # seeded before (a restart): nothing to ask the directory
+            locations = await demo_locations(ctx)
             async with db.session() as session:
-                message = await seed_demo(session, ctx)
+                message = await seed_demo(session, ctx, locations=locations)
                 await session.commit()
             log.info(message)
             return
