@@ -4,6 +4,7 @@ a place is) and identity (organisations, API keys of integrations, on-duty staff
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 
 import httpx
@@ -13,6 +14,8 @@ from services.kit.errors import DependencyUnavailable, FieldError, Gone, Invalid
 from services.kit.http import service_client
 
 log = logging.getLogger("intake.clients")
+# How long a community's tree of places is reused for naming tickets (Open311 lists).
+PLACES_TTL_SECONDS = 60.0
 
 
 class PlaceRef(BaseModel):
@@ -73,6 +76,7 @@ class PlaceDetail(PlaceRef):
 class DirectoryClient:
     def __init__(self, base_url: str, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self._client = service_client(base_url, transport=transport)
+        self._places: dict[uuid.UUID, tuple[float, list[MappedPlace]]] = {}
 
     async def resolve_code(self, token: str, *, pointer: str) -> ScannedCode:
         """The scanned code's place; unknown and revoked codes are the caller's problem (4xx)."""
@@ -143,7 +147,18 @@ class DirectoryClient:
 
     async def places_under(self, place_id: uuid.UUID) -> list[MappedPlace]:
         """The place and every place under it (names, parents, coordinates), all pages;
-        none for an unknown place. One community's tree names every ticket filed in it."""
+        none for an unknown place. One community's tree names every ticket filed in it.
+
+        Kept for PLACES_TTL_SECONDS: Open311 clients poll the public lists, and a
+        community's buildings and doors change far less often than that."""
+        cached = self._places.get(place_id)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        found = await self._fetch_places_under(place_id)
+        self._places[place_id] = (time.monotonic() + PLACES_TTL_SECONDS, found)
+        return found
+
+    async def _fetch_places_under(self, place_id: uuid.UUID) -> list[MappedPlace]:
         found: list[MappedPlace] = []
         while True:
             params: dict[str, str | int] = {

@@ -3,6 +3,7 @@ the shared schemas, every XML answer the same document under the spec's element 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from gateway.app import create_app as create_gateway
 from gateway.config import GatewaySettings
 from services.identity.seed import DEMO_HOTLINE_KEY
+from services.intake.clients import DirectoryClient
 from services.intake.models import STATUSES
 from services.intake.open311 import open311_status
 from services.kit.clock import FrozenClock
@@ -540,3 +542,27 @@ async def test_through_the_gateway_with_a_form_key_or_an_x_api_key(
         assert bad.status_code == 403
         assert bad.json() == [{"code": 403, "description": "The api_key is not valid."}]
     await gateway.aclose()
+
+
+async def test_a_communitys_places_are_asked_once_for_polling_clients(directory: Directory) -> None:
+    """Open311 lists name tickets from the community's tree: reused for a minute."""
+
+    class Counting(httpx.AsyncBaseTransport):
+        def __init__(self) -> None:
+            self.inner = httpx.ASGITransport(app=directory.app)
+            self.paths: list[str] = []
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            self.paths.append(request.url.path)
+            return await self.inner.handle_async_request(request)
+
+    await directory.seed()
+    community = await directory.place("TGYZL")
+    transport = Counting()
+    client = DirectoryClient("http://directory", transport=transport)
+    first = await client.places_under(uuid.UUID(community["id"]))
+    again = await client.places_under(uuid.UUID(community["id"]))
+    assert [p.code for p in again] == [p.code for p in first]
+    assert "TGYZL-03-2" in {p.code for p in first}
+    assert transport.paths.count("/v1/places") == 1
+    await client.aclose()
