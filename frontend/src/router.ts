@@ -150,6 +150,11 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'categorySettings.title', tab: 'admin', perms: [PERM.categories] },
       },
       {
+        path: 'admin/webhooks',
+        component: () => import('./pages/console/admin/WebhooksPage.vue'),
+        meta: { titleKey: 'webhooks.title', tab: 'admin', perms: [PERM.webhooks] },
+      },
+      {
         path: 'admin/audit',
         component: () => import('./pages/console/admin/AuditPage.vue'),
         meta: { titleKey: 'audit.title', tab: 'admin', perms: [PERM.audit] },

@@ -19,6 +19,9 @@ import type {
   TicketSource,
   TicketStatus,
   TicketSummary,
+  WebhookCreated,
+  WebhookIn,
+  WebhookOut,
   WorkOrderOut,
 } from './types'
 
@@ -244,6 +247,13 @@ export const intakeStaff = {
   /** 恢复默认: the place's own values go, every value is inherited again. */
   clearCategorySetting: (placeId: string, category: string) =>
     http.del<void>(`${base}/category-settings/${enc(category)}`, { ...staff, query: { place_id: placeId } }),
+
+  /** 数据推送: the active webhook subscriptions in the caller's places. */
+  webhooks: () => http.get<WebhookOut[]>(`${base}/webhooks`, staff),
+  /** The answer carries the signing secret: it is never shown again. */
+  createWebhook: (data: WebhookIn) => http.post<WebhookCreated>(`${base}/webhooks`, data, staff),
+  /** Stops the pushes (and the retries of what is not delivered yet). */
+  disableWebhook: (id: string) => http.del<void>(`${base}/webhooks/${enc(id)}`, staff),
 
   /** Contractor organisations (identity) a ticket can be assigned to. */
   contractors: () =>

@@ -376,3 +376,28 @@ export interface CategorySettingIn {
   /** Per priority, [respond within, resolve within] in minutes; the place's whole own set. */
   deadline_minutes?: Partial<Record<TicketPriority, [number, number]>> | null
 }
+
+// Webhook subscriptions (services/intake/routes/webhooks.py): ticket events pushed, signed,
+// to a street office's own system.
+export type WebhookTopic = 'ticket.created' | 'ticket.status_changed'
+export interface WebhookIn {
+  name: string
+  url: string
+  /** The place covered, with every place below it. */
+  place_id: string
+  topics: WebhookTopic[]
+}
+export interface WebhookOut {
+  id: string
+  name: string
+  url: string
+  scope_place_id: string
+  scope_path: string
+  topics: WebhookTopic[]
+  created_at: string
+  created_by: string
+}
+/** The answer to a creation: the signing secret, shown this once. */
+export interface WebhookCreated extends WebhookOut {
+  secret: string
+}

@@ -20,6 +20,7 @@ export const PERM = {
   ticketsHandle: 'intake:tickets:handle',
   reveal: 'identity:personal:reveal',
   categories: 'intake:categories:manage',
+  webhooks: 'intake:webhooks:manage',
 } as const
 
 export type Permission = (typeof PERM)[keyof typeof PERM]
@@ -45,6 +46,6 @@ export function rootPlaceIds(grants: readonly GrantClaim[]): string[] {
   return [...new Set(roots.map((g) => g.place_id))]
 }
 
-export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.organisations, PERM.clients, PERM.audit, PERM.categories]
+export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.organisations, PERM.clients, PERM.audit, PERM.categories, PERM.webhooks]
 export const PLACE_PERMS: readonly string[] = [PERM.codesManage, PERM.codesPrint, PERM.placesWrite]
 export const TICKET_PERMS: readonly string[] = [PERM.ticketsRead]
