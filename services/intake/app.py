@@ -18,6 +18,7 @@ from services.intake.routes import categories as category_routes
 from services.intake.routes import exports, public, staff, statistics, webhooks
 from services.intake.routes import hotline as hotline_routes
 from services.intake.routes import media as media_routes
+from services.intake.routes import mine as mine_routes
 from services.intake.routes import open311 as open311_routes
 from services.intake.routes import referrals as referral_routes
 from services.intake.routes import workorders as workorder_routes
@@ -90,6 +91,7 @@ def create_app(
         # Public first: /v1/tickets/similar must not be taken for a ticket id.
         routers=[
             public.router,
+            mine_routes.router,
             statistics.router,
             exports.router,
             staff.router,

@@ -158,7 +158,8 @@ class Ticket(Base):
     priority: Mapped[str] = mapped_column(String(10))
     source: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(15))
-    reporter_subject: Mapped[str | None] = mapped_column(String(64))
+    # A signed-in resident's subject: "my reports" across phones looks tickets up by it.
+    reporter_subject: Mapped[str | None] = mapped_column(String(64), index=True)
     reporter_name_cipher: Mapped[str | None] = mapped_column(String(400))
     reporter_phone_cipher: Mapped[str | None] = mapped_column(String(200))
     reporter_phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
@@ -223,7 +224,12 @@ class TicketFollower(Base):
     )
     # The follower's own tracking token: it shows the ticket but allows no reporter action.
     follower_token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), unique=True)
-    resident_subject: Mapped[str | None] = mapped_column(String(64))
+    resident_subject: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Set when staff merged a duplicate: the duplicate's reporter follows this ticket now,
+    # and the duplicate's tracking page points here.
+    merged_from_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("tickets.id", ondelete="SET NULL")
+    )
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -95,6 +95,22 @@ class Followed(BaseModel):
     followers: int
 
 
+class MyTicket(BaseModel):
+    """One line of a signed-in resident's 我的反馈 (GET /v1/me/tickets)."""
+
+    number: str
+    category: str
+    status: Status
+    excerpt: str = Field(max_length=60)
+    created_at: datetime
+    updated_at: datetime
+    tracking_token: str = Field(
+        description="Opens GET /v1/track/{token}: the reporter's own token for their "
+        "reports, their follower token for the ones they follow"
+    )
+    role: Literal["reporter", "follower"]
+
+
 class ReporterContactOut(BaseModel):
     """The reporter's contact in clear, for the call-back (recorded on the trail)."""
 
@@ -125,6 +141,14 @@ class EventOut(BaseModel):
     )
 
 
+class MergedInto(BaseModel):
+    """A duplicate's reporter follows the ticket it was merged into, with this link."""
+
+    number: str
+    status: Status
+    tracking_token: str = Field(description="A follower's token: shows progress, no actions")
+
+
 class TrackedTicket(BaseModel):
     number: str
     category: str
@@ -146,6 +170,9 @@ class TrackedTicket(BaseModel):
         description="The report's and the resolution's; none for a follower's token"
     )
     events: list[EventOut]
+    merged_into: MergedInto | None = Field(
+        None, description="For a report merged as a duplicate: the ticket to follow instead"
+    )
 
 
 class TicketSummary(BaseModel):

@@ -24,7 +24,7 @@ from services.intake.schemas import (
     TicketSummary,
     TrackedTicket,
 )
-from services.intake.tickets import follower_counts, is_overdue
+from services.intake.tickets import follower_counts, is_overdue, merged_into
 from services.kit.media import MediaStore
 from services.kit.personal import PersonalDataCipher, mask_phone
 
@@ -119,6 +119,12 @@ async def tracked(
     by_event: dict[int, list[TicketPhoto]] | None = None
     if is_reporter:
         photos, by_event = await _photos(session, ticket, media, attachments.REPORTER_PURPOSES)
+    merged = None
+    if is_reporter and ticket.status == "duplicate":
+        found = await merged_into(session, ticket)
+        if found is not None:
+            original, token = found
+            merged = {"number": original.number, "status": original.status, "tracking_token": token}
     return TrackedTicket.model_validate(
         {
             "number": ticket.number,
@@ -143,6 +149,7 @@ async def tracked(
                 for e in await events_of(session, ticket)
                 if e.action not in STAFF_ONLY_ACTIONS
             ],
+            "merged_into": merged,
         }
     )
 

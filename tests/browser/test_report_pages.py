@@ -331,3 +331,32 @@ def test_the_reporter_reopens_a_fix_that_did_not_hold(
     expect(timeline).to_contain_text("重新打开，继续处理")
     expect(timeline).to_contain_text("第二天又坏了，刷卡没反应")
     expect(page.get_by_test_id("track-actions")).to_have_count(0)
+
+
+def test_a_report_merged_as_a_duplicate_leads_to_the_one_being_handled(
+    page: Page, stack: Stack, staff: httpx.Client, admin_api: httpx.Client
+) -> None:
+    def report(unit: str) -> dict[str, Any]:
+        response = httpx.post(
+            f"{stack.base_url}/api/intake/v1/tickets",
+            json={
+                "code_token": active_token(admin_api, unit),
+                "category": "greenery",
+                "description": "楼前的树枝压到电线上了",
+            },
+            timeout=30,
+        )
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    first, second = report("TGYZL-06-1"), report("TGYZL-06-2")
+    merged = staff.post(
+        f"/intake/v1/tickets/{second['id']}/duplicate", json={"duplicate_of": first["id"]}
+    )
+    assert merged.status_code == 200, merged.text
+
+    page.goto(f"/t/{second['tracking_token']}")
+    expect(page.get_by_test_id("track-status")).to_have_text("已合并")
+    page.get_by_test_id("track-merged-into").click()
+    expect(page.get_by_test_id("track-number")).to_contain_text(first["number"])
+    expect(page.get_by_test_id("track-follower-note")).to_be_visible()

@@ -221,3 +221,47 @@ async def test_a_duplicate_hands_its_followers_to_the_original(intake: Intake) -
     up = await _step(intake, original_id, "escalate", staff, level="street", note="需街道协调")
     assert up["status"] == "escalated"
     assert up["escalated_at"] is not None
+
+
+async def test_merging_moves_reporter_and_followers_to_the_original_each_once(
+    intake: Intake,
+) -> None:
+    def resident(subject: str) -> dict[str, str]:
+        token = intake.tokens.issue(subject=subject, kind="resident", now=intake.clock.now())
+        return {"Authorization": f"Bearer {token}"}
+
+    first = await intake.report()
+    body = {
+        "code_token": await intake.unit_token("TGYZL-01-2"),
+        "category": "small_ads",
+        "description": "楼道墙上又贴了小广告",
+    }
+    filed = await intake.client.post("/v1/tickets", json=body, headers=resident("resident-b"))
+    assert filed.status_code == 201, filed.text
+    second = filed.json()
+    neighbour = resident("resident-c")
+    code = await intake.unit_token("TGYZL-01-3")
+    for ticket in (first, second):  # a neighbour follows both reports
+        followed = await intake.client.post(
+            f"/v1/tickets/{ticket['id']}/follow", json={"code_token": code}, headers=neighbour
+        )
+        assert followed.status_code == 201, followed.text
+
+    staff = await intake.staff("TGYZL")
+    merged = await _step(intake, second["id"], "duplicate", staff, duplicate_of=first["id"])
+    assert merged["status"] == "duplicate"
+
+    # The neighbour follows the original once; the duplicate's reporter follows it too.
+    original = await intake.client.get(f"/v1/tickets/{first['id']}", headers=staff)
+    assert original.json()["followers"] == 2
+    tracked = (await intake.client.get(f"/v1/track/{second['tracking_token']}")).json()
+    assert tracked["status"] == "duplicate"
+    assert tracked["merged_into"]["number"] == first["number"]
+    onward = await intake.client.get(f"/v1/track/{tracked['merged_into']['tracking_token']}")
+    assert onward.json()["number"] == first["number"]
+    assert onward.json()["is_reporter"] is False
+    mine = await intake.client.get("/v1/me/tickets", headers=resident("resident-b"))
+    assert {(t["number"], t["role"]) for t in mine.json()["items"]} == {
+        (second["number"], "reporter"),
+        (first["number"], "follower"),
+    }

@@ -5,7 +5,7 @@
 
 import { http } from './index'
 import type { TokenStore } from './tokens'
-import type { CategoryOut, TicketEventOut, TicketPhoto, TicketPriority, TicketStatus } from './types'
+import type { CategoryOut, Page, TicketEventOut, TicketPhoto, TicketPriority, TicketStatus } from './types'
 
 /** A neighbour's open report of the same category at the same building: nothing that names anyone. */
 export interface SimilarTicket {
@@ -42,6 +42,19 @@ export interface Followed {
   followers: number
 }
 
+/** A signed-in resident's report or "+1", from any phone (GET /v1/me/tickets). */
+export interface MyTicket {
+  number: string
+  category: string
+  status: TicketStatus
+  excerpt: string
+  created_at: string
+  updated_at: string
+  /** Opens /t/<token>: the reporter's own token, or the resident's follower token. */
+  tracking_token: string
+  role: 'reporter' | 'follower'
+}
+
 export interface TrackedTicket {
   number: string
   category: string
@@ -64,6 +77,8 @@ export interface TrackedTicket {
   events: TicketEventOut[]
   /** The report's photos (and the fix's), once intake's media part answers with them. */
   photos?: TicketPhoto[]
+  /** A report merged as a duplicate: the ticket its reporter follows instead. */
+  merged_into?: { number: string; status: TicketStatus; tracking_token: string } | null
 }
 
 const enc = encodeURIComponent
@@ -89,6 +104,9 @@ export const reports = {
       { code_token: codeToken },
       { headers: { 'Idempotency-Key': idempotencyKey }, auth },
     ),
+  /** The signed-in resident's reports and follows, newest first (any phone). */
+  mine: (auth: TokenStore, offset = 0, limit = 50) =>
+    http.get<Page<MyTicket>>('/intake/v1/me/tickets', { auth, query: { offset, limit } }),
   track: (trackingToken: string) => http.get<TrackedTicket>(`/intake/v1/track/${enc(trackingToken)}`),
   confirm: (trackingToken: string) => http.post<TrackedTicket>(`/intake/v1/track/${enc(trackingToken)}/confirm`),
   rate: (trackingToken: string, rating: number, comment: string | null) =>
