@@ -253,6 +253,10 @@ def test_staff_send_a_job_to_a_contractor_and_confirm_its_work(
     page.get_by_role("dialog").get_by_role("button", name="验收通过").click()
     expect(page.get_by_test_id("ticket-head").get_by_test_id("status-tag")).to_have_text("已解决")
     expect(order).to_have_attribute("data-status", "confirmed")
+    # The trail names the contractor's side, not its system's id.
+    started = page.get_by_test_id("timeline-step").filter(has_text="开始处理")
+    expect(started).to_contain_text("维修单位")
+    expect(started).not_to_contain_text("client:")
     screenshot(page, "console-work-order-confirmed")
 
 

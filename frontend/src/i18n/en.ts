@@ -506,6 +506,7 @@ const en: Messages = {
       resident: 'Resident',
       system: 'System',
       client: 'Integration',
+      contractor: 'Contractor',
     },
     workOrders: 'Work orders',
     workOrderActions: {

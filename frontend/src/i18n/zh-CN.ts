@@ -507,6 +507,7 @@ const zhCN = {
       resident: '居民',
       system: '系统',
       client: '对接系统',
+      contractor: '维修单位',
     },
     workOrders: '维修工单',
     workOrderActions: {
