@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from services.intake import categories, demo, lifecycle, notices
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
-from services.intake.models import Category, jobs, media, outbox
+from services.intake.models import jobs, media, outbox
 from services.intake.routes import categories as category_routes
 from services.intake.routes import exports, public, staff, statistics, webhooks
 from services.intake.routes import hotline as hotline_routes
@@ -58,12 +58,6 @@ async def _alert_community_staff(
     return await ctx.identity.notify_on_duty(
         role="community_staff", place_path=place_path, template=template, text=text
     )
-
-
-async def _category_name(db: Database, code: str) -> str:
-    async with db.session(write=False) as session:
-        category = await session.get(Category, code)
-        return category.name_zh if category is not None else code
 
 
 def create_app(
@@ -146,7 +140,6 @@ def create_app(
                 retention=timedelta(days=settings.personal_retention_days),
                 purge_media=ctx.media.purge,
                 purge_unattached=ctx.media.purge_unattached,
-                category_name=partial(_category_name, app.state.db),
             ),
         },
     )

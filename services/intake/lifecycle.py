@@ -286,16 +286,7 @@ async def rate(
         raise InvalidInput("invalid_rating", "A rating is 1 to 5.")
     detail = {"rating": rating}
     if ticket.status == "closed" and ticket.resolved_at is not None:
-        event = TicketEvent(
-            ticket_id=ticket.id,
-            from_status="closed",
-            to_status="closed",
-            action="rate",
-            actor="reporter",
-            note=comment,
-            at=now,
-            detail=detail,
-        )
+        event = TicketEvent.in_place(ticket, "rate", "reporter", now, note=comment, detail=detail)
         session.add(event)
         ticket.updated_at = now
     else:

@@ -47,7 +47,6 @@ STATUSES = (
 OPEN_STATUSES = ("submitted", "acknowledged", "assigned", "in_progress")
 PRIORITIES = ("urgent", "utility", "normal", "complex")
 SOURCES = ("qr", "patrol", "hotline", "contractor", "staff")
-ASSIGNEE_KINDS = ("staff", "team", "contractor")
 # Who a category's tickets are suggested to by default (category_settings).
 HANDLER_KINDS = ("team", "contractor")
 # What a photo or video is attached to a ticket for.
@@ -210,6 +209,30 @@ class TicketEvent(Base):
     note: Mapped[str | None] = mapped_column(String(2000))
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    @classmethod
+    def in_place(
+        cls,
+        ticket: Ticket,
+        action: str,
+        actor: str,
+        at: datetime,
+        *,
+        note: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> TicketEvent:
+        """A step on the trail that leaves the ticket's status where it is: a rating after
+        closing, a text sent, an alert, a referral, a reveal of the reporter's number."""
+        return cls(
+            ticket_id=ticket.id,
+            from_status=ticket.status,
+            to_status=ticket.status,
+            action=action,
+            actor=actor,
+            note=note,
+            at=at,
+            detail=detail or {},
+        )
 
 
 class TicketFollower(Base):

@@ -24,12 +24,19 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, TicketMedia, jobs, media
+from services.intake.models import (
+    OPEN_STATUSES,
+    Category,
+    Ticket,
+    TicketEvent,
+    TicketMedia,
+    jobs,
+    media,
+)
 from services.kit.clock import LOCAL_TZ
 from services.kit.jobs import Handler, Job
 from services.kit.messages import Message, MessageSender
@@ -53,10 +60,10 @@ REPORTER_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 URGENT_TEXT = "【您扫我办】紧急报事 {number}：{category}，{place}。请立即处理。"
-ENDED_STATUSES = ("closed", "rejected", "duplicate", "escalated")
 # Photos of people and their homes go with the contact details; photos of the fix stay.
 PERSONAL_MEDIA_PURPOSES = ("report",)
 SWEEP_BATCH = 500
+SYSTEM = "system"  # the actor of every notice on the trail
 
 # An alert to on-duty staff: (place_path, template, text) -> staff found on duty.
 Alert = Callable[[str, str, str], Awaitable[int]]
@@ -68,19 +75,6 @@ PurgeUnattached = Callable[[AsyncSession], Awaitable[int]]
 
 def tracking_link(public_base_url: str, ticket: Ticket) -> str:
     return f"{public_base_url.rstrip('/')}/t/{ticket.tracking_token}"
-
-
-def _event(ticket: Ticket, action: str, now: datetime, detail: dict[str, Any]) -> TicketEvent:
-    return TicketEvent(
-        ticket_id=ticket.id,
-        from_status=ticket.status,
-        to_status=ticket.status,
-        action=action,
-        actor="system",
-        note=None,
-        at=now,
-        detail=detail,
-    )
 
 
 async def ticket_filed(session: AsyncSession, ticket: Ticket, now: datetime) -> None:
@@ -133,7 +127,6 @@ def handlers(
     retention: timedelta,
     purge_media: PurgeMedia,
     purge_unattached: PurgeUnattached,
-    category_name: Callable[[str], Awaitable[str]],
 ) -> dict[str, Handler]:
     """The job handlers, bound to what they need from the app."""
 
@@ -154,11 +147,12 @@ def handlers(
             # Raise so the job is retried with backoff; nothing was recorded.
             raise RuntimeError(f"the {delivery.channel} channel did not accept the text")
         session.add(
-            _event(
+            TicketEvent.in_place(
                 ticket,
                 "reporter_notified",
+                SYSTEM,
                 job.now,
-                {"template": template, "channel": delivery.channel},
+                detail={"template": template, "channel": delivery.channel},
             )
         )
 
@@ -166,13 +160,18 @@ def handlers(
         ticket = await _ticket(session, job)
         if ticket is None or ticket.status not in OPEN_STATUSES:
             return
+        category = await session.get(Category, ticket.category)
         text = URGENT_TEXT.format(
             number=ticket.number,
-            category=await category_name(ticket.category),
+            category=category.name_zh if category is not None else ticket.category,
             place=ticket.place_code,
         )
         found = await alert(ticket.place_path, "urgent_ticket", text)
-        session.add(_event(ticket, "on_duty_alerted", job.now, {"on_duty": found}))
+        session.add(
+            TicketEvent.in_place(
+                ticket, "on_duty_alerted", SYSTEM, job.now, detail={"on_duty": found}
+            )
+        )
 
     async def overdue_check(session: AsyncSession, job: Job) -> None:
         ticket = await _ticket(session, job)
@@ -187,11 +186,12 @@ def handlers(
         if missed:
             due = ticket.due_respond_at if deadline == "respond" else ticket.due_resolve_at
             session.add(
-                _event(
+                TicketEvent.in_place(
                     ticket,
                     "overdue",
+                    SYSTEM,
                     job.now,
-                    {"deadline": deadline, "due_at": due.isoformat()},
+                    detail={"deadline": deadline, "due_at": due.isoformat()},
                 )
             )
 
@@ -276,7 +276,7 @@ async def purge_personal_data(
                     from_status=status,
                     to_status=status,
                     action="personal_data_purged",
-                    actor="system",
+                    actor=SYSTEM,
                     note=None,
                     at=now,
                     detail={},

@@ -194,15 +194,8 @@ def _trail(
     # The ticket's status is unchanged; the trail (and the polled inbox) shows the step.
     # No note: what staff and agency write to each other stays off the public trail.
     session.add(
-        TicketEvent(
-            ticket_id=ticket.id,
-            from_status=ticket.status,
-            to_status=ticket.status,
-            action=action,
-            actor=actor,
-            note=None,
-            at=now,
-            detail={"referral": referral.number, **detail},
+        TicketEvent.in_place(
+            ticket, action, actor, now, detail={"referral": referral.number, **detail}
         )
     )
     ticket.updated_at = now

@@ -519,18 +519,7 @@ async def reveal_reporter_contact(
     ticket = await for_staff(session, principal, ticket_id, PERM_READ)
     authorize(principal, PERM_REVEAL, ticket.place_path)
     now = ctx.clock.now()
-    session.add(
-        TicketEvent(
-            ticket_id=ticket.id,
-            from_status=ticket.status,
-            to_status=ticket.status,
-            action="contact_revealed",
-            actor=f"staff:{principal.subject}",
-            note=None,
-            at=now,
-            detail={},
-        )
-    )
+    session.add(TicketEvent.in_place(ticket, "contact_revealed", f"staff:{principal.subject}", now))
     await session.flush()
     decrypt = ctx.cipher.decrypt
     return ReporterContact(
