@@ -47,11 +47,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.models import Ticket, WebhookSubscription, outbox
+from services.intake.schemas import WebhookCreate
+from services.kit.auth import Principal, authorize
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.errors import NotFound
 from services.kit.outbox import OutboxEvent
 from services.kit.personal import PersonalDataCipher
-from services.kit.scope import ancestor_paths
+from services.kit.scope import ancestor_paths, within_any
 
 log = logging.getLogger("intake.webhooks")
 
@@ -76,6 +79,68 @@ class DeliveryFailed(Exception):
 
 def new_secret() -> str:
     return secrets.token_urlsafe(SECRET_BYTES)
+
+
+# --- Subscriptions: a street office's receiver for the tickets under its place
+
+
+def _hidden() -> NotFound:
+    return NotFound("webhook_not_found", "No such webhook subscription.")
+
+
+async def subscribe(
+    session: AsyncSession,
+    principal: Principal,
+    data: WebhookCreate,
+    *,
+    place_path: str,
+    cipher: PersonalDataCipher,
+    now: datetime,
+) -> tuple[WebhookSubscription, str]:
+    """A new subscription and its signing secret (kept encrypted; the caller shows it once)."""
+    authorize(principal, PERM_MANAGE, place_path)
+    secret = new_secret()
+    subscription = WebhookSubscription(
+        id=uuid.uuid4(),
+        name=data.name.strip(),
+        url=data.url,
+        secret_cipher=cipher.encrypt(secret),
+        scope_place_id=data.place_id,
+        scope_path=place_path,
+        topics=list(dict.fromkeys(data.topics)),
+        created_at=now,
+        created_by=f"staff:{principal.subject}",
+        disabled_at=None,
+    )
+    session.add(subscription)
+    await session.flush()
+    return subscription, secret
+
+
+async def subscriptions_of(
+    session: AsyncSession, principal: Principal
+) -> list[WebhookSubscription]:
+    """The active subscriptions in the caller's places (the scope is part of the query)."""
+    rows = await session.scalars(
+        select(WebhookSubscription)
+        .where(
+            within_any(WebhookSubscription.scope_path, principal.scope_paths(PERM_MANAGE)),
+            WebhookSubscription.disabled_at.is_(None),
+        )
+        .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
+    )
+    return list(rows)
+
+
+async def unsubscribe(
+    session: AsyncSession, principal: Principal, subscription_id: uuid.UUID, *, now: datetime
+) -> None:
+    """Stop a subscription; its undelivered events are dropped (the sender skips them)."""
+    subscription = await session.get(WebhookSubscription, subscription_id, with_for_update=True)
+    if subscription is None or subscription.disabled_at is not None:
+        raise _hidden()
+    authorize(principal, PERM_MANAGE, subscription.scope_path, hidden=_hidden())
+    subscription.disabled_at = now
 
 
 def sign(secret: str, timestamp: int | str, body: bytes) -> str:
