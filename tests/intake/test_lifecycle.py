@@ -14,24 +14,14 @@ async def _ticket_id(intake: Intake, headers: dict[str, str], number: str) -> st
     return str(next(t["id"] for t in response.json()["items"] if t["number"] == number))
 
 
-async def _step(
-    intake: Intake, ticket_id: str, action: str, headers: dict[str, str], **body: Any
-) -> dict[str, Any]:
-    response = await intake.client.post(
-        f"/v1/tickets/{ticket_id}/{action}", json=body or None, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
 async def _resolved(intake: Intake) -> tuple[dict[str, Any], str, dict[str, str]]:
     submitted = await intake.report()
     staff = await intake.staff("TGYZL")
     ticket_id = await _ticket_id(intake, staff, submitted["number"])
-    await _step(intake, ticket_id, "acknowledge", staff, outcome="anonymous")
-    await _step(intake, ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff-1")
-    await _step(intake, ticket_id, "start", staff)
-    await _step(intake, ticket_id, "resolve", staff, note="已清理小广告")
+    await intake.move(ticket_id, "acknowledge", staff, outcome="anonymous")
+    await intake.move(ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff-1")
+    await intake.move(ticket_id, "start", staff)
+    await intake.move(ticket_id, "resolve", staff, note="已清理小广告")
     return submitted, ticket_id, staff
 
 
@@ -91,7 +81,7 @@ async def test_acknowledging_a_report_with_a_phone_needs_the_call_outcome(intake
         f"/v1/tickets/{ticket_id}/acknowledge", json={"outcome": "anonymous"}, headers=staff
     )
     assert wrong.status_code == 422
-    detail = await _step(intake, ticket_id, "acknowledge", staff, outcome="not_reached")
+    detail = await intake.move(ticket_id, "acknowledge", staff, outcome="not_reached")
     assert detail["reporter_phone"] == "138****8000"
 
 
@@ -101,7 +91,7 @@ async def test_reject_needs_a_reason(intake: Intake) -> None:
     ticket_id = await _ticket_id(intake, staff, submitted["number"])
     missing = await intake.client.post(f"/v1/tickets/{ticket_id}/reject", json={}, headers=staff)
     assert missing.status_code == 422
-    detail = await _step(intake, ticket_id, "reject", staff, reason="不属于物业职责")
+    detail = await intake.move(ticket_id, "reject", staff, reason="不属于物业职责")
     assert detail["status"] == "rejected"
 
 
@@ -109,11 +99,11 @@ async def test_only_the_assignee_starts_work(intake: Intake) -> None:
     submitted = await intake.report()
     staff = await intake.staff("TGYZL")
     ticket_id = await _ticket_id(intake, staff, submitted["number"])
-    await _step(intake, ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="worker-9")
+    await intake.move(ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="worker-9")
     refused = await intake.client.post(f"/v1/tickets/{ticket_id}/start", headers=staff)
     assert refused.status_code == 403
     worker = await intake.staff("TGYZL", subject="worker-9")
-    assert (await _step(intake, ticket_id, "start", worker))["status"] == "in_progress"
+    assert (await intake.move(ticket_id, "start", worker))["status"] == "in_progress"
 
 
 async def test_the_reporter_reopens_within_7_days_but_not_after(intake: Intake) -> None:
@@ -125,7 +115,7 @@ async def test_the_reporter_reopens_within_7_days_but_not_after(intake: Intake) 
     assert reopened.json()["status"] == "in_progress"
     assert reopened.json()["reopen_count"] == 1
 
-    await _step(intake, ticket_id, "resolve", await intake.staff("TGYZL"), note="再次清理")
+    await intake.move(ticket_id, "resolve", await intake.staff("TGYZL"), note="再次清理")
     intake.clock.advance(timedelta(days=7, minutes=1))
     late = await intake.client.post(f"/v1/track/{token}/reopen", json={"reason": "还有"})
     assert late.status_code == 409
@@ -213,12 +203,12 @@ async def test_a_duplicate_hands_its_followers_to_the_original(intake: Intake) -
     staff = await intake.staff("TGYZL")
     original_id = await _ticket_id(intake, staff, first["number"])
     duplicate_id = await _ticket_id(intake, staff, second["number"])
-    detail = await _step(intake, duplicate_id, "duplicate", staff, duplicate_of=original_id)
+    detail = await intake.move(duplicate_id, "duplicate", staff, duplicate_of=original_id)
     assert detail["status"] == "duplicate"
     assert detail["duplicate_of_id"] == original_id
-    escalated = await _step(intake, original_id, "acknowledge", staff, outcome="anonymous")
+    escalated = await intake.move(original_id, "acknowledge", staff, outcome="anonymous")
     assert escalated["status"] == "acknowledged"
-    up = await _step(intake, original_id, "escalate", staff, level="street", note="需街道协调")
+    up = await intake.move(original_id, "escalate", staff, level="street", note="需街道协调")
     assert up["status"] == "escalated"
     assert up["escalated_at"] is not None
 
@@ -248,7 +238,7 @@ async def test_merging_moves_reporter_and_followers_to_the_original_each_once(
         assert followed.status_code == 201, followed.text
 
     staff = await intake.staff("TGYZL")
-    merged = await _step(intake, second["id"], "duplicate", staff, duplicate_of=first["id"])
+    merged = await intake.move(second["id"], "duplicate", staff, duplicate_of=first["id"])
     assert merged["status"] == "duplicate"
 
     # The neighbour follows the original once; the duplicate's reporter follows it too.

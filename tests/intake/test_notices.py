@@ -15,28 +15,6 @@ from tests.fixtures.intake import Intake
 PHONE = "13912345678"
 
 
-async def _ticket_id(intake: Intake, headers: dict[str, str], number: str) -> str:
-    response = await intake.client.get("/v1/tickets", headers=headers)
-    assert response.status_code == 200, response.text
-    return str(next(t["id"] for t in response.json()["items"] if t["number"] == number))
-
-
-async def _step(
-    intake: Intake, ticket_id: str, action: str, headers: dict[str, str], **body: Any
-) -> dict[str, Any]:
-    response = await intake.client.post(
-        f"/v1/tickets/{ticket_id}/{action}", json=body or None, headers=headers
-    )
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
-async def _detail(intake: Intake, ticket_id: str, headers: dict[str, str]) -> dict[str, Any]:
-    response = await intake.client.get(f"/v1/tickets/{ticket_id}", headers=headers)
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
 def _actions(detail: dict[str, Any]) -> list[str]:
     return [e["action"] for e in detail["events"]]
 
@@ -46,14 +24,14 @@ async def test_a_reporter_with_a_phone_is_texted_on_acknowledge_and_resolve(
 ) -> None:
     submitted = await intake.report(reporter_phone=PHONE, consent=True)
     staff = await intake.staff("TGYZL")
-    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    ticket_id = submitted["id"]
     caplog.set_level(logging.INFO, logger="kit.messages")
 
-    await _step(intake, ticket_id, "acknowledge", staff, outcome="reached")
+    await intake.move(ticket_id, "acknowledge", staff, outcome="reached")
     await intake.runner.run_due()
-    await _step(intake, ticket_id, "assign", staff, assignee_kind="team", assignee_ref="维修组")
-    await _step(intake, ticket_id, "start", staff)
-    await _step(intake, ticket_id, "resolve", staff, note="已清理")
+    await intake.move(ticket_id, "assign", staff, assignee_kind="team", assignee_ref="维修组")
+    await intake.move(ticket_id, "start", staff)
+    await intake.move(ticket_id, "resolve", staff, note="已清理")
     await intake.runner.run_due()
     await intake.runner.run_due()  # nothing twice
 
@@ -67,7 +45,7 @@ async def test_a_reporter_with_a_phone_is_texted_on_acknowledge_and_resolve(
     assert link in texts[1]
     # The phone never reaches the log in clear.
     assert all(PHONE not in t and "139****5678" in t for t in texts)
-    detail = await _detail(intake, ticket_id, staff)
+    detail = await intake.detail(ticket_id, staff)
     notified = [e for e in detail["events"] if e["action"] == "reporter_notified"]
     assert [e["detail"]["template"] for e in notified] == ["ticket_acknowledged", "ticket_resolved"]
 
@@ -77,9 +55,9 @@ async def test_an_anonymous_reporter_gets_no_text(
 ) -> None:
     submitted = await intake.report()
     staff = await intake.staff("TGYZL")
-    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    ticket_id = submitted["id"]
     caplog.set_level(logging.INFO, logger="kit.messages")
-    await _step(intake, ticket_id, "acknowledge", staff, outcome="anonymous")
+    await intake.move(ticket_id, "acknowledge", staff, outcome="anonymous")
     await intake.runner.run_due()
     assert not [r for r in caplog.records if r.name == "kit.messages"]
 
@@ -98,7 +76,7 @@ async def test_an_urgent_report_messages_the_on_duty_community_staff(
     sent = await identity.sent_to("13800000011")
     assert [m.template for m in sent] == ["urgent_ticket"]
     staff = await intake.staff("TGYZL")
-    detail = await _detail(intake, await _ticket_id(intake, staff, submitted["number"]), staff)
+    detail = await intake.detail(submitted["id"], staff)
     alerted = [e for e in detail["events"] if e["action"] == "on_duty_alerted"]
     assert [e["detail"] for e in alerted] == [{"on_duty": 1}]
     # Staff of another community, on duty too, are not bothered.
@@ -124,19 +102,19 @@ async def test_a_missed_deadline_leaves_one_reminder_each(intake: Intake) -> Non
     late = await intake.report()
     on_time = await intake.report("TGYZL-01-2")
     staff = await intake.staff("TGYZL")
-    late_id = await _ticket_id(intake, staff, late["number"])
-    on_time_id = await _ticket_id(intake, staff, on_time["number"])
-    await _step(intake, on_time_id, "acknowledge", staff, outcome="anonymous")
+    late_id = late["id"]
+    on_time_id = on_time["id"]
+    await intake.move(on_time_id, "acknowledge", staff, outcome="anonymous")
 
     intake.clock.advance(timedelta(hours=25))  # normal: respond within 24 h
     await intake.runner.run_due()
     await intake.runner.run_due()
     staff = await intake.staff("TGYZL")  # a fresh token: the clock moved on
-    late_detail = await _detail(intake, late_id, staff)
+    late_detail = await intake.detail(late_id, staff)
     assert [e["detail"]["deadline"] for e in late_detail["events"] if e["action"] == "overdue"] == [
         "respond"
     ]
-    assert "overdue" not in _actions(await _detail(intake, on_time_id, staff))
+    assert "overdue" not in _actions(await intake.detail(on_time_id, staff))
 
     # The office's own reminder is not the reporter's business.
     tracked = await intake.client.get(f"/v1/track/{late['tracking_token']}")
@@ -148,7 +126,7 @@ async def test_a_missed_deadline_leaves_one_reminder_each(intake: Intake) -> Non
     await intake.runner.run_due()
     staff = await intake.staff("TGYZL")
     for ticket_id in (late_id, on_time_id):
-        detail = await _detail(intake, ticket_id, staff)
+        detail = await intake.detail(ticket_id, staff)
         missed = [e["detail"]["deadline"] for e in detail["events"] if e["action"] == "overdue"]
         assert missed[-1] == "resolve"
         assert missed.count("resolve") == 1
@@ -157,20 +135,20 @@ async def test_a_missed_deadline_leaves_one_reminder_each(intake: Intake) -> Non
 async def test_personal_data_is_forgotten_after_the_retention_period(intake: Intake) -> None:
     submitted = await intake.report(reporter_name="王大爷", reporter_phone=PHONE, consent=True)
     staff = await intake.staff("TGYZL")
-    ticket_id = await _ticket_id(intake, staff, submitted["number"])
-    await _step(intake, ticket_id, "acknowledge", staff, outcome="reached")
-    await _step(intake, ticket_id, "reject", staff, reason="不属于社区管辖")
-    assert (await _detail(intake, ticket_id, staff))["reporter_phone"] == "139****5678"
+    ticket_id = submitted["id"]
+    await intake.move(ticket_id, "acknowledge", staff, outcome="reached")
+    await intake.move(ticket_id, "reject", staff, reason="不属于社区管辖")
+    assert (await intake.detail(ticket_id, staff))["reporter_phone"] == "139****5678"
 
     intake.clock.advance(timedelta(days=179))
     await intake.runner.run_due()
     staff = await intake.staff("TGYZL")
-    assert (await _detail(intake, ticket_id, staff))["reporter_phone"] == "139****5678"
+    assert (await intake.detail(ticket_id, staff))["reporter_phone"] == "139****5678"
 
     intake.clock.advance(timedelta(days=2))
     await intake.runner.run_due()
     staff = await intake.staff("TGYZL")
-    detail = await _detail(intake, ticket_id, staff)
+    detail = await intake.detail(ticket_id, staff)
     assert detail["reporter_phone"] is None
     assert detail["reporter_name"] is None
     assert detail["status"] == "rejected"
