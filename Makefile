@@ -99,9 +99,14 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it).
-test: lint frontend-test frontend check-browser
-	$(BIN)/python -m pytest
+# SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). Each stage says
+# how long it took.
+STAGE := infra/stage
+test: install
+	@$(STAGE) lint $(MAKE) --no-print-directory lint
+	@$(STAGE) frontend $(MAKE) --no-print-directory frontend-test frontend
+	@$(STAGE) "browser install" $(MAKE) --no-print-directory check-browser
+	@$(STAGE) pytest $(BIN)/python -m pytest
 
 # Gateway vs nginx vs direct (needs: apt-get install -y nginx wrk); not part of `make test`.
 bench-gateway: install

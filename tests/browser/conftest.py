@@ -5,6 +5,12 @@ pytest-playwright gives `page` (a fresh context per test); the fixtures below ma
 browser Debian's Chromium (Playwright's own browser download is never used) and every
 context a 375×667 phone with WeChat's user agent, pointed at the gateway.
 
+Every browser test runs twice: once with `prefers-reduced-motion: reduce` (as elders and
+people with vestibular disorders set their phones) and once without, so both the still and
+the animated path of each page are walked. Page checks (axe, measurements, screenshots)
+first wait until the page is still (`wait_until_still`): measured mid-animation, a dialog
+fading in over a dark overlay reads as grey on grey.
+
 Playwright's sync API drives its own asyncio loop in this thread. Kept for the whole
 session (pytest-playwright's default) it would still be there when the async tests of the
 other folders run, and pytest-asyncio could not start its loop; so here Playwright and its
@@ -77,9 +83,18 @@ def browser_type_launch_args() -> dict[str, Any]:
     return {"executable_path": str(CHROMIUM), "headless": True, "args": CHROMIUM_ARGS}
 
 
+MOTIONS = ("reduce", "no-preference")
+
+
+@pytest.fixture(scope="session", params=MOTIONS)
+def motion(request: pytest.FixtureRequest) -> str:
+    """The phone's motion setting: reduced (the pages drop their animations) or not."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
-def browser_context_args(stack: Stack) -> dict[str, Any]:
-    return {**PHONE_CONTEXT, "base_url": stack.base_url}
+def browser_context_args(stack: Stack, motion: str) -> dict[str, Any]:
+    return {**PHONE_CONTEXT, "base_url": stack.base_url, "reduced_motion": motion}
 
 
 @pytest.fixture(scope="session")
@@ -120,8 +135,48 @@ def set_elder_before_load(page: Page, on: bool) -> None:
     page.add_init_script(f"localStorage.setItem('sqwb.elder', '{'1' if on else '0'}')")
 
 
+# Waits until no finite animation or CSS transition is running for two frames in a row.
+# Infinite ones (a loading spinner) never end and change no colour or size, so they are left
+# out. Returns what still runs after the time limit, for the caller's message.
+_STILL = """async (limitMs) => {
+  const deadline = performance.now() + limitMs;
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+  const moving = () => document.getAnimations().filter(a => {
+    const timing = a.effect ? a.effect.getComputedTiming() : null;
+    const finite = !timing || timing.endTime !== Infinity;
+    return finite && (a.playState === 'running' || a.pending);
+  });
+  let quiet = 0;
+  while (quiet < 2) {
+    const running = moving();
+    if (running.length === 0) {
+      quiet += 1;
+    } else {
+      quiet = 0;
+      if (performance.now() > deadline) {
+        return running.map(a => (a.animationName || a.transitionProperty || a.constructor.name)
+          + ' on ' + (a.effect && a.effect.target ? a.effect.target.className : '?'));
+      }
+      await Promise.race([
+        Promise.all(running.map(a => a.finished.catch(() => null))),
+        new Promise(resolve => setTimeout(resolve, 100)),
+      ]);
+    }
+    await frame();
+  }
+  return [];
+}"""
+
+
+def wait_until_still(page: Page, timeout_ms: int = 5000) -> None:
+    """Every page check starts here: no animation or transition still running."""
+    still_running = page.evaluate(_STILL, timeout_ms)
+    assert not still_running, f"the page never settled: {still_running}"
+
+
 def check_accessibility(page: Page, label: str) -> None:
-    """axe-core on the page as it stands: no serious or critical violation."""
+    """axe-core on the page once it is still: no serious or critical violation."""
+    wait_until_still(page)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     results = page.evaluate(
@@ -142,8 +197,10 @@ def check_accessibility(page: Page, label: str) -> None:
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """A PNG in test-artifacts/screenshots/. Pages with fixed bars (the console) are taken as
     the phone shows them (full_page=False): a full-page capture draws fixed bars mid-page."""
+    wait_until_still(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    motion = page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches")
+    path = SCREENSHOTS / f"{name}{'' if motion else '-motion'}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
 

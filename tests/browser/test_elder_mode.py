@@ -10,7 +10,12 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import check_accessibility, login, set_elder_before_load
+from tests.browser.conftest import (
+    check_accessibility,
+    login,
+    set_elder_before_load,
+    wait_until_still,
+)
 
 # Text nodes that are shown, with the computed font size of the element holding them.
 TEXT_SIZES = """() => {
@@ -54,11 +59,23 @@ INPUT_SIZES = "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
 FONT_SIZE = "e => parseFloat(getComputedStyle(e).fontSize)"
 
 
+def input_sizes(page: Page) -> list[float]:
+    wait_until_still(page)
+    return list(page.eval_on_selector_all("input", INPUT_SIZES))
+
+
+def font_size(page: Page, test_id: str) -> float:
+    wait_until_still(page)
+    return float(page.get_by_test_id(test_id).evaluate(FONT_SIZE))
+
+
 def small_text(page: Page, minimum: float) -> list[dict[str, Any]]:
+    wait_until_still(page)
     return [t for t in page.evaluate(TEXT_SIZES) if t["size"] < minimum - 0.01]
 
 
 def big_enough(page: Page, selector: str, minimum: float) -> bool:
+    wait_until_still(page)
     boxes = [entry.bounding_box() for entry in page.locator(selector).all()]
     return bool(boxes) and all(
         b is not None and b["height"] >= minimum and b["width"] >= minimum for b in boxes
@@ -66,6 +83,7 @@ def big_enough(page: Page, selector: str, minimum: float) -> bool:
 
 
 def small_targets(page: Page, minimum: float) -> list[dict[str, Any]]:
+    wait_until_still(page)
     return [
         t
         for t in page.evaluate(TARGETS)
@@ -82,14 +100,14 @@ def test_normal_mode_targets_are_44px_and_inputs_16px(page: Page, unit_token: st
     page.goto(f"/q/{unit_token}/mine")
     page.get_by_test_id("resident-phone").wait_for()
     assert small_targets(page, 44) == []
-    sizes = page.eval_on_selector_all("input", INPUT_SIZES)
+    sizes = input_sizes(page)
     assert sizes
     assert min(sizes) >= 16
 
     page.goto("/console/login")
     page.get_by_test_id("login-username").wait_for()
     assert small_targets(page, 44) == []
-    sizes = page.eval_on_selector_all("input", INPUT_SIZES)
+    sizes = input_sizes(page)
     assert sizes
     assert min(sizes) >= 16
 
@@ -100,20 +118,21 @@ def test_elder_mode_is_one_tap_on_the_hub_and_survives_a_reload(
     page.goto(f"/q/{unit_token}")
     toggle = page.get_by_test_id("elder-toggle")
     expect(toggle).to_have_attribute("aria-checked", "false")
-    normal_heading = page.get_by_test_id("hub-heading").evaluate(FONT_SIZE)
+    normal_heading = font_size(page, "hub-heading")
     toggle.click()
 
     expect(toggle).to_have_attribute("aria-checked", "true")
     expect(toggle).to_contain_text("长辈模式：已开启")  # the state in words, not by colour
     assert page.evaluate("document.documentElement.classList.contains('elder')")
     assert page.evaluate("localStorage.getItem('sqwb.elder')") == "1"
-    elder_heading = page.get_by_test_id("hub-heading").evaluate(FONT_SIZE)
+    elder_heading = font_size(page, "hub-heading")
     assert elder_heading > normal_heading
 
     def sizes_hold() -> None:
         assert small_text(page, 18) == []
         assert small_targets(page, 60) == []
         assert big_enough(page, "a.hub-entry", 60)
+        wait_until_still(page)
         body = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
         assert body >= 18
 
@@ -141,7 +160,7 @@ def test_elder_mode_holds_on_the_other_resident_pages(page: Page, unit_token: st
         page.get_by_test_id(ready).wait_for()
         assert small_text(page, 18) == [], path
         assert small_targets(page, 60) == [], path
-        sizes = page.eval_on_selector_all("input", INPUT_SIZES)
+        sizes = input_sizes(page)
         assert all(size >= 18 for size in sizes), path
 
 
