@@ -46,15 +46,25 @@ def has_chinese_font() -> bool:
     return bool(found.stdout.strip())
 
 
+MOTIONS = ("reduce", "no-preference")
+
+
+@pytest.fixture(scope="session", params=MOTIONS)
+def motion(request: pytest.FixtureRequest) -> str:
+    """The phone's motion setting: reduced (the pages drop their animations) or not."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack(tmp_path_factory: pytest.TempPathFactory, motion: str) -> Iterator[Stack]:
+    """A fresh system for each motion setting: each pass's tests find the demo as seeded."""
     if not CHROMIUM.exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: {INSTALL_HINT}", pytrace=False)
     if not has_chinese_font():
         pytest.fail(f"No Chinese font: the pages would render as boxes. {INSTALL_HINT}", False)
     if shutil.which("npm") is None and not (FRONTEND / "dist" / "index.html").exists():
         pytest.fail("npm is needed to build the frontend (Node 20.19 or newer)", pytrace=False)
-    with Stack.start(tmp_path_factory.mktemp("stack")) as running:
+    with Stack.start(tmp_path_factory.mktemp(f"stack-{motion}")) as running:
         yield running
 
 
@@ -81,15 +91,6 @@ def browser(
 @pytest.fixture(scope="session")
 def browser_type_launch_args() -> dict[str, Any]:
     return {"executable_path": str(CHROMIUM), "headless": True, "args": CHROMIUM_ARGS}
-
-
-MOTIONS = ("reduce", "no-preference")
-
-
-@pytest.fixture(scope="session", params=MOTIONS)
-def motion(request: pytest.FixtureRequest) -> str:
-    """The phone's motion setting: reduced (the pages drop their animations) or not."""
-    return str(request.param)
 
 
 @pytest.fixture(scope="session")
