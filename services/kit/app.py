@@ -23,6 +23,7 @@ from services.kit.errors import (
     install_problem_handlers,
     problem_response,
 )
+from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.observability import RequestIdMiddleware
 from services.kit.settings import ServiceSettings
 
@@ -126,9 +127,13 @@ def create_service_app(
         clock=clock,
         transport=jwks_transport,
     )
+    # app.state.metrics.gauge(...) adds the service's own gauges to its /metrics.
+    app.state.metrics = metrics = Metrics()
     install_problem_handlers(app)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(_health_router())
+    app.include_router(metrics_router())
     for router in routers:
         app.include_router(router)
     return app
