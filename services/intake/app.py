@@ -11,7 +11,7 @@ import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from services.intake import categories, demo, lifecycle, notices
+from services.intake import categories, demo, lifecycle, notices, tickets, todo
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import jobs, media, outbox
@@ -104,6 +104,8 @@ def create_app(
         database=database,
         jwks_transport=jwks_transport,
         on_ready=prepare,
+        todo=todo.count_todo,
+        todo_permission=tickets.PERM_READ,
     )
     clock = app.state.clock
     cipher = PersonalDataCipher(settings.secret_key)
