@@ -24,9 +24,7 @@ from sqlalchemy import MetaData, delete, text
 
 from services.kit import migrations
 from services.kit.db import Database
-from services.kit.jobs import JobRunner
-from services.kit.outbox import OutboxRelay
-from services.kit.workers import RunReport
+from services.kit.workers import PollingWorker, RunReport
 
 BACKENDS_ENV = "TEST_DATABASE_URL"
 
@@ -140,7 +138,7 @@ def grant(role: str, place_id: str, path: str, *perms: str) -> dict[str, Any]:
     return {"role": role, "place_id": place_id, "path": path, "perms": list(perms)}
 
 
-Worker = TypeVar("Worker", JobRunner, OutboxRelay)
+Worker = TypeVar("Worker", bound=PollingWorker)
 
 
 def as_replica(worker: Worker, db: Database, worker_id: str) -> Worker:
