@@ -30,11 +30,14 @@ from gateway.upstream import (
 )
 from services.kit.errors import BadRequest, DomainError, NotFound, TooManyRequests, Unauthenticated
 from services.kit.errors import problem_response as _problem_response
-from services.kit.observability import current_request_id
+from services.kit.observability import current_request_id, route_template, set_route_template
 
 log = logging.getLogger("gateway.proxy")
 
 OPEN311_PREFIX = "/open311/v2"
+# Each service's own endpoints for the platform (the scraper, the orchestrator's probes):
+# reached on the service's port inside, never through the public door.
+INTERNAL_PATHS = frozenset({"/metrics", "/healthz", "/readyz"})
 WARN_EVERY_SECONDS = 10.0
 # Never forwarded as they came: hop-by-hop headers (RFC 9110 7.6.1), Host (the upstream's
 # own is sent), framing (set anew), and what the gateway sets itself.
@@ -81,6 +84,13 @@ class ClientDisconnected(Exception):
 
 class UnknownService(NotFound):
     default_code = "service_not_found"
+
+
+class InternalEndpoint(NotFound):
+    """Answered like any path nothing serves: the door does not tell what lies inside."""
+
+    def __init__(self) -> None:
+        super().__init__("not_found", "Nothing is served at this path.")
 
 
 class InternalError(DomainError):
@@ -133,16 +143,27 @@ class Proxy:
             log.warning("%s unavailable: %s", service, reason)
 
     def route(self, scope: Scope) -> tuple[Upstream, bytes] | None:
-        """The upstream and the target inside it; None for an unknown service."""
+        """The upstream and the target inside it; None for an unknown service.
+
+        Raises InternalEndpoint for a service's /metrics, /healthz or /readyz.
+        """
         path: str = scope["path"]
         raw: bytes = scope.get("raw_path") or path.encode()
         if path.startswith(OPEN311_PREFIX):
             upstream = self.upstreams.get("intake")
             target = raw
+            set_route_template(scope, f"{OPEN311_PREFIX}/{{path}}")
         else:  # /api/<service>[/<rest>]
             slash = path.find("/", 5)
             name = path[5:] if slash < 0 else path[5:slash]
             upstream = self.upstreams.get(name)
+            # The log names the service (one of a known few) and never the rest of the path:
+            # tokens live in some paths (/api/intake/v1/track/<token>).
+            known = name if upstream is not None else "{service}"
+            set_route_template(scope, f"/api/{known}/{{path}}")
+            # The decoded path, as the service will route it: %6Detrics is /metrics there.
+            if path[5 + len(name) :].rstrip("/") in INTERNAL_PATHS:
+                raise InternalEndpoint
             prefix = b"/api/" + name.encode()
             if raw.startswith(prefix) and raw[len(prefix) : len(prefix) + 1] in (b"", b"/"):
                 target = raw[len(prefix) :] or b"/"
@@ -154,7 +175,11 @@ class Proxy:
         return upstream, (target + b"?" + query) if query else target
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        routed = self.route(scope)
+        try:
+            routed = self.route(scope)
+        except InternalEndpoint as exc:
+            await send_problem(scope, receive, send, exc)
+            return
         if routed is None:
             detail = f"No service answers at {scope['path']}; known: {', '.join(self.upstreams)}."
             await send_problem(scope, receive, send, UnknownService(None, detail))
@@ -175,7 +200,7 @@ class Proxy:
             await send_problem(scope, receive, send, ServiceUnavailable(upstream.name))
             return
         except Exception:
-            log.exception("proxy error", extra={"path": scope["path"]})
+            log.exception("proxy error", extra={"route": route_template(scope)})
             await send_problem(scope, receive, send, InternalError())
             return
         await self._respond(response, upstream, receive, send)

@@ -19,6 +19,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from services.kit.errors import problem_response
+from services.kit.observability import set_route_template
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -74,6 +75,8 @@ class Frontend:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
+        # The pages' paths carry tokens (/q/<token>, /t/<token>): the log names none of it.
+        set_route_template(scope, "/{path}")
         response = self.respond(Request(scope))
         await response(scope, receive, send)
 

@@ -8,9 +8,10 @@ from functools import partial
 from pathlib import Path
 
 import httpx
+import sqlalchemy as sa
 from fastapi import FastAPI
 
-from services.intake import categories, demo, lifecycle, notices
+from services.intake import categories, demo, lifecycle, notices, tickets, todo
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import jobs, media, outbox
@@ -103,6 +104,8 @@ def create_app(
         database=database,
         jwks_transport=jwks_transport,
         on_ready=prepare,
+        todo=todo.count_todo,
+        todo_permission=tickets.PERM_READ,
     )
     clock = app.state.clock
     cipher = PersonalDataCipher(settings.secret_key)
@@ -146,6 +149,22 @@ def create_app(
     # Ticket events to the webhook subscribers: signed POSTs, retried with backoff.
     sender = WebhookSender(app.state.db, cipher, clock, transport=webhook_transport)
     app.state.relay = relay = OutboxRelay(app.state.db, outbox, clock=clock, deliver=sender)
+    app.state.metrics.gauge(
+        "intake_jobs_due",
+        "Jobs due and not yet taken: a number that keeps growing means no worker runs.",
+        read=partial(_jobs_due, app.state.db, clock),
+    )
     if settings.run_workers:
         run_with_app(app, runner, relay)
     return app
+
+
+async def _jobs_due(db: Database, clock: Clock) -> float:
+    t = jobs.table
+    async with db.session(write=False) as session:
+        due = await session.scalar(
+            sa.select(sa.func.count())
+            .select_from(t)
+            .where(t.c.status == "pending", t.c.run_at <= clock.now())
+        )
+    return float(due or 0)

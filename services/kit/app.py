@@ -23,8 +23,10 @@ from services.kit.errors import (
     install_problem_handlers,
     problem_response,
 )
+from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.observability import RequestIdMiddleware
 from services.kit.settings import ServiceSettings
+from services.kit.todo import TodoCounter, nothing_to_do, todo_router
 
 READINESS_TIMEOUT_SECONDS = 2.0
 
@@ -92,6 +94,8 @@ def create_service_app(
     database: Database | None = None,
     jwks_transport: httpx.AsyncBaseTransport | None = None,
     on_ready: Callable[[FastAPI], Awaitable[None]] | None = None,
+    todo: TodoCounter = nothing_to_do,
+    todo_permission: str | None = None,
 ) -> FastAPI:
     # Tests hand in one migrated database shared by the session's apps.
     db = database or Database(settings.database_url, schema=settings.database_schema)
@@ -126,9 +130,15 @@ def create_service_app(
         clock=clock,
         transport=jwks_transport,
     )
+    # app.state.metrics.gauge(...) adds the service's own gauges to its /metrics.
+    app.state.metrics = metrics = Metrics()
     install_problem_handlers(app)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(_health_router())
+    app.include_router(metrics_router())
+    # Every service answers GET /v1/todo for the console's home page (maybe with nothing).
+    app.include_router(todo_router(todo, permission=todo_permission))
     for router in routers:
         app.include_router(router)
     return app

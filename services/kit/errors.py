@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from services.kit.observability import current_request_id
+from services.kit.observability import current_request_id, route_template
 
 log = logging.getLogger("kit.errors")
 
@@ -200,7 +200,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", extra={"path": request.url.path})
+        log.exception("unhandled error", extra={"route": route_template(request.scope)})
         return problem_response(
             status=500,
             code="internal_error",

@@ -2,7 +2,10 @@
 
 A request id is accepted from X-Request-ID (when it looks sane), generated otherwise,
 returned on the response, put on every log line and passed on every outgoing call.
-Only the path is logged, never the query or bodies: personal data stays out of logs.
+The access log names the route template that answered (`/v1/track/{token}`), never the
+raw path, the query or a body: some paths carry secrets (a tracking token, a calendar feed's
+token) and personal data stays out of logs. A request no route matched is logged as
+`unmatched`: its path is whatever the caller typed, a mistyped token included.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -25,6 +29,34 @@ _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 access_log = logging.getLogger("access")
+
+UNMATCHED = "unmatched"
+# Set by an app that routes without Starlette's router (the gateway's proxy) to name the
+# template it answered with; Starlette's router leaves its matched route in scope["route"].
+ROUTE_TEMPLATE_KEY = "sqwb.route_template"
+
+
+def set_route_template(scope: Scope, template: str) -> None:
+    scope[ROUTE_TEMPLATE_KEY] = template
+
+
+def route_template(scope: Scope) -> str:
+    """The template of the route that answered, fit for logs and metric labels.
+
+    Read after the app ran: the router records its match in the scope it was handed, which
+    is the middleware's own dict. A mount (the gateway's frontend at /) names its prefix
+    only, so `/q/<token>` pages are `/{path}`.
+    """
+    explicit = scope.get(ROUTE_TEMPLATE_KEY)
+    if isinstance(explicit, str):
+        return explicit
+    route = scope.get("route")
+    template = getattr(route, "path_format", None)
+    if not isinstance(template, str):
+        return UNMATCHED
+    if isinstance(route, Mount):
+        return f"{template}/{{path}}"
+    return template or "/"
 
 
 def current_request_id() -> str | None:
@@ -51,7 +83,7 @@ class JsonFormatter(logging.Formatter):
         request_id = current_request_id()
         if request_id:
             entry["request_id"] = request_id
-        for key in ("method", "path", "status", "duration_ms", "event"):
+        for key in ("method", "route", "status", "duration_ms", "event"):
             if hasattr(record, key):
                 entry[key] = getattr(record, key)
         if record.exc_info:
@@ -104,16 +136,16 @@ class RequestIdMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            path = scope.get("path", "")
-            if path not in ("/healthz", "/readyz"):
+            route = route_template(scope)
+            if route not in ("/healthz", "/readyz", "/metrics"):
                 access_log.info(
                     "%s %s %s",
                     scope.get("method"),
-                    path,
+                    route,
                     status,
                     extra={
                         "method": scope.get("method"),
-                        "path": path,
+                        "route": route,
                         "status": status,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                     },

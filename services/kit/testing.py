@@ -6,6 +6,8 @@ when TEST_DATABASE_URL is set); each test then starts from empty tables.
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import json
 import os
 import tempfile
@@ -13,7 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -22,6 +24,7 @@ from sqlalchemy import MetaData, delete, text
 
 from services.kit import migrations
 from services.kit.db import Database
+from services.kit.workers import PollingWorker, RunReport
 
 BACKENDS_ENV = "TEST_DATABASE_URL"
 
@@ -133,3 +136,39 @@ class TokenFactory:
 
 def grant(role: str, place_id: str, path: str, *perms: str) -> dict[str, Any]:
     return {"role": role, "place_id": place_id, "path": path, "perms": list(perms)}
+
+
+Worker = TypeVar("Worker", bound=PollingWorker)
+
+
+def as_replica(worker: Worker, db: Database, worker_id: str) -> Worker:
+    """The same worker (handlers, lease, delivery) as another replica would run it: its own
+    engine on the same database, its own worker id, no loop running."""
+    twin = copy.copy(worker)
+    twin.db = db
+    twin.worker_id = worker_id
+    twin._stopping = asyncio.Event()
+    twin._task = None
+    return twin
+
+
+async def run_replicas(
+    worker: Worker, replicas: int = 3, *, now: datetime | None = None
+) -> list[RunReport]:
+    """Run what is due at `now` from `replicas` copies of a service's worker at once, each
+    with its own connection pool on the worker's database, as N processes would.
+
+    A worker's test calls this where it would call `run_due` and asserts each piece of work
+    was done once; the reports say which replica did what (their sum is the work done).
+    On SQLite the replicas queue behind the writer lock, so one may do it all; on PostgreSQL
+    they claim side by side.
+    """
+    if replicas < 2:
+        raise ValueError("replicas means at least two")
+    engines = [Database(worker.db.url, schema=worker.db.schema) for _ in range(replicas)]
+    twins = [as_replica(worker, db, f"replica-{i}") for i, db in enumerate(engines)]
+    try:
+        return list(await asyncio.gather(*(twin.run_due(now) for twin in twins)))
+    finally:
+        for db in engines:
+            await db.dispose()

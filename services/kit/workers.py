@@ -25,6 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.clock import Clock
+from services.kit.db import Database
 
 log = logging.getLogger("kit.workers")
 
@@ -82,6 +83,10 @@ class PollingWorker:
     """
 
     name = "worker"
+    # Set by each subclass: the database it claims from, and who it claims as (leases name
+    # it). kit.testing.run_replicas copies a worker onto other engines through these two.
+    db: Database
+    worker_id: str
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock

@@ -134,6 +134,28 @@ async def test_an_unknown_service_is_a_404_problem(gateway: Door) -> None:
     assert response.json()["instance"] == "/api/nowhere/v1/things"
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/directory/metrics",
+        "/api/directory/healthz",
+        "/api/directory/readyz/",
+        "/api/directory/%6Detrics",  # the service would decode it to /metrics
+        "/api/intake/metrics",
+    ],
+)
+async def test_a_service_s_own_endpoints_are_not_served_from_outside(
+    gateway: Door, path: str
+) -> None:
+    response = await gateway.client.get(path)
+
+    assert response.status_code == 404
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json()["code"] == "not_found"
+    # The directory answers its public routes through the same door.
+    assert (await gateway.client.get("/api/directory/v1/places")).status_code == 200
+
+
 async def test_a_stopped_service_is_a_prompt_503_while_the_others_keep_working(
     gateway: Door, directory: Directory
 ) -> None:
@@ -187,7 +209,8 @@ async def test_the_fast_client_reaches_the_directory_on_a_real_port(
         assert write.status_code == 201, write.text
 
         for _ in range(5):
-            assert (await door.client.get("/api/directory/healthz")).status_code == 200
+            cheap = await door.client.get("/api/directory/v1/places/by-code/TGYZL")
+            assert cheap.status_code == 200
         # One keep-alive connection served every request, one after another.
         assert upstream.connections == 1
         await door.app.aclose()

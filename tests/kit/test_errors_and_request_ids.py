@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import logging
+
 import httpx
+import pytest
 from fastapi import FastAPI, Request
 from pydantic import BaseModel, Field
 
 from services.kit.errors import Conflict, install_problem_handlers
 from services.kit.http import service_client
-from services.kit.observability import RequestIdMiddleware
+from services.kit.observability import JsonFormatter, RequestIdMiddleware
 
 
 class Booking(BaseModel):
@@ -28,6 +32,10 @@ def make_app(downstream: httpx.AsyncBaseTransport | None = None) -> FastAPI:
     @app.get("/boom")
     async def boom() -> None:
         raise RuntimeError("secret internals 13812345678")
+
+    @app.get("/things/{secret}/boom")
+    async def boom_with_a_secret(secret: str) -> None:
+        raise RuntimeError("internals")
 
     @app.get("/echo")
     async def echo(request: Request) -> dict[str, str | None]:
@@ -80,6 +88,27 @@ async def test_an_unexpected_error_is_a_500_problem_that_hides_the_internals() -
     assert body["code"] == "internal_error"
     assert "13812345678" not in response.text
     assert "secret internals" not in response.text
+
+
+async def test_logs_name_the_route_template_and_never_the_path(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with client_for(make_app()) as client:
+        assert (await client.get("/things/s3cr3t-token/boom")).status_code == 500
+        assert (await client.post("/things/s3cr3t-token/boom")).status_code == 405
+        assert (await client.get("/s3cr3t-token")).status_code == 404
+    formatter = JsonFormatter("test")
+    lines = [formatter.format(r) for r in caplog.records if r.name != "httpx"]
+    routes = [json.loads(line).get("route") for line in lines]
+    # The unhandled error's line, then the access lines: the 405 still names its template.
+    assert routes == [
+        "/things/{secret}/boom",
+        "/things/{secret}/boom",
+        "/things/{secret}/boom",
+        "unmatched",
+    ]
+    assert not [line for line in lines if "s3cr3t" in line]
 
 
 async def test_an_unknown_route_is_a_404_problem() -> None:

@@ -15,8 +15,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from services.kit.clock import FrozenClock
 from services.kit.db import Database, new_metadata
 from services.kit.outbox import Outbox, OutboxEvent, OutboxRelay
-from services.kit.testing import drop_database, empty_tables
-from tests.kit.support import database_with, replica, schema_drift
+from services.kit.testing import drop_database, empty_tables, run_replicas
+from tests.kit.support import database_with, schema_drift
 
 
 class Base(DeclarativeBase):
@@ -212,15 +212,7 @@ async def test_a_delivery_past_max_age_is_dead_and_lets_its_key_move_on(db: Data
 async def test_two_relays_at_once_deliver_each_event_once_in_order(db: Database) -> None:
     keys = {key: await publish(db, key, 5) for key in ("a", "b", "c", "d")}
     receiver = Receiver()
-    replicas = [replica(db), replica(db)]
-    relays = [
-        relay(r, receiver, worker_id=f"relay-{i}", batch_size=3) for i, r in enumerate(replicas)
-    ]
-    try:
-        reports = await asyncio.gather(*(r.relay_due(T0) for r in relays))
-    finally:
-        for r in replicas:
-            await r.dispose()
+    reports = await run_replicas(relay(db, receiver, batch_size=3), 2, now=T0)
     assert sum(r.succeeded for r in reports) == 40
     if not db.is_sqlite:
         # Side by side for real (SQLite queues the writers, so one may well take it all).
