@@ -12,6 +12,7 @@ import pytest
 
 from gateway.config import GatewaySettings
 from services.directory.models import CODE_KINDS
+from services.identity.seed import DEMO_INTAKE_KEY
 from services.kit.catalog import Catalog, generated_files, load, stale_files
 from services.kit.settings import REPO_ROOT
 
@@ -106,3 +107,9 @@ def test_the_gateway_still_reads_a_service_s_url_from_its_environment_variable(
 ) -> None:
     monkeypatch.setenv("GATEWAY_ROOMS_URL", "http://rooms.internal:80")
     assert GatewaySettings(env="test").service_urls["rooms"] == "http://rooms.internal:80"
+
+
+def test_make_run_gives_intake_the_demo_key_identity_seeds() -> None:
+    env = load().run_env({}, public_url="http://127.0.0.1:8000")
+    assert env["INTAKE_IDENTITY_API_KEY"] == DEMO_INTAKE_KEY
+    assert env["INTAKE_JWKS_URL"] == env["GATEWAY_JWKS_URL"] == "http://127.0.0.1:8001/v1/jwks.json"
