@@ -4,15 +4,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
-SERVICES := directory identity intake
 PUBLIC_BASE_URL ?= http://127.0.0.1:8000
+# The services are those of services.toml, read through kit's loader (after `install`).
+CATALOG = $(BIN)/python -m services.kit.catalog
 
-# Only `make run` sees these (tests set their own).
-RUN_ENV := DIRECTORY_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
-	DIRECTORY_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json \
-	INTAKE_JWKS_URL=http://127.0.0.1:8001/v1/jwks.json \
-	INTAKE_PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
-	INTAKE_IDENTITY_API_KEY=sqwb_demo0003_IntakeOnDutyAlertsDemoKeyLocalOnly
+# Only `make run` sees these (tests set their own): what each service is told about the
+# others (services.toml's env), as NAME=value words for `env`.
+RUN_ENV = $$($(CATALOG) env $(PUBLIC_BASE_URL))
 
 NPM ?= npm
 FRONTEND := frontend
@@ -20,13 +18,14 @@ FRONTEND_DEPS := $(FRONTEND)/node_modules/.package-lock.json
 FRONTEND_SRC := $(shell find $(FRONTEND)/src $(FRONTEND)/build -type f 2>/dev/null) \
 	$(addprefix $(FRONTEND)/,index.html package.json vite.config.ts tsconfig.json tsconfig.tools.json)
 
-.PHONY: help install migrate seed run test lint format check-python clean bench-gateway \
+.PHONY: help install migrate seed run test lint format generate check-python clean bench-gateway \
 	check-node frontend frontend-test check-browser
 
 help:
 	@echo "make run      start every service with demo data (SQLite under var/)"
 	@echo "make test     lint, type-check, import contracts and the whole test suite"
 	@echo "make migrate  upgrade every service's schema"
+	@echo "make generate write the Procfile and the frontend's list from services.toml"
 
 check-python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -70,30 +69,34 @@ check-browser:
 	fi
 
 migrate: install
-	@for s in $(SERVICES); do $(BIN)/python -m services.$$s migrate || exit 1; done
+	@for s in $$($(CATALOG) built); do $(BIN)/python -m services.$$s migrate || exit 1; done
 
-# Identity seeds its demo staff itself once the directory answers (its roles hang on places).
+# Services with seed = "before_start" (the directory); the others seed themselves once what
+# they hang on answers (identity's roles hang on places).
 seed: migrate
-	@$(RUN_ENV) $(BIN)/python -m services.directory seed
+	@for s in $$($(CATALOG) seeded); do env $(RUN_ENV) $(BIN)/python -m services.$$s seed || exit 1; done
 
 run: seed frontend
 	@echo ""
 	@echo "  gateway     http://127.0.0.1:8000/docs   (every service's API at /api/<service>/..., the pages at /)"
-	@echo "  identity    http://127.0.0.1:8001        (sign-in, roles, API keys; JWKS at /v1/jwks.json)"
-	@echo "  directory   http://127.0.0.1:8002        (places, QR codes, calendar)"
-	@echo "  intake      http://127.0.0.1:8003        (reports from the QR code: tickets, their lifecycle)"
+	@$(CATALOG) urls
 	@echo "  a sticker   http://127.0.0.1:8000/api/directory/v1/places/by-code/TGYZL-03-2"
 	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>   (the building hub a resident sees)"
 	@echo "  console     $(PUBLIC_BASE_URL)/console     (staff: admin / sqwb-demo-2026)"
 	@echo "  log-ins     admin, tgy_admin, tgyzl_staff, captain_tgyzl03, ... password sqwb-demo-2026 (README)"
 	@echo ""
-	PATH="$(BIN):$$PATH" $(RUN_ENV) $(BIN)/honcho -f infra/Procfile -d $(CURDIR) start
+	PATH="$(BIN):$$PATH" env $(RUN_ENV) $(BIN)/honcho -f infra/Procfile -d $(CURDIR) start
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy services gateway
 	$(BIN)/lint-imports
+	$(CATALOG) generate --check
+
+# infra/Procfile and frontend/src/services.generated.ts, from services.toml.
+generate: install
+	$(CATALOG) generate
 
 format: install
 	$(BIN)/ruff format .

@@ -2,7 +2,8 @@
 
     uvicorn --factory gateway.app:create_app --port 8000 --no-access-log
 
-`/api/<service>/...` and `/open311/v2/...` go to the raw ASGI proxy (gateway.proxy);
+`/api/<service>/...` and the services' extra mounts (services.toml: `/open311/v2/...` to
+intake) go to the raw ASGI proxy (gateway.proxy);
 everything else (health, /docs, the OpenAPI documents, the frontend) to a small FastAPI
 app. Both sit behind kit's RequestIdMiddleware and, when origins are configured, CORS.
 The gateway has no database.
@@ -28,11 +29,12 @@ from gateway.config import GatewaySettings
 from gateway.credentials import Credentials
 from gateway.docs import SpecCache, docs_router
 from gateway.http1 import Http1Upstream
-from gateway.proxy import OPEN311_PREFIX, Proxy
+from gateway.proxy import Proxy, mount_of
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from gateway.static import Frontend
 from gateway.upstream import HttpxUpstream, Upstream, UpstreamError, fetch
 from services.kit.auth import TokenVerifier
+from services.kit.catalog import load as load_catalog
 from services.kit.clock import Clock
 from services.kit.errors import install_problem_handlers
 from services.kit.observability import REQUEST_ID_HEADER, RequestIdMiddleware, configure_logging
@@ -139,6 +141,7 @@ class Gateway:
             limit=settings.rate_limit_per_minute,
             anonymous_limit=settings.rate_limit_anonymous_per_minute,
             stream_threshold=settings.stream_threshold,
+            mounts=load_catalog().mounts(),
         )
         self.specs = specs
         pages = FastAPI(
@@ -170,10 +173,7 @@ class Gateway:
     async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             path: str = scope["path"]
-            if path.startswith("/api/") or (
-                path.startswith(OPEN311_PREFIX)
-                and path[len(OPEN311_PREFIX) : len(OPEN311_PREFIX) + 1] in ("", "/")
-            ):
+            if path.startswith("/api/") or mount_of(path, self.proxy.mounts) is not None:
                 await self.proxy(scope, receive, send)
                 return
         await self.pages(scope, receive, send)

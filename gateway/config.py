@@ -1,17 +1,24 @@
-"""The gateway's settings: env prefix GATEWAY_ (e.g. GATEWAY_DIRECTORY_URL, GATEWAY_REDIS_URL)."""
+"""The gateway's settings: env prefix GATEWAY_ (e.g. GATEWAY_DIRECTORY_URL, GATEWAY_REDIS_URL).
+
+The services behind it are those of services.toml (built or not: one not built yet answers
+with a 503 problem). Each one's address is GATEWAY_<NAME>_URL, or `<name>_url=` given to the
+settings, by default its port on 127.0.0.1.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
+from services.kit.catalog import load
 from services.kit.settings import REPO_ROOT, ServiceSettings
 
 # The services behind the gateway, in the order the docs page lists them.
-SERVICES = ("identity", "directory", "intake", "rooms", "parking", "courier")
+SERVICES = load().names
 
 
 class GatewaySettings(ServiceSettings):
@@ -21,12 +28,8 @@ class GatewaySettings(ServiceSettings):
     # The gateway holds no data: the database settings it inherits are never used.
     auto_migrate: bool = False
 
-    identity_url: str = "http://127.0.0.1:8001"
-    directory_url: str = "http://127.0.0.1:8002"
-    intake_url: str = "http://127.0.0.1:8003"
-    rooms_url: str = "http://127.0.0.1:8004"
-    parking_url: str = "http://127.0.0.1:8005"
-    courier_url: str = "http://127.0.0.1:8006"
+    # name -> base URL, one per service of the list (filled by `_service_urls`).
+    service_urls: dict[str, str] = Field(default_factory=dict)
 
     # Token verification: identity's JWKS (GATEWAY_JWKS inline wins over the URL).
     jwks_url: str = "http://127.0.0.1:8001/v1/jwks.json"
@@ -59,16 +62,27 @@ class GatewaySettings(ServiceSettings):
     # The built frontend (Vite's dist/); a placeholder page until it exists.
     frontend_dir: Path = REPO_ROOT / "frontend" / "dist"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _service_urls(cls, data: Any) -> Any:
+        """The list names the services, so their URL settings cannot be declared fields:
+        `<name>_url` (keyword) wins over GATEWAY_<NAME>_URL, which wins over the port."""
+        if not isinstance(data, dict):
+            return data
+        given = dict(data.get("service_urls") or {})
+        urls = {}
+        for service in load().services:
+            key = f"{service.name}_url"
+            env = os.environ.get(f"GATEWAY_{key.upper()}")
+            urls[service.name] = str(data.pop(key, None) or env or service.local_url)
+        return {**data, "service_urls": {**urls, **given}}
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
         return value
-
-    @property
-    def service_urls(self) -> dict[str, str]:
-        return {name: str(getattr(self, f"{name}_url")) for name in SERVICES}
 
     def limit_for(self, anonymous: bool) -> int:
         return self.rate_limit_anonymous_per_minute if anonymous else self.rate_limit_per_minute

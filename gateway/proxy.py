@@ -1,4 +1,4 @@
-"""The hot path: `/api/<service>/<rest>` and `/open311/v2/<rest>` forwarded, as raw ASGI.
+"""The hot path: `/api/<service>/<rest>` and the mounts (`/open311/v2/<rest>`) forwarded, raw ASGI.
 
 No routing table, no dependency injection, no pydantic per request: a prefix test picks
 the upstream, one pass over the headers drops the hop-by-hop ones and finds the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -34,7 +34,6 @@ from services.kit.observability import current_request_id, route_template, set_r
 
 log = logging.getLogger("gateway.proxy")
 
-OPEN311_PREFIX = "/open311/v2"
 # Each service's own endpoints for the platform (the scraper, the orchestrator's probes):
 # reached on the service's port inside, never through the public door.
 INTERNAL_PATHS = frozenset({"/metrics", "/healthz", "/readyz"})
@@ -116,6 +115,14 @@ async def send_problem(scope: Scope, receive: Receive, send: Send, exc: DomainEr
     await response(scope, receive, send)
 
 
+def mount_of(path: str, mounts: Iterable[str]) -> str | None:
+    """The mount `path` is at or under (`/open311/v2`, `/open311/v2/...`), if any."""
+    for mount in mounts:
+        if path.startswith(mount) and path[len(mount) : len(mount) + 1] in ("", "/"):
+            return mount
+    return None
+
+
 class Proxy:
     def __init__(
         self,
@@ -126,8 +133,11 @@ class Proxy:
         limit: int,
         anonymous_limit: int,
         stream_threshold: int,
+        mounts: Mapping[str, str] | None = None,
     ) -> None:
         self.upstreams = upstreams
+        # Paths forwarded as they are (services.toml's gateway_mounts): prefix -> service.
+        self.mounts = dict(mounts or {})
         self.credentials = credentials
         self.limiter = limiter
         self.limit = limit
@@ -149,10 +159,11 @@ class Proxy:
         """
         path: str = scope["path"]
         raw: bytes = scope.get("raw_path") or path.encode()
-        if path.startswith(OPEN311_PREFIX):
-            upstream = self.upstreams.get("intake")
+        mounted = mount_of(path, self.mounts)
+        if mounted is not None:
+            upstream = self.upstreams.get(self.mounts[mounted])
             target = raw
-            set_route_template(scope, f"{OPEN311_PREFIX}/{{path}}")
+            set_route_template(scope, f"{mounted}/{{path}}")
         else:  # /api/<service>[/<rest>]
             slash = path.find("/", 5)
             name = path[5:] if slash < 0 else path[5:slash]

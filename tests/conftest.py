@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import pytest
 
+from services.kit.catalog import load
 from services.kit.clock import FrozenClock
 from services.kit.testing import TokenFactory, backends
 
-# Each service's fixtures (a migrated database, an app, a client), shared by every test.
+# Each built service's fixtures (tests/fixtures/<name>.py: a migrated database `<name>_db`, and
+# `<name>` with .app and .client), shared by every test; then the whole system behind the
+# gateway. The services are those of services.toml.
 pytest_plugins = [
-    "tests.fixtures.directory",
-    "tests.fixtures.identity",
-    "tests.fixtures.intake",
+    *(f"tests.fixtures.{service.name}" for service in load().built()),
     "tests.fixtures.system",
 ]
 

@@ -12,9 +12,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from tests.fixtures.directory import Directory
-from tests.fixtures.identity import Identity
-from tests.fixtures.intake import Intake
+from services.kit.catalog import load
 
 # Writes anyone may make (signing in, reporting from a QR code, a reporter acting on their
 # own report through its tracking token), or a signed-in person makes about themselves.
@@ -65,13 +63,17 @@ def _fill(path: str) -> str:
 
 @pytest.fixture
 def apps(
-    directory: Directory, identity: Identity, intake: Intake
+    request: pytest.FixtureRequest, backend: str
 ) -> dict[str, tuple[FastAPI, httpx.AsyncClient]]:
-    return {
-        "directory": (directory.app, directory.client),
-        "identity": (identity.app, identity.client),
-        "intake": (intake.app, intake.client),
-    }
+    """Every built service of services.toml, through its fixture (`<name>`: .app, .client).
+
+    The services' fixtures are looked up by name; asking for `backend` here runs the matrix
+    on each database backend, as a direct request of the fixtures would."""
+    apps = {}
+    for service in load().built():
+        fixture = request.getfixturevalue(service.name)
+        apps[service.name] = (fixture.app, fixture.client)
+    return apps
 
 
 async def test_every_write_declares_its_permission(

@@ -4,25 +4,25 @@ its models, and on PostgreSQL keeps its tables inside the service's own schema."
 from __future__ import annotations
 
 import json
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from sqlalchemy import MetaData, inspect, text
 
-from services.directory.app import MIGRATIONS_DIR as DIRECTORY_MIGRATIONS
-from services.directory.models import Base as DirectoryBase
 from services.identity.app import MIGRATIONS_DIR as IDENTITY_MIGRATIONS
-from services.identity.models import Base as IdentityBase
-from services.intake.app import MIGRATIONS_DIR as INTAKE_MIGRATIONS
-from services.intake.models import Base as IntakeBase
 from services.kit import migrations
+from services.kit.catalog import load
 from services.kit.db import Database
 from services.kit.testing import backends, drop_database, fresh_database
 
+# Every built service of services.toml: its app.py names MIGRATIONS_DIR, its models.py Base.
 SERVICES: dict[str, tuple[Path, MetaData]] = {
-    "directory": (DIRECTORY_MIGRATIONS, DirectoryBase.metadata),
-    "identity": (IDENTITY_MIGRATIONS, IdentityBase.metadata),
-    "intake": (INTAKE_MIGRATIONS, IntakeBase.metadata),
+    service.name: (
+        import_module(f"{service.package}.app").MIGRATIONS_DIR,
+        import_module(f"{service.package}.models").Base.metadata,
+    )
+    for service in load().built()
 }
 
 

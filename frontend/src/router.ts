@@ -7,6 +7,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { PERM, ADMIN_PERMS, PLACE_PERMS, TICKET_PERMS } from './console/perms'
 import { loadMe, signedIn } from './console/session'
+import { SOON_TILES } from './services'
 
 export type ConsoleTab = 'home' | 'tickets' | 'places' | 'admin' | 'me'
 
@@ -46,12 +47,17 @@ const routes: RouteRecordRaw[] = [
   },
   // Reporting was "coming soon" here once: links kept from then open the form.
   { path: '/q/:token/soon/report', redirect: (to) => `/q/${String(to.params.token)}/report` },
-  {
-    path: '/q/:token/soon/:feature(rooms|parking)',
-    component: () => import('./pages/scan/SoonPage.vue'),
-    props: true,
-    meta: { titleKey: 'soon.title' },
-  },
+  // The hub's tiles of services not built yet (services.toml); none once all are built.
+  ...(SOON_TILES.length
+    ? [
+        {
+          path: `/q/:token/soon/:feature(${SOON_TILES.join('|')})`,
+          component: () => import('./pages/scan/SoonPage.vue'),
+          props: true,
+          meta: { titleKey: 'soon.title' },
+        },
+      ]
+    : []),
   {
     path: '/q/:token/mine',
     component: () => import('./pages/scan/MyReports.vue'),

@@ -1,15 +1,16 @@
-"""The real system on free local ports: directory, identity, intake and the gateway as
-processes.
+"""The real system on free local ports: every built service of services.toml and the gateway
+as processes.
 
 Used by the browser tests' session fixture and by benchmarks/frontend/hub_load.py:
 
     with Stack.start(tmp_dir) as stack:
         stack.base_url  # the gateway, serving frontend/dist at / and the APIs at /api/...
 
-Each service gets its own SQLite file in `tmp_dir`. The directory is seeded before it starts;
-identity seeds its demo staff by itself once the directory answers, so `start` waits until
-`admin` can sign in. The frontend is built first when frontend/dist is missing or older than
-its sources (`ensure_frontend_built`).
+Each service gets its own SQLite file in `tmp_dir` and the environment `make run` gives it
+(services.toml), on its free port. Services whose demo data comes before start (the directory)
+are seeded first; identity seeds its demo staff by itself once the directory answers, so
+`start` waits until `admin` can sign in. The frontend is built first when frontend/dist is
+missing or older than its sources (`ensure_frontend_built`).
 
     python -m tests.browser.stack      # start it and keep it up (Ctrl-C stops it)
 """
@@ -30,11 +31,13 @@ from typing import IO, Any
 
 import httpx
 
+from services.kit.catalog import load
+
+CATALOG = load()
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
 DIST = FRONTEND / "dist"
 DEMO_PASSWORD = "sqwb-demo-2026"
-DEMO_INTAKE_KEY = "sqwb_demo0003_IntakeOnDutyAlertsDemoKeyLocalOnly"
 CHROMIUM = Path(os.environ.get("SQWB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,7 +63,7 @@ PHONE_CONTEXT: dict[str, Any] = {
     "user_agent": WECHAT_UA,
 }
 # Environment variables of ours that must not leak from the caller's shell into the stack.
-_OWN_PREFIXES = ("DIRECTORY_", "IDENTITY_", "INTAKE_", "GATEWAY_")
+_OWN_PREFIXES = (*(s.env_prefix for s in CATALOG.services), "GATEWAY_")
 _SOURCES = (
     "src",
     "build",
@@ -116,9 +119,8 @@ def ensure_frontend_built() -> None:
 @dataclass
 class Stack:
     base_url: str
-    directory_url: str
-    identity_url: str
-    intake_url: str
+    # Each built service's own address (name -> URL), behind the gateway at base_url.
+    urls: dict[str, str]
     workdir: Path
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     logs: dict[str, Path] = field(default_factory=dict)
@@ -130,56 +132,45 @@ class Stack:
     ) -> Iterator[Stack]:
         if build:
             ensure_frontend_built()
-        ports = {name: free_port() for name in ("gateway", "directory", "identity", "intake")}
+        built = CATALOG.built()
+        ports = {name: free_port() for name in ("gateway", *(s.name for s in built))}
         url = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
         base_env = {k: v for k, v in os.environ.items() if not k.startswith(_OWN_PREFIXES)}
         env = {
             **base_env,
             "PYTHONUNBUFFERED": "1",
-            "DIRECTORY_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'directory.db'}",
-            "DIRECTORY_JWKS_URL": f"{url['identity']}/v1/jwks.json",
-            "DIRECTORY_PUBLIC_BASE_URL": url["gateway"],
-            "IDENTITY_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'identity.db'}",
-            "IDENTITY_DIRECTORY_URL": url["directory"],
+            # What `make run` tells each service, with this stack's ports.
+            **CATALOG.run_env(url, public_url=url["gateway"]),
+            **{
+                f"{s.env_prefix}DATABASE_URL": f"sqlite+aiosqlite:///{workdir / s.name}.db"
+                for s in built
+            },
             "IDENTITY_PASSWORD_HASHING": "fast",
             # One code per number a minute in production; tests sign one number in twice.
             "IDENTITY_OTP_RESEND_SECONDS": "2",
-            "IDENTITY_PUBLIC_BASE_URL": url["gateway"],
-            "INTAKE_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'intake.db'}",
-            "INTAKE_DIRECTORY_URL": url["directory"],
-            "INTAKE_IDENTITY_URL": url["identity"],
-            "INTAKE_JWKS_URL": f"{url['identity']}/v1/jwks.json",
             "INTAKE_MEDIA_ROOT": str(workdir / "media"),
-            "INTAKE_PUBLIC_BASE_URL": url["gateway"],
-            "INTAKE_IDENTITY_API_KEY": DEMO_INTAKE_KEY,
             # Tests file their own tickets; ten weeks of demo history would race with them.
             "INTAKE_SEED_DEMO": "false",
-            "GATEWAY_IDENTITY_URL": url["identity"],
-            "GATEWAY_DIRECTORY_URL": url["directory"],
-            "GATEWAY_INTAKE_URL": url["intake"],
-            "GATEWAY_JWKS_URL": f"{url['identity']}/v1/jwks.json",
             "GATEWAY_FRONTEND_DIR": str(DIST),
             # Every page load of the suite comes from 127.0.0.1.
             "GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "100000",
             "GATEWAY_RATE_LIMIT_PER_MINUTE": "100000",
         }
-        subprocess.run(
-            [sys.executable, "-m", "services.directory", "seed"],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        stack = cls(url["gateway"], url["directory"], url["identity"], url["intake"], workdir)
+        for service in CATALOG.seeded_before_start():
+            subprocess.run(
+                [sys.executable, "-m", service.package, "seed"],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+        urls = {s.name: url[s.name] for s in built}
+        stack = cls(url["gateway"], urls, workdir)
         try:
-            for name, app in (
-                ("directory", "services.directory.app:create_app"),
-                ("identity", "services.identity.app:create_app"),
-                ("intake", "services.intake.app:create_app"),
-                ("gateway", gateway_app),
-            ):
-                stack._spawn(name, app, ports[name], env)
+            for service in built:
+                stack._spawn(service.name, service.app, ports[service.name], env)
+            stack._spawn("gateway", gateway_app, ports["gateway"], env)
             stack._wait_ready()
             yield stack
         finally:
@@ -221,14 +212,17 @@ class Stack:
             while True:
                 self._check_alive()
                 try:
-                    intake_up = client.get(f"{self.intake_url}/readyz").status_code == 200
-                    if intake_up and self.login("admin", client=client):
+                    ready = all(
+                        client.get(f"{service_url}/readyz").status_code == 200
+                        for service_url in self.urls.values()
+                    )
+                    if ready and self.login("admin", client=client):
                         return
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline:
                     raise RuntimeError(
-                        "the stack did not come up (intake not ready or admin cannot sign in)"
+                        "the stack did not come up (a service not ready or admin cannot sign in)"
                     )
                 time.sleep(0.3)
 
@@ -273,9 +267,8 @@ class Stack:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sqwb-stack-") as tmp, Stack.start(Path(tmp)) as stack:
         print(f"gateway   {stack.base_url}", flush=True)
-        print(f"directory {stack.directory_url}", flush=True)
-        print(f"identity  {stack.identity_url}", flush=True)
-        print(f"intake    {stack.intake_url}", flush=True)
+        for name, service_url in stack.urls.items():
+            print(f"{name:<9} {service_url}", flush=True)
         print(f"logs      {tmp}", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             while True:

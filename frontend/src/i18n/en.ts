@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN'
+import { hubMessages } from '../services'
 
 // Loaded only when someone switches to English (a chunk of its own).
 const en: Messages = {
@@ -67,16 +68,8 @@ const en: Messages = {
     services: 'What you can do here',
     comingSoonTag: 'Coming soon',
   },
-  hub: {
-    report: 'Report a problem',
-    reportHint: 'Stairwell, lift, pipes',
-    mine: 'My reports',
-    mineHint: 'Follow their progress',
-    rooms: 'Book a room',
-    roomsHint: 'Activity rooms, courses',
-    parking: 'Parking',
-    parkingHint: 'Spaces and registration',
-  },
+  // The hub's tiles: services.toml (hub.<key>, hub.<key>Hint).
+  hub: hubMessages('en'),
   soon: {
     title: 'Coming soon',
     heading: '“{feature}” is coming soon',

@@ -2,6 +2,8 @@
 // the type `Messages` makes a missing or extra key a compile error.
 // vue-i18n syntax: {name} interpolates; never write a bare @ $ | { } in a message.
 
+import { hubMessages } from '../services'
+
 const zhCN = {
   app: {
     name: '您扫我办',
@@ -68,16 +70,8 @@ const zhCN = {
     services: '您可以办理',
     comingSoonTag: '即将上线',
   },
-  hub: {
-    report: '报事报修',
-    reportHint: '楼道、电梯、水电',
-    mine: '我的反馈',
-    mineHint: '查看办理进度',
-    rooms: '活动室预约',
-    roomsHint: '文化活动室、课程',
-    parking: '停车',
-    parkingHint: '车位、停车登记',
-  },
+  // The hub's tiles: services.toml (hub.<key>, hub.<key>Hint).
+  hub: hubMessages('zh-CN'),
   soon: {
     title: '即将上线',
     heading: '“{feature}”即将上线',
