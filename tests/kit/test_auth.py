@@ -31,7 +31,8 @@ async def test_a_valid_token_gives_the_principal_and_its_grants() -> None:
         now=clock.now(),
     )
     principal = await verifier(factory, clock).verify(token)
-    assert principal.subject == "li-na"
+    assert principal.subject == "staff:li-na"  # identity's shape: <kind>:<id>
+    assert (principal.actor, principal.actor_kind) == ("staff:li-na", "staff")
     assert principal.can("x:write", "/d/s/c/b/u/")
     assert not principal.can("x:write", "/d/s/other/")
     assert not principal.can("x:delete", "/d/s/c/b/")
@@ -87,14 +88,16 @@ async def test_keys_are_fetched_from_the_jwks_url_and_old_keys_keep_working() ->
         clock=clock,
         transport=httpx.ASGITransport(app=identity),
     )
-    old_token = old.issue(now=clock.now())
-    assert (await v.verify(old_token)).subject == "staff-1"
+    old_token = old.issue(subject="staff-1", now=clock.now())
+    assert (await v.verify(old_token)).subject == "staff:staff-1"
     # Rotation: identity now publishes only the new key; tokens signed earlier still verify.
     published["keys"] = json.loads(new.jwks)["keys"]
     assert v._fetched_at is not None
     v._fetched_at -= JWKS_REFRESH_SECONDS  # as if the refresh interval had passed
-    assert (await v.verify(new.issue(now=clock.now()))).subject == "staff-1"
-    assert (await v.verify(old_token)).subject == "staff-1"
+    assert (
+        await v.verify(new.issue(subject="staff-1", now=clock.now()))
+    ).subject == "staff:staff-1"
+    assert (await v.verify(old_token)).subject == "staff:staff-1"
 
 
 def test_scope_paths_list_where_a_permission_holds() -> None:
@@ -132,7 +135,7 @@ async def test_requests_arriving_during_the_first_jwks_fetch_wait_for_it() -> No
         clock=clock,
         transport=httpx.ASGITransport(app=identity),
     )
-    token = signer.issue(now=clock.now())
+    token = signer.issue(subject="staff-1", now=clock.now())
     principals = await asyncio.gather(*(v.verify(token) for _ in range(5)))
-    assert [p.subject for p in principals] == ["staff-1"] * 5
+    assert [p.subject for p in principals] == ["staff:staff-1"] * 5
     assert fetches == 1
