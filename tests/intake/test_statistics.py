@@ -51,7 +51,7 @@ class Desk:
 
     async def work_to_resolved(self, ticket: dict[str, Any], *, straight: bool = False) -> None:
         if not straight:
-            await self.move(ticket, "assign", assignee_kind="staff", assignee_ref="staff-1")
+            await self.move(ticket, "assign", assignee_kind="staff", assignee_ref="staff:staff-1")
         await self.move(ticket, "start")
 
     async def rate(self, ticket: dict[str, Any], rating: int) -> None:
@@ -109,7 +109,7 @@ async def build_history(intake: Intake) -> None:
     await desk.move(t6, "duplicate", duplicate_of=t7["id"])
     await gys.move(g1, "acknowledge", outcome="anonymous")
     clock.set(at(3, 2, 11))
-    await desk.move(t3, "assign", assignee_kind="staff", assignee_ref="staff-1")
+    await desk.move(t3, "assign", assignee_kind="staff", assignee_ref="staff:staff-1")
     await desk.work_to_resolved(t3, straight=True)
     await desk.work_to_resolved(t1)
     await gys.work_to_resolved(g1)

@@ -110,7 +110,7 @@ async def test_the_contractor_works_an_order_by_api_key_and_staff_confirm_it(
     assert (resolution["action"], resolution["note"]) == ("resolve", "全部清理完毕，共5处")
     assert resolution["detail"]["photo_ids"] == [after]
     assert [p["id"] for p in resolution["photos"]] == [after]
-    actions = [(e["action"], e["actor"].split(":")[0]) for e in detail["events"]]
+    actions = [(e["action"], e["actor_kind"]) for e in detail["events"]]
     assert actions[-3:] == [("assign", "staff"), ("start", "contractor"), ("resolve", "staff")]
     [order_in_detail] = detail["work_orders"]
     assert [e["action"] for e in order_in_detail["events"]] == [
@@ -240,7 +240,7 @@ async def test_a_declined_order_goes_back_to_staff_who_reassign(stack: Stack) ->
     detail = await stack.post(
         f"/v1/tickets/{ticket_id}/assign",
         staff,
-        {"assignee_kind": "staff", "assignee_ref": "staff-GYSNL"},
+        {"assignee_kind": "staff", "assignee_ref": "staff:staff-GYSNL"},
     )
     assert [o["status"] for o in detail["work_orders"]] == ["declined", "cancelled"]
     assert detail["work_orders"][1]["events"][-1]["detail"] == {"because": "reassign"}
