@@ -54,6 +54,7 @@ async def test_the_contractor_works_an_order_by_api_key_and_staff_confirm_it(
     for secret in (REPORTER_NAME, REPORTER_PHONE, REPORTER_PHONE[-4:], "staff-GYSNL"):
         assert secret not in seen.text
     assert [e["actor"] for e in order["events"]] == ["staff"]
+    assert order["allowed_actions"] == ["accept", "decline"]  # what the contractor may do now
 
     accepted = await stack.post(f"{path}/accept", contractor, {"note": "明早处理"})
     assert accepted["status"] == "accepted"
@@ -87,6 +88,8 @@ async def test_the_contractor_works_an_order_by_api_key_and_staff_confirm_it(
         before: "evidence_before",
         first_after: "evidence_after",
     }
+    assert done["allowed_actions"] == []  # the community answers now
+    assert (await stack.get(path, staff))["allowed_actions"] == ["confirm", "return"]
 
     # The community is not satisfied: back in progress, with the reason, counted.
     returned = await stack.post(f"{path}/return", staff, {"reason": "三单元还有两处未清理"})
