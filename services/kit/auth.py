@@ -78,8 +78,8 @@ class Principal:
         (kit.events.ACTOR_KINDS; `system` is the services' own jobs, never a token)."""
         if self.acting:
             return "staff"
-        if self.organisation_id:
-            return "contractor"
+        if self.organisation_id and self.kind in ("staff", "client"):
+            return "contractor"  # an organisation's worker or system (a device stays a device)
         return self.kind
 
     @property

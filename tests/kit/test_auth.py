@@ -139,3 +139,47 @@ async def test_requests_arriving_during_the_first_jwks_fetch_wait_for_it() -> No
     principals = await asyncio.gather(*(v.verify(token) for _ in range(5)))
     assert [p.subject for p in principals] == ["staff:staff-1"] * 5
     assert fetches == 1
+
+
+def test_who_acted_is_one_label_with_its_kind_and_name() -> None:
+    tokens = TokenFactory()
+
+    def principal(**fields: Any) -> Principal:
+        return Principal.from_claims(tokens.claims(**fields))
+
+    staff = principal(subject="li-na", name="李娜")
+    assert (staff.actor, staff.actor_kind, staff.actor_name) == ("staff:li-na", "staff", "李娜")
+    worker = principal(subject="w-1", org="org-1")
+    assert (worker.actor, worker.actor_kind) == ("staff:w-1", "contractor")
+    system = principal(subject="c-1", kind="client", org="org-1")
+    assert (system.actor, system.actor_kind) == ("client:c-1", "contractor")
+    hotline = principal(subject="c-2", kind="client")
+    assert (hotline.actor, hotline.actor_kind) == ("client:c-2", "client")
+    gate = principal(subject="g-1", kind="device", org="org-1")
+    assert (gate.actor, gate.actor_kind) == ("client:g-1", "device")
+    resident = principal(subject="r-1", kind="resident")
+    assert (resident.actor, resident.actor_kind, resident.actor_name) == (
+        "resident:r-1",
+        "resident",
+        None,
+    )
+    assert resident.on_behalf_of is None
+
+    acting = Principal.from_claims(
+        tokens.claims(
+            subject="r-1",
+            kind="resident",
+            act={"sub": "staff:s-1", "name": "王芳"},
+            reason="代为报修",
+        )
+    )
+    assert (acting.subject, acting.actor, acting.actor_kind) == (
+        "resident:r-1",
+        "staff:s-1",
+        "staff",
+    )
+    assert (acting.actor_name, acting.on_behalf_of, acting.reason) == (
+        "王芳",
+        "resident:r-1",
+        "代为报修",
+    )
