@@ -3,12 +3,14 @@
 DOMAIN.md: offered → accepted (or declined, back to staff) → in_progress → done (with
 before/after evidence) → confirmed by staff (the ticket becomes resolved) or returned (back
 to in_progress with a reason). Assigning a ticket to an organisation offers it an order;
-reassigning the ticket, or rejecting, escalating or resolving it without the contractor,
-cancels the open order in the same transaction: an organisation never works on a ticket
-that is no longer its own.
+reassigning the ticket, or rejecting, escalating or resolving it without the contractor
+(`handling`), cancels the open order in the same transaction: an organisation never works
+on a ticket that is no longer its own.
 
-One table (TRANSITIONS), one way through it (`_move`): every move is a `work_order_events`
-row; anything else is a 409 `invalid_transition` listing the moves allowed now. Moves that
+One table (MACHINE, on kit.machine), one way through it (`_move`): every move is a
+`work_order_events` row (kit.events); anything else is kit's 409 `invalid_transition`
+listing the moves allowed now. `cancel` is no one's to ask for: it is taken when the ticket
+leaves the contractor's hands (`workorders.assign`, `handling`). Moves that
 move the ticket too (start → in_progress, confirm → resolved) go through lifecycle, which
 writes the ticket's own event and tells the webhook subscribers.
 
