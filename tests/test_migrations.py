@@ -139,7 +139,7 @@ async def test_intake_event_rows_take_one_actor_shape_and_give_it_back(backend: 
         await migrations.upgrade(db, INTAKE_MIGRATIONS, "0006")
         async with db.engine.begin() as conn:
             await conn.execute(
-                sa.table(*CATEGORY).insert(),
+                _category().insert(),
                 {
                     "code": "small_ads",
                     "name_zh": "小广告",
@@ -151,7 +151,7 @@ async def test_intake_event_rows_take_one_actor_shape_and_give_it_back(backend: 
                 },
             )
             await conn.execute(
-                sa.table(*TICKET).insert(),
+                _ticket().insert(),
                 {
                     **{c: "x" for c in ("number", "tracking_token", "community_code")},
                     **{c: "x" for c in ("place_code", "place_path", "description")},
@@ -169,7 +169,7 @@ async def test_intake_event_rows_take_one_actor_shape_and_give_it_back(backend: 
                 },
             )
             await conn.execute(
-                sa.table(*EVENT).insert(),
+                _event().insert(),
                 [
                     {"ticket_id": ticket_id, "from_status": "submitted", "to_status": "closed",
                      "action": action, "actor": actor, "note": note, "at": at, "detail": {}}
@@ -177,7 +177,7 @@ async def test_intake_event_rows_take_one_actor_shape_and_give_it_back(backend: 
                 ],
             )  # fmt: skip
             await conn.execute(
-                sa.table(*ORDER).insert(),
+                _order().insert(),
                 {
                     "id": order_id,
                     "number": "x-W1",
@@ -221,30 +221,39 @@ async def test_intake_event_rows_take_one_actor_shape_and_give_it_back(backend: 
         await drop_database(db)
 
 
-CATEGORY = ("categories", *(sa.column(c) for c in ("code", "name_zh", "name_en", "icon")),
-            *(sa.column(c) for c in ("default_priority", "position", "active")))  # fmt: skip
-TICKET = (
-    "tickets",
-    sa.column("id", sa.Uuid),
-    sa.column("community_id", sa.Uuid),
-    sa.column("place_id", sa.Uuid),
-    *(sa.column(c, UTCDateTime) for c in ("due_respond_at", "due_resolve_at")),
-    *(sa.column(c, UTCDateTime) for c in ("created_at", "updated_at")),
-    *(sa.column(c) for c in ("number", "tracking_token", "community_code", "place_code")),
-    *(sa.column(c) for c in ("place_path", "category", "description", "priority", "source")),
-    *(sa.column(c) for c in ("status", "consent", "reopen_count")),
-)
-EVENT = (
-    "ticket_events",
-    sa.column("ticket_id", sa.Uuid),
-    sa.column("at", UTCDateTime),
-    sa.column("detail", sa.JSON),
-    *(sa.column(c) for c in ("from_status", "to_status", "action", "actor", "note")),
-)
-ORDER = (
-    "work_orders",
-    *(sa.column(c, sa.Uuid) for c in ("id", "ticket_id", "organisation_id")),
-    *(sa.column(c, UTCDateTime) for c in ("offered_at", "updated_at")),
-    *(sa.column(c) for c in ("number", "organisation_name", "status", "return_count")),
-    sa.column("offered_by"),
-)
+# Tables as 0006 had them, built afresh per use (a column belongs to one table object).
+def _category() -> sa.TableClause:
+    names = ("code", "name_zh", "name_en", "icon", "default_priority", "position", "active")
+    return sa.table("categories", *(sa.column(c) for c in names))
+
+
+def _ticket() -> sa.TableClause:
+    return sa.table(
+        "tickets",
+        *(sa.column(c, sa.Uuid) for c in ("id", "community_id", "place_id")),
+        *(sa.column(c, UTCDateTime) for c in ("due_respond_at", "due_resolve_at")),
+        *(sa.column(c, UTCDateTime) for c in ("created_at", "updated_at")),
+        *(sa.column(c) for c in ("number", "tracking_token", "community_code", "place_code")),
+        *(sa.column(c) for c in ("place_path", "category", "description", "priority", "source")),
+        *(sa.column(c) for c in ("status", "consent", "reopen_count")),
+    )
+
+
+def _event() -> sa.TableClause:
+    return sa.table(
+        "ticket_events",
+        sa.column("ticket_id", sa.Uuid),
+        sa.column("at", UTCDateTime),
+        sa.column("detail", sa.JSON),
+        *(sa.column(c) for c in ("from_status", "to_status", "action", "actor", "note")),
+    )
+
+
+def _order() -> sa.TableClause:
+    return sa.table(
+        "work_orders",
+        *(sa.column(c, sa.Uuid) for c in ("id", "ticket_id", "organisation_id")),
+        *(sa.column(c, UTCDateTime) for c in ("offered_at", "updated_at")),
+        *(sa.column(c) for c in ("number", "organisation_name", "status", "return_count")),
+        sa.column("offered_by"),
+    )
