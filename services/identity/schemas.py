@@ -29,6 +29,13 @@ class TokenOut(BaseModel):
     refresh_token: str | None = None
 
 
+class ActForIn(Strict):
+    resident_id: uuid.UUID
+    reason: str | None = Field(
+        None, max_length=200, examples=["代老人报修：电话来电，楼道灯不亮"], description="Required"
+    )
+
+
 class OtpSendIn(Strict):
     phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
 

@@ -19,6 +19,7 @@ from services.identity.context import IdentityContext
 from services.identity.models import Organisation, StaffUser
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.demo import demo_staff_id
 from services.kit.errors import DomainError
 
 log = logging.getLogger("identity.seed")
@@ -82,6 +83,8 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 profile=ctx.settings.password_hashing,
                 actor=SEED_ACTOR,
                 now=now,
+                # Other services' demo histories name them by this id (kit.demo).
+                user_id=demo_staff_id(username),
             )
 
         for username, name, phone, on_duty, role, code, member_of in DEMO_STAFF:

@@ -16,12 +16,18 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity.audit import record_admin_event
 from services.identity.keys import KeyRing, access_claims
-from services.identity.models import RefreshToken, Resident, StaffUser
+from services.identity.models import Household, HouseholdMember, RefreshToken, Resident, StaffUser
 from services.identity.staff import token_grants
-from services.kit.errors import Unauthenticated
+from services.kit.auth import Principal
+from services.kit.errors import NotFound, PermissionDenied, Unauthenticated
+from services.kit.machine import required_text
 
 INVALID_REFRESH = "The session has ended; sign in again."
+# Who may act for a resident: community staff who verify the homes of the resident's
+# community (at the counter, on the phone for an elderly neighbour).
+PERM_ACT_FOR = "identity:households:verify"
 
 
 @dataclass(frozen=True)
@@ -147,3 +153,60 @@ async def revoke_subject(session: AsyncSession, *, subject: str, now: datetime) 
         .where(RefreshToken.subject == subject, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=now)
     )
+
+
+async def act_for(
+    session: AsyncSession,
+    *,
+    keys: KeyRing,
+    policy: TokenPolicy,
+    staff: Principal,
+    resident_id: uuid.UUID,
+    reason: str | None,
+    now: datetime,
+) -> TokenPair:
+    """A short-lived access token for staff acting for a resident, in the manner of RFC 8693:
+    `sub` is the resident, `act` names the staff member, `reason` says why. No refresh token:
+    acting for someone ends with the errand. Recorded in the audit list.
+
+    Staff may act for residents living under a place where they hold PERM_ACT_FOR; any
+    other resident is a 404, their existence not revealed.
+    """
+    why = required_text(reason, "reason")
+    if staff.kind != "staff" or staff.acting:
+        raise PermissionDenied("staff_only", "Only staff act for a resident.")
+    not_found = NotFound("resident_not_found", "No such resident.")
+    resident = await session.get(Resident, resident_id)
+    if resident is None:
+        raise not_found
+    homes = await session.scalars(
+        select(Household.unit_path)
+        .join(HouseholdMember)
+        .where(HouseholdMember.resident_id == resident.id)
+    )
+    home = next((path for path in homes if staff.can(PERM_ACT_FOR, path)), None)
+    if home is None:
+        raise not_found
+    subject = f"resident:{resident.id}"
+    record_admin_event(
+        session,
+        actor=staff.actor,
+        action="act_for",
+        target_kind="resident",
+        target_id=str(resident.id),
+        now=now,
+        place_path=home,
+        reason=why,
+    )
+    access = keys.sign(
+        access_claims(
+            subject=subject,
+            kind="resident",
+            issuer=policy.issuer,
+            now=now,
+            ttl=policy.access_ttl,
+            act={"sub": staff.actor, "name": staff.actor_name},
+            reason=why,
+        )
+    )
+    return TokenPair(access, int(policy.access_ttl.total_seconds()), None)

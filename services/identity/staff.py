@@ -108,14 +108,16 @@ async def create_staff(
     profile: str,
     actor: str,
     now: datetime,
+    user_id: uuid.UUID | None = None,
 ) -> StaffUser:
+    """A staff account (`user_id` given only by the demo seed: kit.demo)."""
     username = username.strip().lower()
     check_password_strength(password)
     if await session.scalar(select(StaffUser.id).where(StaffUser.username == username)):
         raise Conflict("username_taken", "That username is taken.")
     normal = parse_mobile(phone) if phone else None
     user = StaffUser(
-        id=uuid.uuid4(),
+        id=user_id or uuid.uuid4(),
         username=username,
         display_name=display_name,
         password_hash=hasher(profile).hash(password),

@@ -12,7 +12,8 @@ leaves the recent tickets open (some overdue), as a live system would have them.
 History is written, not replayed: texts to reporters and on-duty alerts that would have
 gone out in the past are marked done instead of being sent today; overdue checks stay,
 and leave today's reminder on tickets still open past a deadline. Staff in the trail are
-the demo log-ins' usernames (tgyzl_staff, ...), the 12345 system is `client:12345`.
+the demo log-ins (tgyzl_staff, ...) as their tokens name them, `staff:<uuid>` with identity's
+demo id for the username (kit.demo); the 12345 system is `client:12345`.
 Reporters are invented (a surname and 先生/女士, made-up numbers).
 """
 
@@ -38,6 +39,7 @@ from services.intake.tickets import IntakeContext, Report, file_ticket
 from services.kit.auth import Principal
 from services.kit.clock import FrozenClock
 from services.kit.db import Database
+from services.kit.demo import demo_staff_id
 from services.kit.errors import DomainError
 
 log = logging.getLogger("intake.demo")
@@ -90,7 +92,23 @@ RESOLUTION_NOTES = (
     "已现场处置",
 )
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何林"
-HOTLINE = Principal(subject="client:12345", kind="client")
+HOTLINE = Principal(subject="client:12345", kind="client", claims={"name": "12345 热线"})
+# The community staff's display names, as identity's demo seed gives them.
+STAFF_NAMES = {
+    "tgyzl_staff": "天宫院中里社工",
+    "gysnl_staff": "观音寺南里社工",
+    "hcxl_staff": "黄村西里社工",
+}
+
+
+def demo_staff(username: str) -> Principal:
+    """A demo staff member as their token names them (identity's demo seed, kit.demo)."""
+    name = STAFF_NAMES.get(username, username)
+    return Principal(
+        subject=f"staff:{demo_staff_id(username)}", kind="staff", claims={"name": name}
+    )
+
+
 # A past message is history, not news: these are marked done rather than sent today.
 PAST_MESSAGES = (notices.NOTIFY_REPORTER, notices.ALERT_ON_DUTY)
 
@@ -211,7 +229,7 @@ class Story:
         self,
         session: AsyncSession,
         ticket: Ticket,
-        staff: str,
+        staff: Principal,
         rng: random.Random,
         anchor: datetime,
         stall: str | None = None,
@@ -270,7 +288,7 @@ class Story:
             if not self._after(timedelta(minutes=10), timedelta(hours=3)):
                 return
         await lifecycle.assign(
-            s, t, self._actor(), self.at, assignee_kind="staff", assignee_ref=self.staff
+            s, t, self._actor(), self.at, assignee_kind="staff", assignee_ref=self.staff.subject
         )
         if not self._after(timedelta(minutes=10), timedelta(hours=4)):
             return
@@ -313,13 +331,13 @@ async def _location(ctx: IntakeContext, cache: dict[str, Location], code: str) -
 
 
 async def _file(
-    session: AsyncSession, ctx: IntakeContext, plan: Plan, location: Location, staff: str
+    session: AsyncSession, ctx: IntakeContext, plan: Plan, location: Location, staff: Principal
 ) -> Ticket:
     principal = {
         "qr": None,
         "hotline": HOTLINE,
-        "patrol": Principal(subject=staff, kind="staff"),
-        "staff": Principal(subject=staff, kind="staff"),
+        "patrol": staff,
+        "staff": staff,
     }[plan.source]
     report = Report(
         category=plan.category,
@@ -364,7 +382,7 @@ async def _duplicates(
             source="qr",
             description=original.description,
         )
-        staff = COMMUNITIES[plan.community][3]
+        staff = demo_staff(COMMUNITIES[plan.community][3])
         copy = await _file(session, ctx, plan, await _location(ctx, cache, plan.unit_code), staff)
         await lifecycle.mark_duplicate(
             session,
@@ -399,7 +417,7 @@ async def seed_demo(
     anchor = local_midnight(ctx.clock.local_now().date())
     cache: dict[str, Location] = dict(locations or {})
     for plan in _plan(rng, anchor):
-        staff = COMMUNITIES[plan.community][3]
+        staff = demo_staff(COMMUNITIES[plan.community][3])
         location = await _location(ctx, cache, plan.unit_code)
         ticket = await _file(session, ctx, plan, location, staff)
         await Story(session, ticket, staff, rng, anchor, plan.stall).live()

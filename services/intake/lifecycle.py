@@ -1,9 +1,10 @@
-"""The ticket state machine: one table (DOMAIN.md, "Ticket lifecycle"), one way through it.
+"""The ticket state machine: one table (DOMAIN.md, "Ticket lifecycle") on kit's machine, one
+way through it.
 
-Every move goes through `_move`: it finds the transition for (action, current status),
-checks the actor's role, stamps the milestone column, writes a `ticket_events` row and
-publishes `ticket.status_changed` to the webhook subscribers (`webhooks`).
-Anything not in the table is a 409 `invalid_transition` listing what *is* allowed now.
+Every move goes through `_move`: kit finds the transition for (action, current status) and
+checks the actor's role (409 `invalid_transition` listing what *is* allowed now, 403
+`not_your_transition`), stamps the milestone column; `_move` writes a `ticket_events` row
+and publishes `ticket.status_changed` to the webhook subscribers (`webhooks`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, notices, webhooks
 from services.intake.models import OPEN_STATUSES, Ticket, TicketEvent, jobs
-from services.kit.errors import BadRequest, Conflict, FieldError, InvalidInput, PermissionDenied
+from services.kit import events
+from services.kit.auth import Principal
+from services.kit.errors import BadRequest, Conflict, FieldError, InvalidInput
 from services.kit.jobs import Job
+from services.kit.machine import Machine, transition
 
 Role = Literal["staff", "assignee", "reporter", "system"]
 CallOutcome = Literal["reached", "not_reached", "anonymous"]
@@ -27,96 +31,100 @@ AUTO_CLOSE = "auto_close"
 AUTO_CLOSE_AFTER = timedelta(days=7)
 REOPEN_WINDOW = timedelta(days=7)
 
-
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: frozenset[str]
-    target: str
-    who: frozenset[Role]
-    milestone: str | None = None  # the Ticket column stamped with the time of the move
-
-
-def _t(
-    action: str, sources: str, target: str, who: str, milestone: str | None = None
-) -> Transition:
-    roles: frozenset[Any] = frozenset(who.split())
-    return Transition(action, frozenset(sources.split()), target, roles, milestone)
-
-
-TRANSITIONS: tuple[Transition, ...] = (
-    _t("acknowledge", "submitted", "acknowledged", "staff", "acknowledged_at"),
-    _t("assign", "submitted acknowledged", "assigned", "staff", "assigned_at"),
-    _t("reassign", "assigned in_progress", "assigned", "staff", "assigned_at"),
-    _t("start", "assigned", "in_progress", "assignee"),
-    _t("resolve", "in_progress", "resolved", "assignee staff", "resolved_at"),
-    _t("confirm", "resolved", "closed", "reporter", "closed_at"),
-    _t("rate", "resolved", "closed", "reporter", "closed_at"),
-    _t(AUTO_CLOSE, "resolved", "closed", "system", "closed_at"),
-    _t("reopen", "resolved closed", "in_progress", "reporter staff"),
-    _t("reject", "submitted acknowledged assigned", "rejected", "staff", "closed_at"),
-    _t("duplicate", "submitted acknowledged", "duplicate", "staff", "closed_at"),
-    _t("escalate", "acknowledged assigned in_progress", "escalated", "staff", "escalated_at"),
+MACHINE = Machine(
+    "ticket",
+    (
+        transition(
+            "acknowledge", "submitted", "acknowledged", "staff", milestone="acknowledged_at"
+        ),
+        transition(
+            "assign", "submitted acknowledged", "assigned", "staff", milestone="assigned_at"
+        ),
+        transition(
+            "reassign", "assigned in_progress", "assigned", "staff", milestone="assigned_at"
+        ),
+        transition("start", "assigned", "in_progress", "assignee"),
+        transition(
+            "resolve",
+            "in_progress",
+            "resolved",
+            "assignee staff",
+            requires="note",
+            milestone="resolved_at",
+        ),
+        transition("confirm", "resolved", "closed", "reporter", milestone="closed_at"),
+        transition("rate", "resolved", "closed", "reporter", milestone="closed_at"),
+        transition(AUTO_CLOSE, "resolved", "closed", "system", milestone="closed_at"),
+        transition("reopen", "resolved closed", "in_progress", "reporter staff", requires="reason"),
+        transition(
+            "reject",
+            "submitted acknowledged assigned",
+            "rejected",
+            "staff",
+            requires="reason",
+            milestone="closed_at",
+        ),
+        transition(
+            "duplicate", "submitted acknowledged", "duplicate", "staff", milestone="closed_at"
+        ),
+        transition(
+            "escalate",
+            "acknowledged assigned in_progress",
+            "escalated",
+            "staff",
+            requires="note",
+            milestone="escalated_at",
+        ),
+    ),
 )
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who moves the ticket: a label for the event row and the roles they hold on it."""
+    """Who moves the ticket: who the event row names, and the roles they hold on it."""
 
-    label: str
+    who: events.Actor
     roles: frozenset[Role]
 
+    @property
+    def label(self) -> str:
+        return self.who.label
+
     @classmethod
-    def staff(cls, subject: str, ticket: Ticket) -> Actor:
+    def staff(cls, principal: Principal, ticket: Ticket) -> Actor:
         roles: set[Role] = {"staff"}
         # A team assignment is carried out by any handler in scope; a person's only by them.
         if ticket.assignee_kind == "team" or (
-            ticket.assignee_kind == "staff" and ticket.assignee_ref == subject
+            ticket.assignee_kind == "staff" and ticket.assignee_ref == principal.subject
         ):
             roles.add("assignee")
-        return cls(f"staff:{subject}", frozenset(roles))
+        return cls(events.Actor.of(principal), frozenset(roles))
 
     @classmethod
-    def contractor(cls, organisation_id: str | None, subject: str, ticket: Ticket) -> Actor:
+    def contractor(cls, principal: Principal, ticket: Ticket) -> Actor:
         """A contractor organisation's worker or system: the assignee of a ticket assigned to
         that organisation (workorders.py), nothing else."""
         roles: set[Role] = set()
-        if ticket.assignee_kind == "contractor" and ticket.assignee_ref == organisation_id:
+        if (
+            ticket.assignee_kind == "contractor"
+            and ticket.assignee_ref == principal.organisation_id
+        ):
             roles.add("assignee")
-        return cls(f"contractor:{subject}", frozenset(roles))
+        return cls(events.Actor.of(principal), frozenset(roles))
 
     @classmethod
     def reporter(cls) -> Actor:
-        return cls("reporter", frozenset({"reporter"}))
+        """Whoever holds the ticket's tracking link: a resident, signed in or not."""
+        return cls(events.Actor(label="reporter", kind="resident"), frozenset({"reporter"}))
 
     @classmethod
     def system(cls) -> Actor:
-        return cls("system", frozenset({"system"}))
+        return cls(events.Actor.system(), frozenset({"system"}))
 
 
-def allowed_from(status: str) -> list[dict[str, Any]]:
-    return [
-        {"action": t.action, "to": t.target, "who": sorted(t.who)}
-        for t in TRANSITIONS
-        if status in t.sources
-    ]
-
-
-def _find(ticket: Ticket, action: str, actor: Actor) -> Transition:
-    for t in TRANSITIONS:
-        if t.action == action and ticket.status in t.sources:
-            if not (t.who & actor.roles):
-                raise PermissionDenied(
-                    "not_your_transition",
-                    f"'{action}' is for: {', '.join(sorted(t.who))}.",
-                )
-            return t
-    raise Conflict(
-        "invalid_transition",
-        f"A ticket that is {ticket.status} cannot take '{action}'.",
-        allowed=allowed_from(ticket.status),
-    )
+def allowed_actions(ticket: Ticket, actor: Actor) -> list[str]:
+    """What this actor may do to the ticket now (the console's buttons)."""
+    return MACHINE.allowed_actions(ticket.status, actor.roles)
 
 
 async def _move(
@@ -129,23 +137,20 @@ async def _move(
     note: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> TicketEvent:
-    transition = _find(ticket, action, actor)
-    previous = ticket.status
+    step = MACHINE.find(ticket.status, action, actor.roles)
+    previous = MACHINE.enter(ticket, step, now)
     event = TicketEvent(
         ticket_id=ticket.id,
-        from_status=ticket.status,
-        to_status=transition.target,
+        from_status=previous,
+        to_status=step.target,
         action=action,
-        actor=actor.label,
-        note=note,
+        **actor.who.columns(),
+        public_note=note,
         at=now,
         detail=detail or {},
     )
-    ticket.status = transition.target
     if previous == "submitted" and ticket.responded_at is None:
         ticket.responded_at = now
-    if transition.milestone is not None:
-        setattr(ticket, transition.milestone, now)
     ticket.updated_at = now
     session.add(event)
     await session.flush()
@@ -157,26 +162,15 @@ async def _move(
     return event
 
 
-def _required(text: str | None, field: str) -> str:
-    value = (text or "").strip()
-    if not value:
-        raise InvalidInput(
-            f"{field}_required",
-            f"A {field} is required for this step.",
-            errors=[FieldError(pointer=f"/body/{field}", detail="required", code="required")],
-        )
-    return value
-
-
-def submitted_event(ticket: Ticket, actor: str, now: datetime) -> TicketEvent:
+def submitted_event(ticket: Ticket, actor: events.Actor, now: datetime) -> TicketEvent:
     """The first row of every trail (not a transition: there is no state before it)."""
     return TicketEvent(
         ticket_id=ticket.id,
         from_status=None,
         to_status="submitted",
         action="submit",
-        actor=actor,
-        note=None,
+        **actor.columns(),
+        public_note=None,
         at=now,
         detail={"source": ticket.source, "priority": ticket.priority},
     )
@@ -245,7 +239,7 @@ async def resolve(
     note: str | None,
     photo_ids: Sequence[uuid.UUID] = (),
 ) -> TicketEvent:
-    text = _required(note, "note")
+    text = MACHINE.required("resolve", note=note)["note"]
     # The photos are checked before the move, attached to its event after it (kit.media).
     photos = await attachments.check(session, attachments.photo_refs(photo_ids))
     event = await _move(
@@ -286,7 +280,9 @@ async def rate(
         raise InvalidInput("invalid_rating", "A rating is 1 to 5.")
     detail = {"rating": rating}
     if ticket.status == "closed" and ticket.resolved_at is not None:
-        event = TicketEvent.in_place(ticket, "rate", "reporter", now, note=comment, detail=detail)
+        event = TicketEvent.in_place(
+            ticket, "rate", Actor.reporter().who, now, public_note=comment, detail=detail
+        )
         session.add(event)
         ticket.updated_at = now
     else:
@@ -303,7 +299,7 @@ async def rate(
 async def reopen(
     session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime, *, reason: str | None
 ) -> TicketEvent:
-    text = _required(reason, "reason")
+    text = MACHINE.required("reopen", reason=reason)["reason"]
     if (
         "staff" not in actor.roles
         and ticket.resolved_at is not None
@@ -325,7 +321,8 @@ async def reopen(
 async def reject(
     session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime, *, reason: str | None
 ) -> TicketEvent:
-    return await _move(session, ticket, "reject", actor, now, note=_required(reason, "reason"))
+    text = MACHINE.required("reject", reason=reason)["reason"]
+    return await _move(session, ticket, "reject", actor, now, note=text)
 
 
 async def mark_duplicate(
@@ -363,9 +360,8 @@ async def escalate(
     level: Literal["street", "city_hotline"],
     note: str | None,
 ) -> TicketEvent:
-    return await _move(
-        session, ticket, "escalate", actor, now, note=_required(note, "note"), detail={"to": level}
-    )
+    text = MACHINE.required("escalate", note=note)["note"]
+    return await _move(session, ticket, "escalate", actor, now, note=text, detail={"to": level})
 
 
 async def auto_close(session: AsyncSession, job: Job) -> None:

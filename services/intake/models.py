@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.events import Actor, EventRow
 from services.kit.idempotency import IdempotencyKeys
 from services.kit.jobs import JobQueue
 from services.kit.media import MediaLibrary
@@ -191,34 +192,28 @@ class Ticket(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class TicketEvent(Base):
-    """One row per transition (and per rating): the audit trail and the rates' source."""
+class TicketEvent(EventRow, Base):
+    """One row per transition (and per rating, text, alert, referral, reveal): the audit
+    trail and the rates' source (kit.events for the columns)."""
 
     __tablename__ = "ticket_events"
+    status_length = 15
 
     # Ascending: the trail's order even when several steps share one timestamp.
     id: Mapped[int] = mapped_column(EVENT_ID, primary_key=True, autoincrement=True)
     ticket_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("tickets.id", ondelete="CASCADE"), index=True
     )
-    from_status: Mapped[str | None] = mapped_column(String(15))
-    to_status: Mapped[str] = mapped_column(String(15))
-    action: Mapped[str] = mapped_column(String(20))
-    # "staff:<subject>", "reporter", "resident:<subject>" or "system".
-    actor: Mapped[str] = mapped_column(String(80))
-    note: Mapped[str | None] = mapped_column(String(2000))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     @classmethod
     def in_place(
         cls,
         ticket: Ticket,
         action: str,
-        actor: str,
+        actor: Actor,
         at: datetime,
         *,
-        note: str | None = None,
+        public_note: str | None = None,
         detail: dict[str, Any] | None = None,
     ) -> TicketEvent:
         """A step on the trail that leaves the ticket's status where it is: a rating after
@@ -228,8 +223,8 @@ class TicketEvent(Base):
             from_status=ticket.status,
             to_status=ticket.status,
             action=action,
-            actor=actor,
-            note=note,
+            **actor.columns(),
+            public_note=public_note,
             at=at,
             detail=detail or {},
         )
@@ -317,23 +312,17 @@ class WorkOrder(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class WorkOrderEvent(Base):
-    """Every move of a work order (accept, decline, progress, done, confirm, return)."""
+class WorkOrderEvent(EventRow, Base):
+    """Every move of a work order (offer, accept, decline, progress, done, confirm, return,
+    cancel), with kit.events' columns."""
 
     __tablename__ = "work_order_events"
+    status_length = 12
 
     id: Mapped[int] = mapped_column(EVENT_ID, primary_key=True, autoincrement=True)
     work_order_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("work_orders.id", ondelete="CASCADE"), index=True
     )
-    from_status: Mapped[str | None] = mapped_column(String(12))
-    to_status: Mapped[str] = mapped_column(String(12))
-    action: Mapped[str] = mapped_column(String(20))
-    # "staff:<subject>", "client:<id>" or "system".
-    actor: Mapped[str] = mapped_column(String(80))
-    note: Mapped[str | None] = mapped_column(String(2000))
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Referral(Base):

@@ -37,6 +37,7 @@ from services.intake.models import (
     jobs,
     media,
 )
+from services.kit import events
 from services.kit.clock import LOCAL_TZ
 from services.kit.jobs import Handler, Job
 from services.kit.messages import Message, MessageSender
@@ -63,7 +64,7 @@ URGENT_TEXT = "【您扫我办】紧急报事 {number}：{category}，{place}。
 # Photos of people and their homes go with the contact details; photos of the fix stay.
 PERSONAL_MEDIA_PURPOSES = ("report",)
 SWEEP_BATCH = 500
-SYSTEM = "system"  # the actor of every notice on the trail
+SYSTEM = events.Actor.system()  # the actor of every notice on the trail
 
 # An alert to on-duty staff: (place_path, template, text) -> staff found on duty.
 Alert = Callable[[str, str, str], Awaitable[int]]
@@ -276,8 +277,8 @@ async def purge_personal_data(
                     from_status=status,
                     to_status=status,
                     action="personal_data_purged",
-                    actor=SYSTEM,
-                    note=None,
+                    **SYSTEM.columns(),
+                    public_note=None,
                     at=now,
                     detail={},
                 )

@@ -510,7 +510,7 @@ def _status_notes(ticket: Ticket, trail: _Trail) -> str | None:
     event = trail.closing
     if event is None:
         return None
-    note = (event.note or "").strip()
+    note = (event.public_note or "").strip()
     if event.action == "escalate":
         to = ESCALATED_TO.get(str((event.detail or {}).get("to")), "上级部门")
         text = f"已转交{to}处理" + (f":{note}" if note else "")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, workorders
+from services.intake import actors, attachments, workorders
 from services.intake.clients import PlaceRef
 from services.intake.models import Referral, Ticket, WorkOrder, WorkOrderEvent
 from services.intake.schemas import (
@@ -71,8 +71,8 @@ def _event(
             "action": event.action,
             "from_status": event.from_status,
             "to_status": event.to_status,
-            "actor": event.actor.split(":", 1)[0] if sides_only else event.actor,
-            "note": event.note,
+            **(actors.public(event) if sides_only else actors.staff(event)),
+            "note": event.public_note,
             "at": event.at,
             "detail": event.detail,
             "photos": [photos[i] for i in _photo_ids(event) if i in photos],
@@ -114,6 +114,7 @@ async def work_order(
     address: Sequence[PlaceRef],
     media: MediaStore,
     as_contractor: bool,
+    allowed_actions: list[str],
 ) -> WorkOrderOut:
     report = await attachments.of_ticket(session, ticket.id, purposes=frozenset({"report"}))
     photos = await _work_photos(session, ticket.id, media)
@@ -134,6 +135,7 @@ async def work_order(
                 photos=attachments.signed(media, report),
             ),
             "events": [_event(e, sides_only=as_contractor, photos=photos) for e in events],
+            "allowed_actions": allowed_actions,
         }
     )
 

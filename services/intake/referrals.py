@@ -31,32 +31,30 @@ from services.intake.schemas import (
     ReferralPackage,
 )
 from services.intake.tickets import PERM_READ, IntakeContext
+from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
+from services.kit.machine import Machine, transition
 from services.kit.scope import within_any
 
 PERM_ANSWER = "intake:referrals:answer"
-# status -> the statuses it may follow. Forward only: an agency's answer is never taken back.
-ANSWERS: dict[str, tuple[str, ...]] = {
-    "received": ("sent",),
-    "accepted": ("received",),
-    "declined": ("received",),
-    "concluded": ("accepted",),
-}
-# A declined or concluded referral says why, or what came of it.
-OUTCOME_REQUIRED = ("declined", "concluded")
+# The agency's answers, forward only: an answer is never taken back. A declined or concluded
+# referral says why, or what came of it. An answer names the status it gives (`ANSWERS`).
+MACHINE = Machine(
+    "referral",
+    (
+        transition("receive", "sent", "received", "agency"),
+        transition("accept", "received", "accepted", "agency"),
+        transition("decline", "received", "declined", "agency", requires="outcome"),
+        transition("conclude", "accepted", "concluded", "agency", requires="outcome"),
+    ),
+)
+ANSWERS = {t.target: t.action for t in MACHINE.transitions}
+AGENCY = frozenset({"agency"})
 # Sent unless staff choose: what the resident showed and what the contractor found.
 DEFAULT_PURPOSES = ("report", "evidence_before", "evidence_after")
 # Contractors' findings are the notes of the work they finished.
 FINDING_STATUSES = ("done", "confirmed")
-
-
-def allowed_from(status: str) -> list[dict[str, Any]]:
-    return [
-        {"action": "answer", "to": target, "who": ["agency"]}
-        for target, sources in ANSWERS.items()
-        if status in sources
-    ]
 
 
 def hidden_referral() -> NotFound:
@@ -100,7 +98,7 @@ async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFindin
                 work_order=order.number,
                 organisation=order.organisation_name,
                 status=order.status,
-                note=partner_views.redact_numbers(finished.note or ""),
+                note=partner_views.redact_numbers(finished.public_note or ""),
                 done_at=finished.at,
                 before_media_ids=[uuid.UUID(i) for i in finished.detail.get("before", [])],
                 after_media_ids=[uuid.UUID(i) for i in finished.detail.get("after", [])],
@@ -177,7 +175,7 @@ async def refer(
         updated_at=now,
     )
     session.add(referral)
-    _trail(session, ticket, "referral_sent", actor.label, now, referral, agency=name)
+    _trail(session, ticket, "referral_sent", actor.who, now, referral, agency=name)
     await session.flush()
     return referral
 
@@ -186,7 +184,7 @@ def _trail(
     session: AsyncSession,
     ticket: Ticket,
     action: str,
-    actor: str,
+    actor: events.Actor,
     now: datetime,
     referral: Referral,
     **detail: Any,
@@ -276,21 +274,10 @@ async def answer(
     outcome: str | None,
 ) -> Referral:
     referral = found.referral
-    if referral.status not in ANSWERS.get(status, ()):
-        raise Conflict(
-            "invalid_transition",
-            f"A referral that is {referral.status} cannot become {status}.",
-            allowed=allowed_from(referral.status),
-        )
+    step = MACHINE.find(referral.status, ANSWERS.get(status, status), AGENCY)
     text = (outcome or "").strip() or None
-    if status in OUTCOME_REQUIRED and text is None:
-        raise InvalidInput(
-            "outcome_required",
-            "Say why the referral is declined, or what came of it.",
-            errors=[FieldError(pointer="/body/outcome", detail="required", code="required")],
-        )
-    previous = referral.status
-    referral.status = status
+    MACHINE.required(step.action, outcome=outcome)
+    previous = MACHINE.enter(referral, step, now)
     if agency_reference is not None:
         referral.agency_reference = agency_reference.strip()
     if text is not None:
@@ -300,7 +287,7 @@ async def answer(
         session,
         found.ticket,
         "referral_answered",
-        f"agency:{principal.subject}",
+        events.Actor.of(principal),
         now,
         referral,
         previous=previous,

@@ -128,6 +128,18 @@ class TicketPhoto(BaseModel):
     thumbnail_url: str | None = Field(description="None for a video")
 
 
+class ActorDetail(BaseModel):
+    """Who acted, as staff read it (kit.events); residents and contractors read the side."""
+
+    actor_kind: str | None = Field(
+        None, description="staff, contractor, client, resident, device or system"
+    )
+    actor_name: str | None = Field(None, description="The name the actor's token carried then")
+    on_behalf_of: str | None = Field(None, description="The resident staff acted for")
+    reason: str | None = Field(None, description="Why staff acted for the resident")
+    internal_note: str | None = Field(None, description="The office's own note")
+
+
 class EventOut(BaseModel):
     action: str
     from_status: Status | None
@@ -201,7 +213,11 @@ ReferralStatus = Literal["sent", "received", "accepted", "declined", "concluded"
 PHOTOS_PER_STEP = 9
 
 
-class WorkOrderEventOut(BaseModel):
+class StaffEventOut(EventOut, ActorDetail):
+    """A step of the trail as staff see it."""
+
+
+class WorkOrderEventOut(ActorDetail):
     action: str
     from_status: WorkOrderStatus | None
     to_status: WorkOrderStatus
@@ -285,6 +301,9 @@ class WorkOrderOut(BaseModel):
     return_count: int
     ticket: WorkOrderTicket
     events: list[WorkOrderEventOut]
+    allowed_actions: list[str] = Field(
+        default_factory=list, description="What the caller may do to the order now"
+    )
 
 
 class WorkNote(BaseModel):
@@ -436,7 +455,10 @@ class TicketDetail(TicketSummary):
     duplicate_of_id: uuid.UUID | None
     followers: int
     photos: list[TicketPhoto]
-    events: list[EventOut]
+    events: list[StaffEventOut]
+    allowed_actions: list[str] = Field(
+        default_factory=list, description="The moves the caller may make on the ticket now"
+    )
     work_orders: list[WorkOrderBrief] = Field(
         default_factory=list, description="Contractors' orders on it, the open one last"
     )

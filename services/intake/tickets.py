@@ -16,6 +16,7 @@ from services.intake.clients import DirectoryClient, IdentityClient, Location, S
 from services.intake.deadlines import due_times
 from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketFollower
 from services.intake.schemas import TicketSubmit
+from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.errors import FieldError, InvalidInput, NotFound
@@ -227,15 +228,18 @@ async def file_ticket(
     return ticket
 
 
-def _filed_by(principal: Principal | None) -> str:
-    """The actor label of the first event: who filed it."""
+def _filed_by(principal: Principal | None) -> events.Actor:
+    """Who filed it: the caller's token (staff for a resident too), else the reporter."""
     if principal is None:
-        return "reporter"
-    if principal.kind == "resident":
-        return f"resident:{principal.subject}"
-    if principal.kind == "staff":
-        return f"staff:{principal.subject}"
-    return principal.subject  # "client:<id>" for integrations
+        return lifecycle.Actor.reporter().who
+    return events.Actor.of(principal)
+
+
+def staff_actions(principal: Principal, ticket: Ticket) -> list[str]:
+    """The moves this staff member may make on the ticket now: none without handle."""
+    if not principal.can(PERM_HANDLE, ticket.place_path):
+        return []
+    return lifecycle.allowed_actions(ticket, lifecycle.Actor.staff(principal, ticket))
 
 
 async def follower_counts(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -449,7 +453,7 @@ async def merge_duplicate(
     """Close `ticket` as a duplicate; its reporter and its followers follow the original
     from now on (DOMAIN.md), each resident once."""
     original = await for_staff(session, principal, original_id, PERM_HANDLE)
-    actor = lifecycle.Actor.staff(principal.subject, ticket)
+    actor = lifecycle.Actor.staff(principal, ticket)
     await lifecycle.mark_duplicate(session, ticket, actor, now, original=original, note=note)
     already = set(
         await session.scalars(
@@ -519,7 +523,7 @@ async def reveal_reporter_contact(
     ticket = await for_staff(session, principal, ticket_id, PERM_READ)
     authorize(principal, PERM_REVEAL, ticket.place_path)
     now = ctx.clock.now()
-    session.add(TicketEvent.in_place(ticket, "contact_revealed", f"staff:{principal.subject}", now))
+    session.add(TicketEvent.in_place(ticket, "contact_revealed", events.Actor.of(principal), now))
     await session.flush()
     decrypt = ctx.cipher.decrypt
     return ReporterContact(

@@ -14,17 +14,19 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, partner_views
+from services.intake import actors, attachments, partner_views
 from services.intake.models import Ticket, TicketEvent
 from services.intake.schemas import (
     EventOut,
     SimilarTicket,
+    StaffEventOut,
     TicketDetail,
     TicketPhoto,
     TicketSummary,
     TrackedTicket,
 )
-from services.intake.tickets import follower_counts, is_overdue, merged_into
+from services.intake.tickets import follower_counts, is_overdue, merged_into, staff_actions
+from services.kit.auth import Principal
 from services.kit.media import MediaStore
 from services.kit.personal import PersonalDataCipher, mask_phone
 
@@ -70,20 +72,19 @@ PUBLIC_DETAIL_KEYS = frozenset({"outcome", "rating", "to", "photo_ids", "templat
 def _event(
     event: TicketEvent, *, public: bool, photos: dict[int, list[TicketPhoto]] | None = None
 ) -> EventOut:
-    # The public trail says which side acted, never which staff member.
-    actor = event.actor.split(":", 1)[0] if public else event.actor
     detail = event.detail
     if public:
         detail = {k: v for k, v in detail.items() if k in PUBLIC_DETAIL_KEYS}
     if photos is None:  # an audience that sees no photos sees no photo ids either
         detail = {k: v for k, v in detail.items() if k != "photo_ids"}
-    return EventOut.model_validate(
+    model = EventOut if public else StaffEventOut
+    return model.model_validate(
         {
             "action": event.action,
             "from_status": event.from_status,
             "to_status": event.to_status,
-            "actor": actor,
-            "note": event.note,
+            **(actors.public(event) if public else actors.staff(event)),
+            "note": event.public_note,
             "at": event.at,
             "detail": detail,
             "photos": (photos or {}).get(event.id, []),
@@ -195,6 +196,7 @@ def summary(ticket: Ticket, now: datetime, *, followers: int = 0) -> TicketSumma
 async def detail(
     session: AsyncSession,
     ticket: Ticket,
+    principal: Principal,
     *,
     now: datetime,
     cipher: PersonalDataCipher,
@@ -229,5 +231,7 @@ async def detail(
             "referrals": await partner_views.referrals_of(session, ticket),
             # Kept on the first event when the ticket was filed (categories.Handler).
             "suggested_handler": trail[0].detail.get("suggested_handler") if trail else None,
+            # The console's buttons: what this caller may do next (kit.machine).
+            "allowed_actions": staff_actions(principal, ticket),
         }
     )

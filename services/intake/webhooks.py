@@ -109,7 +109,7 @@ async def subscribe(
         scope_path=place_path,
         topics=list(dict.fromkeys(data.topics)),
         created_at=now,
-        created_by=f"staff:{principal.subject}",
+        created_by=principal.actor,
         disabled_at=None,
     )
     session.add(subscription)

@@ -3,12 +3,14 @@
 DOMAIN.md: offered → accepted (or declined, back to staff) → in_progress → done (with
 before/after evidence) → confirmed by staff (the ticket becomes resolved) or returned (back
 to in_progress with a reason). Assigning a ticket to an organisation offers it an order;
-reassigning the ticket, or rejecting, escalating or resolving it without the contractor,
-cancels the open order in the same transaction: an organisation never works on a ticket
-that is no longer its own.
+reassigning the ticket, or rejecting, escalating or resolving it without the contractor
+(`handling`), cancels the open order in the same transaction: an organisation never works
+on a ticket that is no longer its own.
 
-One table (TRANSITIONS), one way through it (`_move`): every move is a `work_order_events`
-row; anything else is a 409 `invalid_transition` listing the moves allowed now. Moves that
+One table (MACHINE, on kit.machine), one way through it (`_move`): every move is a
+`work_order_events` row (kit.events); anything else is kit's 409 `invalid_transition`
+listing the moves allowed now. `cancel` is no one's to ask for: it is taken when the ticket
+leaves the contractor's hands (`workorders.assign`, `handling`). Moves that
 move the ticket too (start → in_progress, confirm → resolved) go through lifecycle, which
 writes the ticket's own event and tells the webhook subscribers.
 
@@ -36,8 +38,10 @@ from services.intake import attachments, lifecycle
 from services.intake.clients import Organisation
 from services.intake.models import Ticket, TicketMedia, WorkOrder, WorkOrderEvent
 from services.intake.tickets import PERM_HANDLE, PERM_READ, IntakeContext
+from services.kit import events
 from services.kit.auth import Principal
-from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound, PermissionDenied
+from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
+from services.kit.machine import Machine, transition
 from services.kit.scope import within_any
 
 PERM_WORK = "intake:workorders:work"
@@ -49,39 +53,31 @@ WORK_PURPOSES = frozenset({"evidence_before", "evidence_after", "progress"})
 Side = Literal["contractor", "staff"]
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: frozenset[str]
-    target: str
-    who: Side
-    milestone: str | None = None  # the WorkOrder column stamped with the time of the move
-
-
-def _t(
-    action: str, sources: str, target: str, who: Side, milestone: str | None = None
-) -> Transition:
-    return Transition(action, frozenset(sources.split()), target, who, milestone)
-
-
-TRANSITIONS: tuple[Transition, ...] = (
-    _t("accept", "offered", "accepted", "contractor", "accepted_at"),
-    _t("decline", "offered", "declined", "contractor", "declined_at"),
-    _t("start", "accepted", "in_progress", "contractor", "started_at"),
-    _t("progress", "in_progress", "in_progress", "contractor"),
-    _t("done", "in_progress", "done", "contractor", "done_at"),
-    _t("confirm", "done", "confirmed", "staff", "confirmed_at"),
-    _t("return", "done", "in_progress", "staff"),
-    _t("cancel", " ".join(OPEN_ORDER_STATUSES), "cancelled", "staff", "cancelled_at"),
+MACHINE = Machine(
+    "work order",
+    (
+        transition("accept", "offered", "accepted", "contractor", milestone="accepted_at"),
+        transition(
+            "decline",
+            "offered",
+            "declined",
+            "contractor",
+            requires="reason",
+            milestone="declined_at",
+        ),
+        transition("start", "accepted", "in_progress", "contractor", milestone="started_at"),
+        transition("progress", "in_progress", "in_progress", "contractor", requires="note"),
+        transition(
+            "done", "in_progress", "done", "contractor", requires="note", milestone="done_at"
+        ),
+        transition("confirm", "done", "confirmed", "staff", milestone="confirmed_at"),
+        transition("return", "done", "in_progress", "staff", requires="reason"),
+        # Taken by the ticket's move, never asked for: the ticket left the contractor's hands.
+        transition(
+            "cancel", " ".join(OPEN_ORDER_STATUSES), "cancelled", "ticket", milestone="cancelled_at"
+        ),
+    ),
 )
-
-
-def allowed_from(status: str) -> list[dict[str, Any]]:
-    return [
-        {"action": t.action, "to": t.target, "who": [t.who]}
-        for t in TRANSITIONS
-        if status in t.sources
-    ]
 
 
 @dataclass(frozen=True)
@@ -92,30 +88,23 @@ class Mover:
     ticket_actor: lifecycle.Actor
 
     @property
-    def label(self) -> str:
-        return self.ticket_actor.label
+    def who(self) -> events.Actor:
+        return self.ticket_actor.who
 
     @classmethod
     def contractor(cls, principal: Principal, ticket: Ticket) -> Mover:
-        actor = lifecycle.Actor.contractor(principal.organisation_id, principal.subject, ticket)
-        return cls("contractor", actor)
+        return cls("contractor", lifecycle.Actor.contractor(principal, ticket))
 
     @classmethod
     def staff(cls, principal: Principal, ticket: Ticket) -> Mover:
-        return cls("staff", lifecycle.Actor.staff(principal.subject, ticket))
+        return cls("staff", lifecycle.Actor.staff(principal, ticket))
 
 
-def _find(order: WorkOrder, action: str, side: Side) -> Transition:
-    for t in TRANSITIONS:
-        if t.action == action and order.status in t.sources:
-            if t.who != side:
-                raise PermissionDenied("not_your_transition", f"'{action}' is for: {t.who}.")
-            return t
-    raise Conflict(
-        "invalid_transition",
-        f"A work order that is {order.status} cannot take '{action}'.",
-        allowed=allowed_from(order.status),
-    )
+def allowed_actions(principal: Principal, found: Loaded, side: Side) -> list[str]:
+    """What the caller may do to the order now: its contractor's moves, or the answer of
+    staff who handle the ticket (staff who only read it may do nothing)."""
+    may = side == "contractor" or principal.can(PERM_HANDLE, found.ticket.place_path)
+    return MACHINE.allowed_actions(found.order.status, {side} if may else set())
 
 
 async def _move(
@@ -123,27 +112,25 @@ async def _move(
     order: WorkOrder,
     ticket: Ticket,
     action: str,
-    side: Side,
-    label: str,
+    roles: frozenset[str],
+    who: events.Actor,
     now: datetime,
     *,
     note: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> WorkOrderEvent:
-    transition = _find(order, action, side)
+    step = MACHINE.find(order.status, action, roles)
+    previous = MACHINE.enter(order, step, now)
     event = WorkOrderEvent(
         work_order_id=order.id,
-        from_status=order.status,
-        to_status=transition.target,
+        from_status=previous,
+        to_status=step.target,
         action=action,
-        actor=label,
-        note=note,
+        **who.columns(),
+        public_note=note,
         at=now,
         detail=detail or {},
     )
-    order.status = transition.target
-    if transition.milestone is not None:
-        setattr(order, transition.milestone, now)
     order.updated_at = now
     # The polled staff inbox changes with the ticket's updated_at: a decline shows there.
     ticket.updated_at = now
@@ -152,15 +139,27 @@ async def _move(
     return event
 
 
-def _required(text: str | None, field: str) -> str:
-    value = (text or "").strip()
-    if not value:
-        raise InvalidInput(
-            f"{field}_required",
-            f"A {field} is required for this step.",
-            errors=[FieldError(pointer=f"/body/{field}", detail="required", code="required")],
-        )
-    return value
+async def _step(
+    session: AsyncSession,
+    found: Loaded,
+    mover: Mover,
+    action: str,
+    now: datetime,
+    *,
+    note: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> WorkOrderEvent:
+    return await _move(
+        session,
+        found.order,
+        found.ticket,
+        action,
+        frozenset({mover.side}),
+        mover.who,
+        now,
+        note=note,
+        detail=detail,
+    )
 
 
 # --- Offering, cancelling: staff assign the ticket
@@ -268,8 +267,8 @@ async def _offer(
             from_status=None,
             to_status="offered",
             action="offer",
-            actor=actor.label,
-            note=order.instructions,
+            **actor.who.columns(),
+            public_note=order.instructions,
             at=now,
             detail={
                 "organisation_id": str(organisation.id),
@@ -295,7 +294,14 @@ async def cancel_open(
     orders = list(rows)
     for order in orders:
         await _move(
-            session, order, ticket, "cancel", "staff", actor.label, now, detail={"because": because}
+            session,
+            order,
+            ticket,
+            "cancel",
+            frozenset({"ticket"}),
+            actor.who,
+            now,
+            detail={"because": because},
         )
     return orders
 
@@ -416,10 +422,7 @@ async def tickets_of(session: AsyncSession, orders: Sequence[WorkOrder]) -> dict
 async def accept(
     session: AsyncSession, found: Loaded, mover: Mover, now: datetime, *, note: str | None
 ) -> WorkOrderEvent:
-    text = (note or "").strip() or None
-    return await _move(
-        session, found.order, found.ticket, "accept", mover.side, mover.label, now, note=text
-    )
+    return await _step(session, found, mover, "accept", now, note=(note or "").strip() or None)
 
 
 async def decline(
@@ -427,16 +430,14 @@ async def decline(
 ) -> WorkOrderEvent:
     """Back to staff: the ticket stays assigned to the organisation until staff reassign it;
     they see the declined order, with its reason, in the ticket's detail."""
-    text = _required(reason, "reason")
-    return await _move(
-        session, found.order, found.ticket, "decline", mover.side, mover.label, now, note=text
-    )
+    text = MACHINE.required("decline", reason=reason)["reason"]
+    return await _step(session, found, mover, "decline", now, note=text)
 
 
 async def start(
     session: AsyncSession, found: Loaded, mover: Mover, now: datetime
 ) -> WorkOrderEvent:
-    event = await _move(session, found.order, found.ticket, "start", mover.side, mover.label, now)
+    event = await _step(session, found, mover, "start", now)
     # The ticket goes in_progress with the organisation as its assignee.
     await lifecycle.start(session, found.ticket, mover.ticket_actor, now)
     return event
@@ -451,15 +452,13 @@ async def progress(
     note: str | None,
     photo_ids: Sequence[uuid.UUID],
 ) -> WorkOrderEvent:
-    text = _required(note, "note")
+    text = MACHINE.required("progress", note=note)["note"]
     photos = await attachments.check(session, attachments.photo_refs(photo_ids))
-    event = await _move(
+    event = await _step(
         session,
-        found.order,
-        found.ticket,
+        found,
+        mover,
         "progress",
-        mover.side,
-        mover.label,
         now,
         note=text,
         detail={"photo_ids": [str(p.id) for p in photos]},
@@ -481,7 +480,7 @@ async def done(
     after_ids: Sequence[uuid.UUID],
 ) -> WorkOrderEvent:
     """Done, with what was found and done and at least one photo taken after the work."""
-    text = _required(note, "note")
+    text = MACHINE.required("done", note=note)["note"]
     if not after_ids:
         raise InvalidInput(
             "evidence_required",
@@ -499,13 +498,11 @@ async def done(
         ],
     )
     before, after = photos[: len(before_ids)], photos[len(before_ids) :]
-    event = await _move(
+    event = await _step(
         session,
-        found.order,
-        found.ticket,
+        found,
+        mover,
         "done",
-        mover.side,
-        mover.label,
         now,
         note=text,
         detail={"before": [str(p.id) for p in before], "after": [str(p.id) for p in after]},
@@ -535,19 +532,17 @@ async def confirm(
     """The work is accepted: the ticket is resolved with the contractor's note and its
     after-photos (already the ticket's, attached when the work was marked done)."""
     finished = await last_done(session, found.order)
-    event = await _move(
+    event = await _step(
         session,
-        found.order,
-        found.ticket,
+        found,
+        mover,
         "confirm",
-        mover.side,
-        mover.label,
         now,
         note=(note or "").strip() or None,
     )
     assert finished is not None  # an order is done only through a done event
     resolution = await lifecycle.resolve(
-        session, found.ticket, mover.ticket_actor, now, note=finished.note
+        session, found.ticket, mover.ticket_actor, now, note=finished.public_note
     )
     after = [str(i) for i in finished.detail.get("after", [])]
     resolution.detail = {**resolution.detail, "photo_ids": after, "work_order": found.order.number}
@@ -565,10 +560,8 @@ async def return_work(
     session: AsyncSession, found: Loaded, mover: Mover, now: datetime, *, reason: str | None
 ) -> WorkOrderEvent:
     """Not good enough: back to in_progress, with the reason, counted."""
-    text = _required(reason, "reason")
-    event = await _move(
-        session, found.order, found.ticket, "return", mover.side, mover.label, now, note=text
-    )
+    text = MACHINE.required("return", reason=reason)["reason"]
+    event = await _step(session, found, mover, "return", now, note=text)
     found.order.return_count += 1
     found.order.done_at = None
     return event

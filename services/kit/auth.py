@@ -6,6 +6,12 @@ nothing. A token carries grants: a role on a place, with that place's path and t
 permissions the role gives. "May X do P on the thing at path T" is then a prefix test,
 with no call to identity or directory.
 
+Who acted, named one way everywhere (`Principal.actor`): the token's `sub` as identity issues
+it, `<kind>:<id>` with kind `staff`, `resident` or `client` (API clients and devices). When
+staff act for a resident, identity issues the resident a token in the manner of RFC 8693:
+`sub` is the resident, `act` = {"sub": "staff:<uuid>", "name": ...} names the staff member and
+a `reason` claim says why; the actor is then the staff member, `on_behalf_of` the resident.
+
 ARCHITECTURE.md's rule: out of the caller's scope -> 404 (existence not revealed) for things
 whose existence is private; in scope but not allowed -> 403.
 """
@@ -49,11 +55,47 @@ class Grant:
 
 @dataclass(frozen=True)
 class Principal:
-    subject: str
+    subject: str  # the token's `sub`: "staff:<uuid>", "resident:<uuid>", "client:<uuid>"
     kind: str  # staff | resident | client | device
     grants: tuple[Grant, ...] = ()
     organisation_id: str | None = None
     claims: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def acting(self) -> dict[str, Any] | None:
+        """The `act` claim: the staff member acting for the token's subject, if any."""
+        act = self.claims.get("act")
+        return act if isinstance(act, dict) and act.get("sub") else None
+
+    @property
+    def actor(self) -> str:
+        """Who did it, as event rows record it: the acting staff member, else the subject."""
+        return str(self.acting["sub"]) if self.acting else self.subject
+
+    @property
+    def actor_kind(self) -> str:
+        """staff, contractor (an organisation's staff or system), client, device or resident
+        (kit.events.ACTOR_KINDS; `system` is the services' own jobs, never a token)."""
+        if self.acting:
+            return "staff"
+        if self.organisation_id and self.kind in ("staff", "client"):
+            return "contractor"  # an organisation's worker or system (a device stays a device)
+        return self.kind
+
+    @property
+    def actor_name(self) -> str | None:
+        """The display name the token carries (staff and API clients; residents have none)."""
+        name = self.acting.get("name") if self.acting else self.claims.get("name")
+        return str(name) if name else None
+
+    @property
+    def on_behalf_of(self) -> str | None:
+        return self.subject if self.acting else None
+
+    @property
+    def reason(self) -> str | None:
+        reason = self.claims.get("reason") if self.acting else None
+        return str(reason) if reason else None
 
     def can(self, permission: str, place_path: str) -> bool:
         return any(permission in g.perms and is_within(place_path, g.path) for g in self.grants)

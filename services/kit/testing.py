@@ -96,9 +96,20 @@ async def empty_tables(db: Database, metadata: MetaData) -> None:
         await session.commit()
 
 
+# The prefix of `sub` identity gives each kind of token (services/identity: sessions, api_keys).
+SUBJECT_PREFIXES = {
+    "staff": "staff",
+    "resident": "resident",
+    "client": "client",
+    "device": "client",
+}
+
+
 @dataclass
 class TokenFactory:
-    """Signs access tokens the way identity does, with a key of its own."""
+    """Signs access tokens of exactly identity's shape (keys.access_claims), with a key of
+    its own: `sub` is `<prefix>:<id>`, staff and API clients carry a `name`, iat/exp are
+    whole seconds, every token has a `jti`. tests/identity compares the two."""
 
     issuer: str = "sqwb-identity"
     kid: str = field(default_factory=lambda: f"test-{uuid.uuid4().hex[:8]}")
@@ -110,28 +121,58 @@ class TokenFactory:
         jwk.update({"kid": self.kid, "alg": "EdDSA", "use": "sig"})
         return json.dumps({"keys": [jwk]})
 
-    def issue(
+    def claims(
         self,
         *,
-        subject: str = "staff-1",
+        subject: str | None = None,
         kind: str = "staff",
         grants: list[dict[str, Any]] | None = None,
         ttl: timedelta = timedelta(minutes=10),
         now: datetime | None = None,
+        name: str | None = None,
         **extra: Any,
-    ) -> str:
+    ) -> dict[str, Any]:
+        """The claims `issue` signs. `subject` is the id (a prefixed one is kept as given)."""
+        prefix = SUBJECT_PREFIXES[kind]
+        ident = subject or str(uuid.uuid4())
+        sub = ident if ident.startswith(f"{prefix}:") else f"{prefix}:{ident}"
         issued = now or datetime.now(UTC)
-        claims = {
+        claims: dict[str, Any] = {
             "iss": self.issuer,
-            "sub": subject,
+            "sub": sub,
             "kind": kind,
             "typ": "access",
-            "iat": issued,
-            "exp": issued + ttl,
+            "iat": int(issued.timestamp()),
+            "exp": int((issued + ttl).timestamp()),
+            "jti": uuid.uuid4().hex,
             "grants": grants or [],
-            **extra,
         }
-        return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.kid})
+        if kind != "resident":  # identity names staff and API clients, never residents
+            claims["name"] = name or f"测试 {sub.rsplit(':', 1)[-1][:8]}"
+        return {**claims, **extra}
+
+    def issue(self, **fields: Any) -> str:
+        return jwt.encode(
+            self.claims(**fields), self.private_key, algorithm="EdDSA", headers={"kid": self.kid}
+        )
+
+    def acting_for(
+        self,
+        resident: str,
+        *,
+        staff: str,
+        staff_name: str,
+        reason: str,
+        now: datetime | None = None,
+    ) -> str:
+        """A resident's token used by staff acting for them (identity's `/v1/tokens/act-for`)."""
+        return self.issue(
+            subject=resident,
+            kind="resident",
+            now=now,
+            act={"sub": staff, "name": staff_name},
+            reason=reason,
+        )
 
 
 def grant(role: str, place_id: str, path: str, *perms: str) -> dict[str, Any]:

@@ -125,11 +125,11 @@ async def test_a_revoked_code_is_gone_and_its_reissue_works_at_once(directory: D
     new_history = (await directory.client.get(f"/v1/codes/{new}/history", headers=staff)).json()
     assert [(e["action"], e["actor"]) for e in old_history] == [
         ("issued", "seed"),
-        ("revoked", "zhang-wei"),
+        ("revoked", "staff:zhang-wei"),
     ]
     assert old_history[1]["reason"] == "sticker defaced"
     assert [(e["action"], e["actor"], e["reason"]) for e in new_history] == [
-        ("reissued", "zhang-wei", "new sticker printed")
+        ("reissued", "staff:zhang-wei", "new sticker printed")
     ]
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import select
+
+from services.intake.models import TicketEvent
 from services.kit.testing import run_replicas
 from tests.fixtures.intake import Intake
 
@@ -20,7 +24,9 @@ async def _resolved(intake: Intake) -> tuple[dict[str, Any], str, dict[str, str]
     staff = await intake.staff("TGYZL")
     ticket_id = await _ticket_id(intake, staff, submitted["number"])
     await intake.move(ticket_id, "acknowledge", staff, outcome="anonymous")
-    await intake.move(ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff-1")
+    await intake.move(
+        ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff:staff-1"
+    )
     await intake.move(ticket_id, "start", staff)
     await intake.move(ticket_id, "resolve", staff, note="已清理小广告")
     return submitted, ticket_id, staff
@@ -100,7 +106,9 @@ async def test_only_the_assignee_starts_work(intake: Intake) -> None:
     submitted = await intake.report()
     staff = await intake.staff("TGYZL")
     ticket_id = await _ticket_id(intake, staff, submitted["number"])
-    await intake.move(ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="worker-9")
+    await intake.move(
+        ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff:worker-9"
+    )
     refused = await intake.client.post(f"/v1/tickets/{ticket_id}/start", headers=staff)
     assert refused.status_code == 403
     worker = await intake.staff("TGYZL", subject="worker-9")
@@ -257,3 +265,57 @@ async def test_merging_moves_reporter_and_followers_to_the_original_each_once(
         (second["number"], "reporter"),
         (first["number"], "follower"),
     }
+
+
+async def test_staff_acting_for_a_resident_are_written_on_the_event_row(intake: Intake) -> None:
+    """A resident's token carrying `act` (identity's /v1/tokens/act-for): the resident files,
+    the row names the staff member as the actor, for whom and why."""
+    staff_sub = "staff:7b0c1c1e-5d55-4a8e-9a34-3f0e3c6f2a10"
+    token = intake.tokens.acting_for(
+        "resident:5f4c1a3e-8e0b-4c55-9a51-0e6f1d2b7c11",
+        staff=staff_sub,
+        staff_name="天宫院中里社工",
+        reason="老人来电，代为报修",
+        now=intake.clock.now(),
+    )
+    body = {
+        "code_token": await intake.unit_token("TGYZL-01-2"),
+        "category": "small_ads",
+        "description": "楼道墙上贴满了小广告",
+    }
+    filed = await intake.client.post(
+        "/v1/tickets", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert filed.status_code == 201, filed.text
+
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, filed.json()["number"])
+    first = (await intake.detail(ticket_id, staff))["events"][0]
+    assert (first["action"], first["actor"], first["actor_kind"]) == ("submit", staff_sub, "staff")
+    assert first["actor_name"] == "天宫院中里社工"
+    assert first["on_behalf_of"] == "resident:5f4c1a3e-8e0b-4c55-9a51-0e6f1d2b7c11"
+    assert first["reason"] == "老人来电，代为报修"
+    async with intake.db.session(write=False) as session:
+        row = await session.scalar(
+            select(TicketEvent).where(TicketEvent.ticket_id == uuid.UUID(ticket_id))
+        )
+    assert row is not None
+    assert (row.actor, row.on_behalf_of, row.reason) == (
+        staff_sub,
+        "resident:5f4c1a3e-8e0b-4c55-9a51-0e6f1d2b7c11",
+        "老人来电，代为报修",
+    )
+
+
+async def test_the_staff_detail_lists_the_moves_the_caller_may_make(intake: Intake) -> None:
+    submitted = await intake.report()
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+    detail = await intake.detail(ticket_id, staff)
+    assert detail["allowed_actions"] == ["acknowledge", "assign", "reject", "duplicate"]
+    reader = await intake.staff("TGYZL", "intake:tickets:read", subject="staff-3")
+    assert (await intake.detail(ticket_id, reader))["allowed_actions"] == []
+    assigned = await intake.move(
+        ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff:staff-1"
+    )
+    assert assigned["allowed_actions"] == ["reassign", "start", "reject", "escalate"]

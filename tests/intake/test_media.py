@@ -369,7 +369,7 @@ async def test_resolution_photos_are_on_the_resolving_event(intake: Intake) -> N
     staff = await intake.staff("TGYZL")
     for action, body in (
         ("acknowledge", {"outcome": "anonymous"}),
-        ("assign", {"assignee_kind": "staff", "assignee_ref": "staff-1"}),
+        ("assign", {"assignee_kind": "staff", "assignee_ref": "staff:staff-1"}),
         ("start", None),
     ):
         response = await intake.client.post(

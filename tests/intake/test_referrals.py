@@ -136,7 +136,8 @@ async def test_the_agency_answers_forward_only(stack: Stack) -> None:
         ("accepted", "concluded"),
     ]
     assert all(e["from_status"] == e["to_status"] == "resolved" for e in answered)
-    assert answered[0]["actor"].startswith("agency:client:")
+    assert answered[0]["actor"].startswith("client:")
+    assert answered[0]["actor_kind"] == "client"
     mine = await stack.get("/v1/referrals", staff)
     assert [(r["number"], r["status"]) for r in mine["items"]] == [
         (referral["number"], "concluded")

@@ -17,13 +17,17 @@ The scenario (Beijing times; the period is 2026-03-02 .. 03-15, read on 03-09 12
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from services.intake import demo, tickets
+from services.intake.models import TicketEvent
+from services.kit.demo import demo_staff_id
 from tests.fixtures.intake import Intake
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -51,7 +55,7 @@ class Desk:
 
     async def work_to_resolved(self, ticket: dict[str, Any], *, straight: bool = False) -> None:
         if not straight:
-            await self.move(ticket, "assign", assignee_kind="staff", assignee_ref="staff-1")
+            await self.move(ticket, "assign", assignee_kind="staff", assignee_ref="staff:staff-1")
         await self.move(ticket, "start")
 
     async def rate(self, ticket: dict[str, Any], rating: int) -> None:
@@ -109,7 +113,7 @@ async def build_history(intake: Intake) -> None:
     await desk.move(t6, "duplicate", duplicate_of=t7["id"])
     await gys.move(g1, "acknowledge", outcome="anonymous")
     clock.set(at(3, 2, 11))
-    await desk.move(t3, "assign", assignee_kind="staff", assignee_ref="staff-1")
+    await desk.move(t3, "assign", assignee_kind="staff", assignee_ref="staff:staff-1")
     await desk.work_to_resolved(t3, straight=True)
     await desk.work_to_resolved(t1)
     await gys.work_to_resolved(g1)
@@ -367,6 +371,19 @@ async def test_the_demo_history_gives_rates_strictly_between_0_and_1(intake: Int
     spots = (await intake.client.get("/v1/hotspots", headers=district)).json()
     found = {(b["building_code"], b["category"]) for b in spots["buildings"]}
     assert {("GYSNL-02", "small_ads"), ("TGYZL-03", "facility")} <= found
+
+    # Who acted is written in the one actor shape, staff as identity's demo log-ins.
+    async with intake.db.session(write=False) as session:
+        actors = set(
+            (await session.execute(select(TicketEvent.actor, TicketEvent.actor_kind))).all()
+        )
+    shapes = {(re.sub(r"[0-9a-f-]{36}$", "<uuid>", actor), kind) for actor, kind in actors}
+    assert shapes == {
+        ("staff:<uuid>", "staff"),
+        ("reporter", "resident"),
+        ("client:12345", "client"),
+    }
+    assert (f"staff:{demo_staff_id('tgyzl_staff')}", "staff") in actors
 
     # Never twice.
     assert "not loaded" in await seed(intake)

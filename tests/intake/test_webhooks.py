@@ -115,7 +115,7 @@ async def _step(intake: Intake, ticket_id: str, action: str, **body: Any) -> Non
 
 async def _lifecycle(intake: Intake, ticket_id: str, *, outcome: str = "anonymous") -> None:
     await _step(intake, ticket_id, "acknowledge", outcome=outcome)
-    await _step(intake, ticket_id, "assign", assignee_kind="staff", assignee_ref="staff-1")
+    await _step(intake, ticket_id, "assign", assignee_kind="staff", assignee_ref="staff:staff-1")
     await _step(intake, ticket_id, "start")
     await _step(intake, ticket_id, "resolve", note="已清理小广告")
 
@@ -176,7 +176,7 @@ async def test_a_receiver_down_for_an_hour_gets_everything_afterwards_in_order(
     first = await intake.report()
     await _step(intake, first["id"], "acknowledge", outcome="anonymous")
     second = await intake.report(unit_code="TGYZL-02-1")
-    await _step(intake, first["id"], "assign", assignee_kind="staff", assignee_ref="staff-1")
+    await _step(intake, first["id"], "assign", assignee_kind="staff", assignee_ref="staff:staff-1")
     await _step(intake, second["id"], "reject", reason="不属于物业职责")
 
     for _ in range(6):  # an hour of 503s

@@ -54,6 +54,7 @@ async def test_the_contractor_works_an_order_by_api_key_and_staff_confirm_it(
     for secret in (REPORTER_NAME, REPORTER_PHONE, REPORTER_PHONE[-4:], "staff-GYSNL"):
         assert secret not in seen.text
     assert [e["actor"] for e in order["events"]] == ["staff"]
+    assert order["allowed_actions"] == ["accept", "decline"]  # what the contractor may do now
 
     accepted = await stack.post(f"{path}/accept", contractor, {"note": "明早处理"})
     assert accepted["status"] == "accepted"
@@ -87,6 +88,8 @@ async def test_the_contractor_works_an_order_by_api_key_and_staff_confirm_it(
         before: "evidence_before",
         first_after: "evidence_after",
     }
+    assert done["allowed_actions"] == []  # the community answers now
+    assert (await stack.get(path, staff))["allowed_actions"] == ["confirm", "return"]
 
     # The community is not satisfied: back in progress, with the reason, counted.
     returned = await stack.post(f"{path}/return", staff, {"reason": "三单元还有两处未清理"})
@@ -110,7 +113,7 @@ async def test_the_contractor_works_an_order_by_api_key_and_staff_confirm_it(
     assert (resolution["action"], resolution["note"]) == ("resolve", "全部清理完毕，共5处")
     assert resolution["detail"]["photo_ids"] == [after]
     assert [p["id"] for p in resolution["photos"]] == [after]
-    actions = [(e["action"], e["actor"].split(":")[0]) for e in detail["events"]]
+    actions = [(e["action"], e["actor_kind"]) for e in detail["events"]]
     assert actions[-3:] == [("assign", "staff"), ("start", "contractor"), ("resolve", "staff")]
     [order_in_detail] = detail["work_orders"]
     assert [e["action"] for e in order_in_detail["events"]] == [
@@ -240,7 +243,7 @@ async def test_a_declined_order_goes_back_to_staff_who_reassign(stack: Stack) ->
     detail = await stack.post(
         f"/v1/tickets/{ticket_id}/assign",
         staff,
-        {"assignee_kind": "staff", "assignee_ref": "staff-GYSNL"},
+        {"assignee_kind": "staff", "assignee_ref": "staff:staff-GYSNL"},
     )
     assert [o["status"] for o in detail["work_orders"]] == ["declined", "cancelled"]
     assert detail["work_orders"][1]["events"][-1]["detail"] == {"because": "reassign"}

@@ -31,7 +31,8 @@ async def test_a_valid_token_gives_the_principal_and_its_grants() -> None:
         now=clock.now(),
     )
     principal = await verifier(factory, clock).verify(token)
-    assert principal.subject == "li-na"
+    assert principal.subject == "staff:li-na"  # identity's shape: <kind>:<id>
+    assert (principal.actor, principal.actor_kind) == ("staff:li-na", "staff")
     assert principal.can("x:write", "/d/s/c/b/u/")
     assert not principal.can("x:write", "/d/s/other/")
     assert not principal.can("x:delete", "/d/s/c/b/")
@@ -87,14 +88,16 @@ async def test_keys_are_fetched_from_the_jwks_url_and_old_keys_keep_working() ->
         clock=clock,
         transport=httpx.ASGITransport(app=identity),
     )
-    old_token = old.issue(now=clock.now())
-    assert (await v.verify(old_token)).subject == "staff-1"
+    old_token = old.issue(subject="staff-1", now=clock.now())
+    assert (await v.verify(old_token)).subject == "staff:staff-1"
     # Rotation: identity now publishes only the new key; tokens signed earlier still verify.
     published["keys"] = json.loads(new.jwks)["keys"]
     assert v._fetched_at is not None
     v._fetched_at -= JWKS_REFRESH_SECONDS  # as if the refresh interval had passed
-    assert (await v.verify(new.issue(now=clock.now()))).subject == "staff-1"
-    assert (await v.verify(old_token)).subject == "staff-1"
+    assert (
+        await v.verify(new.issue(subject="staff-1", now=clock.now()))
+    ).subject == "staff:staff-1"
+    assert (await v.verify(old_token)).subject == "staff:staff-1"
 
 
 def test_scope_paths_list_where_a_permission_holds() -> None:
@@ -132,7 +135,51 @@ async def test_requests_arriving_during_the_first_jwks_fetch_wait_for_it() -> No
         clock=clock,
         transport=httpx.ASGITransport(app=identity),
     )
-    token = signer.issue(now=clock.now())
+    token = signer.issue(subject="staff-1", now=clock.now())
     principals = await asyncio.gather(*(v.verify(token) for _ in range(5)))
-    assert [p.subject for p in principals] == ["staff-1"] * 5
+    assert [p.subject for p in principals] == ["staff:staff-1"] * 5
     assert fetches == 1
+
+
+def test_who_acted_is_one_label_with_its_kind_and_name() -> None:
+    tokens = TokenFactory()
+
+    def principal(**fields: Any) -> Principal:
+        return Principal.from_claims(tokens.claims(**fields))
+
+    staff = principal(subject="li-na", name="李娜")
+    assert (staff.actor, staff.actor_kind, staff.actor_name) == ("staff:li-na", "staff", "李娜")
+    worker = principal(subject="w-1", org="org-1")
+    assert (worker.actor, worker.actor_kind) == ("staff:w-1", "contractor")
+    system = principal(subject="c-1", kind="client", org="org-1")
+    assert (system.actor, system.actor_kind) == ("client:c-1", "contractor")
+    hotline = principal(subject="c-2", kind="client")
+    assert (hotline.actor, hotline.actor_kind) == ("client:c-2", "client")
+    gate = principal(subject="g-1", kind="device", org="org-1")
+    assert (gate.actor, gate.actor_kind) == ("client:g-1", "device")
+    resident = principal(subject="r-1", kind="resident")
+    assert (resident.actor, resident.actor_kind, resident.actor_name) == (
+        "resident:r-1",
+        "resident",
+        None,
+    )
+    assert resident.on_behalf_of is None
+
+    acting = Principal.from_claims(
+        tokens.claims(
+            subject="r-1",
+            kind="resident",
+            act={"sub": "staff:s-1", "name": "王芳"},
+            reason="代为报修",
+        )
+    )
+    assert (acting.subject, acting.actor, acting.actor_kind) == (
+        "resident:r-1",
+        "staff:s-1",
+        "staff",
+    )
+    assert (acting.actor_name, acting.on_behalf_of, acting.reason) == (
+        "王芳",
+        "resident:r-1",
+        "代为报修",
+    )

@@ -212,10 +212,23 @@ export interface CategoryOut {
   default_priority: TicketPriority
 }
 
-export interface TicketEventOut {
+/** Who acted, as staff read it (services/kit/events.py); residents and contractors read the side only. */
+export interface ActorDetail {
+  /** staff, contractor, client, resident, device or system */
+  actor_kind?: string | null
+  /** The name the actor's token carried then. */
+  actor_name?: string | null
+  /** The resident staff acted for, and why. */
+  on_behalf_of?: string | null
+  reason?: string | null
+  internal_note?: string | null
+}
+
+export interface TicketEventOut extends ActorDetail {
   action: string
   from_status: TicketStatus | null
   to_status: TicketStatus
+  /** "staff:<uuid>", "client:<uuid>", "resident:<uuid>", "reporter" or "system"; the side only on public pages. */
   actor: string
   note: string | null
   at: string
@@ -274,9 +287,11 @@ export interface WorkOrderOut {
   done_at?: string | null
   return_count?: number
   events?: WorkOrderEventOut[]
+  /** The moves the caller may make on the order now (its detail only). */
+  allowed_actions?: string[]
 }
 
-export interface WorkOrderEventOut {
+export interface WorkOrderEventOut extends ActorDetail {
   action: string
   from_status: WorkOrderStatus | null
   to_status: WorkOrderStatus
@@ -306,6 +321,8 @@ export interface TicketDetail extends TicketSummary {
   duplicate_of_id: string | null
   followers: number
   events: TicketEventOut[]
+  /** The moves the signed-in caller may make now, computed by intake (services/kit/machine.py). */
+  allowed_actions: string[]
   /** Added by the media and work-order parts of intake; absent before they land. */
   photos?: TicketPhoto[]
   work_orders?: WorkOrderOut[]

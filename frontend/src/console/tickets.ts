@@ -1,37 +1,13 @@
 /**
  * What the console may offer on a ticket, and how its deadlines read.
  *
- * The state machine lives in intake (services/intake/lifecycle.py, TRANSITIONS); the copy
- * below only decides which buttons to show. The service decides for real: a button shown
- * wrongly ends in its 409 `invalid_transition` problem, never in a wrong state.
+ * The state machine lives in intake (services/intake/lifecycle.py on services/kit/machine.py):
+ * the ticket's detail carries `allowed_actions`, the moves the signed-in caller may make now,
+ * computed there for them. The console only turns those into buttons; it keeps no copy of the
+ * machine.
  */
 
-import type { TicketStatus, TicketSummary, WorkOrderOut } from '../api/types'
-
-type Role = 'staff' | 'assignee' | 'reporter' | 'system'
-
-interface Transition {
-  action: string
-  from: readonly TicketStatus[]
-  to: TicketStatus
-  who: readonly Role[]
-}
-
-/** services/intake/lifecycle.py TRANSITIONS, in the same order. */
-export const TRANSITIONS: readonly Transition[] = [
-  { action: 'acknowledge', from: ['submitted'], to: 'acknowledged', who: ['staff'] },
-  { action: 'assign', from: ['submitted', 'acknowledged'], to: 'assigned', who: ['staff'] },
-  { action: 'reassign', from: ['assigned', 'in_progress'], to: 'assigned', who: ['staff'] },
-  { action: 'start', from: ['assigned'], to: 'in_progress', who: ['assignee'] },
-  { action: 'resolve', from: ['in_progress'], to: 'resolved', who: ['assignee', 'staff'] },
-  { action: 'confirm', from: ['resolved'], to: 'closed', who: ['reporter'] },
-  { action: 'rate', from: ['resolved'], to: 'closed', who: ['reporter'] },
-  { action: 'auto_close', from: ['resolved'], to: 'closed', who: ['system'] },
-  { action: 'reopen', from: ['resolved', 'closed'], to: 'in_progress', who: ['reporter', 'staff'] },
-  { action: 'reject', from: ['submitted', 'acknowledged', 'assigned'], to: 'rejected', who: ['staff'] },
-  { action: 'duplicate', from: ['submitted', 'acknowledged'], to: 'duplicate', who: ['staff'] },
-  { action: 'escalate', from: ['acknowledged', 'assigned', 'in_progress'], to: 'escalated', who: ['staff'] },
-]
+import type { TicketDetail, TicketStatus, TicketSummary, WorkOrderOut } from '../api/types'
 
 /** The buttons of the ticket page, in the order they are shown (the likely next step first). */
 export type StaffAction =
@@ -57,30 +33,12 @@ const BUTTON_ORDER: readonly StaffAction[] = [
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['submitted', 'acknowledged', 'assigned', 'in_progress']
 
-type Assignment = Pick<TicketSummary, 'status' | 'assignee_kind' | 'assignee_ref'>
-
 /**
- * The roles a staff member holds on a ticket (lifecycle.Actor.staff): always staff; the
- * assignee too when the ticket is with a team, or with them by name.
+ * The buttons of the ticket page, from the moves intake allows the caller now: reassigning
+ * shares assign's button; moves with no button here (the reporter's, the system's) are left out.
  */
-export function staffRoles(ticket: Assignment, subject: string): Role[] {
-  const roles: Role[] = ['staff']
-  if (ticket.assignee_kind === 'team' || (ticket.assignee_kind === 'staff' && ticket.assignee_ref === subject)) {
-    roles.push('assignee')
-  }
-  return roles
-}
-
-/** The moves a staff member (`subject`) may make on the ticket now; none without `handle`. */
-export function allowedActions(ticket: Assignment, subject: string, canHandle = true): StaffAction[] {
-  if (!canHandle) return []
-  const roles = staffRoles(ticket, subject)
-  const allowed = new Set<StaffAction>()
-  for (const t of TRANSITIONS) {
-    if (!t.from.includes(ticket.status) || !t.who.some((role) => roles.includes(role))) continue
-    const button = (t.action === 'reassign' ? 'assign' : t.action) as StaffAction
-    if (BUTTON_ORDER.includes(button)) allowed.add(button)
-  }
+export function allowedActions(ticket: Pick<TicketDetail, 'allowed_actions'>): StaffAction[] {
+  const allowed = new Set((ticket.allowed_actions ?? []).map((action) => (action === 'reassign' ? 'assign' : action)))
   return BUTTON_ORDER.filter((action) => allowed.has(action))
 }
 

@@ -11,6 +11,7 @@ from services.identity import api_keys, otp, sessions, staff, wechat
 from services.identity.context import Ctx, client_ip
 from services.identity.models import Resident, StaffUser
 from services.identity.schemas import (
+    ActForIn,
     LoginIn,
     MeOut,
     OtpSendIn,
@@ -21,7 +22,7 @@ from services.identity.schemas import (
     WeChatLoginOut,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal
+from services.kit.auth import CurrentPrincipal, requires
 from services.kit.personal import mask_phone
 
 router = APIRouter(tags=["sign-in"])
@@ -54,6 +55,27 @@ async def login(data: LoginIn, session: SessionDep, clock: ClockDep, ctx: Ctx) -
     )
     pair = await sessions.issue_pair(
         session, keys=ctx.keys, policy=ctx.tokens, subject=f"staff:{user.id}", now=clock.now()
+    )
+    return _out(pair)
+
+
+@router.post(
+    "/v1/tokens/act-for",
+    summary="Staff act for a resident: a short-lived token naming both, with the reason",
+    description="RFC 8693 style: sub is the resident, act names the staff member; recorded.",
+    openapi_extra=requires(sessions.PERM_ACT_FOR),
+)
+async def act_for(
+    data: ActForIn, session: SessionDep, clock: ClockDep, ctx: Ctx, principal: CurrentPrincipal
+) -> TokenOut:
+    pair = await sessions.act_for(
+        session,
+        keys=ctx.keys,
+        policy=ctx.tokens,
+        staff=principal,
+        resident_id=data.resident_id,
+        reason=data.reason,
+        now=clock.now(),
     )
     return _out(pair)
 

@@ -111,7 +111,7 @@ async def put_setting(
         place,
         category,
         data,
-        actor=f"staff:{principal.subject}",
+        actor=principal.actor,
         now=ctx.clock.now(),
     )
     return _out(found, place)

@@ -24,9 +24,7 @@ Signature = Annotated[str, Query(min_length=1, max_length=100)]
 def _uploader(principal: Principal | None) -> str:
     if principal is None:
         return "anonymous"
-    if principal.kind in ("staff", "resident"):
-        return f"{principal.kind}:{principal.subject}"
-    return principal.subject  # "client:<id>" for integrations (contractors' API keys)
+    return principal.actor  # kit.auth: "staff:<uuid>", "resident:<uuid>", "client:<uuid>"
 
 
 @router.post(

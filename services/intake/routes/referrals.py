@@ -43,7 +43,7 @@ async def refer(
     principal: CurrentPrincipal,
 ) -> ReferralOut:
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
-    actor = lifecycle.Actor.staff(principal.subject, ticket)
+    actor = lifecycle.Actor.staff(principal, ticket)
     referral = await referrals.refer(
         session,
         ctx,

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.intake import lifecycle, tickets, views, workorders
+from services.intake import handling, lifecycle, tickets, views, workorders
 from services.intake.models import Ticket
 from services.intake.routes.deps import ContextDep
 from services.intake.schemas import (
@@ -109,7 +109,7 @@ async def get_ticket(
 ) -> TicketDetail:
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_READ)
     return await views.detail(
-        session, ticket, now=ctx.clock.now(), cipher=ctx.cipher, media=ctx.media
+        session, ticket, principal, now=ctx.clock.now(), cipher=ctx.cipher, media=ctx.media
     )
 
 
@@ -127,16 +127,16 @@ async def _handling(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Handling:
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
-    actor = lifecycle.Actor.staff(principal.subject, ticket)
+    actor = lifecycle.Actor.staff(principal, ticket)
     return Handling(ticket, principal, actor, ctx.clock.now())
 
 
 HandlingDep = Annotated[Handling, Depends(_handling)]
 
 
-async def _answer(session: SessionDep, ctx: ContextDep, handling: Handling) -> TicketDetail:
+async def _answer(session: SessionDep, ctx: ContextDep, h: Handling) -> TicketDetail:
     return await views.detail(
-        session, handling.ticket, now=handling.now, cipher=ctx.cipher, media=ctx.media
+        session, h.ticket, h.staff, now=h.now, cipher=ctx.cipher, media=ctx.media
     )
 
 
@@ -187,10 +187,10 @@ async def start(h: HandlingDep, session: SessionDep, ctx: ContextDep) -> TicketD
 async def resolve(
     data: Resolve, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await lifecycle.resolve(
-        session, h.ticket, h.actor, h.now, note=data.note, photo_ids=data.photo_ids
+    # An open work order is cancelled with it (handling): the contractor's part is over.
+    await handling.resolve(
+        session, ticket=h.ticket, actor=h.actor, now=h.now, note=data.note, photo_ids=data.photo_ids
     )
-    await workorders.cancel_open(session, h.ticket, h.actor, h.now, because="resolve")
     return await _answer(session, ctx, h)
 
 
@@ -198,8 +198,7 @@ async def resolve(
 async def reject(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await lifecycle.reject(session, h.ticket, h.actor, h.now, reason=data.reason)
-    await workorders.cancel_open(session, h.ticket, h.actor, h.now, because="reject")
+    await handling.reject(session, ticket=h.ticket, actor=h.actor, now=h.now, reason=data.reason)
     return await _answer(session, ctx, h)
 
 
@@ -219,8 +218,9 @@ async def reopen(
 async def escalate(
     data: Escalate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await lifecycle.escalate(session, h.ticket, h.actor, h.now, level=data.level, note=data.note)
-    await workorders.cancel_open(session, h.ticket, h.actor, h.now, because="escalate")
+    await handling.escalate(
+        session, ticket=h.ticket, actor=h.actor, now=h.now, level=data.level, note=data.note
+    )
     return await _answer(session, ctx, h)
 
 

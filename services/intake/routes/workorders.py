@@ -28,9 +28,9 @@ from services.intake.schemas import (
     WorkOrderSummary,
 )
 from services.intake.tickets import PERM_HANDLE, IntakeContext
-from services.intake.workorders import PERM_WORK, Loaded, Mover
+from services.intake.workorders import PERM_WORK, Loaded, Mover, Side
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import CurrentPrincipal, Principal, requires
 from services.kit.pagination import Page, PageDep, fetch_page
 
 router = APIRouter(prefix="/v1/work-orders", tags=["contractors"])
@@ -59,7 +59,7 @@ async def list_work_orders(
 
 
 async def _view(
-    session: SessionDep, ctx: IntakeContext, found: Loaded, *, as_contractor: bool
+    session: SessionDep, ctx: IntakeContext, found: Loaded, principal: Principal, side: Side
 ) -> WorkOrderOut:
     address = await ctx.directory.address(found.ticket.place_code)
     return await partner_views.work_order(
@@ -68,7 +68,8 @@ async def _view(
         found.ticket,
         address=address,
         media=ctx.media,
-        as_contractor=as_contractor,
+        as_contractor=side == "contractor",
+        allowed_actions=workorders.allowed_actions(principal, found, side),
     )
 
 
@@ -82,7 +83,7 @@ async def get_work_order(
     order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> WorkOrderOut:
     found, side = await workorders.for_reader(session, principal, order_id)
-    return await _view(session, ctx, found, as_contractor=side == "contractor")
+    return await _view(session, ctx, found, principal, side)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Working:
 
     found: Loaded
     mover: Mover
+    principal: Principal
     now: datetime
 
 
@@ -98,14 +100,14 @@ async def _contractor(
     order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Working:
     found = await workorders.for_contractor(session, principal, order_id)
-    return Working(found, Mover.contractor(principal, found.ticket), ctx.clock.now())
+    return Working(found, Mover.contractor(principal, found.ticket), principal, ctx.clock.now())
 
 
 async def _staff(
     order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Working:
     found = await workorders.for_staff(session, principal, order_id)
-    return Working(found, Mover.staff(principal, found.ticket), ctx.clock.now())
+    return Working(found, Mover.staff(principal, found.ticket), principal, ctx.clock.now())
 
 
 ContractorDep = Annotated[Working, Depends(_contractor)]
@@ -124,7 +126,7 @@ async def _answer(
 
     async def work() -> WorkOrderOut:
         await step()
-        return await _view(session, ctx, w.found, as_contractor=w.mover.side == "contractor")
+        return await _view(session, ctx, w.found, w.principal, w.mover.side)
 
     return await idem.run(work)
 

@@ -1,0 +1,17 @@
+"""What the demo seeds of several services agree on without calling each other.
+
+Identity gives each demo staff member an id derived from their username, so another
+service's demo history names them the way a real token would (`staff:<uuid>`), with no call
+to identity and no guessing in a migration.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+# Fixed once: changing it changes every demo staff member's id.
+DEMO_NAMESPACE = uuid.UUID("6f1d8a52-6c1e-4f0e-9b7a-5d2c0e5b7a11")
+
+
+def demo_staff_id(username: str) -> uuid.UUID:
+    return uuid.uuid5(DEMO_NAMESPACE, username.strip().lower())
