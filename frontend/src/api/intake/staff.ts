@@ -3,17 +3,23 @@
  * statistics, hotspots and exports. Every call carries the staff bearer token.
  */
 
-import { http, staffTokens } from './index'
+import { enc, http, staff } from '../http'
+import type { OrganisationOut } from '../identity/types'
+import type { Page } from '../types'
 import type {
-  AssigneeKind,
+  AssignIn,
+  CallOutcome,
   CategoryOut,
   CategorySettingIn,
   CategorySettingOut,
   CategorySettingsOut,
+  EscalationLevel,
+  HotspotTaskIn,
+  Hotspots,
   MediaOut,
-  OrganisationOut,
-  Page,
   ReferralSummary,
+  ReporterContact,
+  Statistics,
   TicketDetail,
   TicketPriority,
   TicketSource,
@@ -25,8 +31,9 @@ import type {
   WorkOrderOut,
 } from './types'
 
-const staff = { auth: staffTokens }
-const enc = encodeURIComponent
+// The shapes pages import from here (generated, see ./types).
+export type { BuildingHotspot, CallOutcome, EscalationLevel, Hotspots, Ratio } from './types'
+
 const base = '/intake/v1'
 
 export interface InboxFilters {
@@ -45,114 +52,6 @@ export interface InboxFilters {
 export interface Polled<T> {
   value: T | null
   etag: string | null
-}
-
-export type CallOutcome = 'reached' | 'not_reached' | 'anonymous'
-export type EscalationLevel = 'street' | 'city_hotline'
-
-export interface AssignIn {
-  assignee_kind: AssigneeKind
-  assignee_ref: string
-  note?: string | null
-  instructions?: string | null
-}
-
-// Statistics (services/intake/schemas.py Statistics, Hotspots): each rate with its counts.
-export interface Ratio {
-  /** n / d; null when d is 0. */
-  rate: number | null
-  n: number
-  d: number
-}
-
-export interface ThreeRates {
-  response: { rate: number | null; on_time: number; due: number }
-  resolution: { rate: number | null; resolved_not_reopened: number; finished: number }
-  satisfaction: { rate: number | null; satisfied: number; rated: number }
-}
-
-export interface WeekTrend {
-  week: string
-  starts_on: string
-  reported: number
-  resolved: number
-  response_due: number
-  responded_on_time: number
-  rated: number
-  satisfied: number
-}
-
-export interface CommunityFigures {
-  community_code: string
-  total: number
-  rates: ThreeRates
-  never_escalated_share: Ratio
-  hotline_share: Ratio
-  reopen_rate: Ratio
-}
-
-export interface StatsPlace {
-  id: string
-  code: string
-  name: string
-  kind: string
-}
-
-export interface Statistics {
-  place: StatsPlace | null
-  from: string
-  to: string
-  counts: {
-    total: number
-    by_status: Record<string, number>
-    by_category: Record<string, number>
-    by_source: Record<string, number>
-    by_priority: Record<string, number>
-  }
-  rates: ThreeRates
-  never_escalated_share: Ratio
-  median_minutes: { acknowledge: number | null; resolve: number | null }
-  overdue: { respond: number; resolve: number; as_of: string }
-  hotline_share: Ratio
-  reopen_rate: Ratio
-  weekly: WeekTrend[]
-  by_community: CommunityFigures[]
-}
-
-export interface BuildingHotspot {
-  building_id: string
-  building_code: string | null
-  building_name: string | null
-  community_code: string
-  category: string
-  count: number
-  open: number
-  latest: string
-  numbers: string[]
-}
-
-export interface RisingCategory {
-  community_id: string
-  community_code: string
-  category: string
-  count: number
-  previous: number
-  ratio: number | null
-}
-
-export interface Hotspots {
-  place: StatsPlace | null
-  days: number
-  min_count: number
-  since: string
-  buildings: BuildingHotspot[]
-  rising: RisingCategory[]
-}
-
-export interface HotspotTaskIn {
-  place_code: string
-  category: string
-  description?: string | null
 }
 
 export type ExportFormat = 'csv' | 'xlsx'
@@ -206,7 +105,7 @@ export const intakeStaff = {
   ticket: (id: string) => http.get<TicketDetail>(`${base}/tickets/${enc(id)}`, staff),
   /** The reporter's name and phone in clear, for the call-back (the service records it). */
   reporterContact: (id: string) =>
-    post<{ name: string | null; phone: string | null }>(`/tickets/${enc(id)}/reporter-contact`),
+    post<ReporterContact>(`/tickets/${enc(id)}/reporter-contact`),
   acknowledge: (id: string, outcome: CallOutcome, note?: string) =>
     post<TicketDetail>(`/tickets/${enc(id)}/acknowledge`, { outcome, note: note || null }),
   assign: (id: string, data: AssignIn) => post<TicketDetail>(`/tickets/${enc(id)}/assign`, withoutEmpty(data)),
