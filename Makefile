@@ -19,13 +19,14 @@ FRONTEND_SRC := $(shell find $(FRONTEND)/src $(FRONTEND)/build -type f 2>/dev/nu
 	$(addprefix $(FRONTEND)/,index.html package.json vite.config.ts tsconfig.json tsconfig.tools.json)
 
 .PHONY: help install migrate seed run test lint format generate check-python clean bench-gateway \
-	check-node frontend frontend-test check-browser
+	check-node frontend frontend-test check-browser api-types
 
 help:
 	@echo "make run      start every service with demo data (SQLite under var/)"
 	@echo "make test     lint, type-check, import contracts and the whole test suite"
 	@echo "make migrate  upgrade every service's schema"
 	@echo "make generate write the Procfile and the frontend's list from services.toml"
+	@echo "make api-types regenerate the frontend's API types from each service's OpenAPI"
 
 check-python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -54,6 +55,12 @@ $(FRONTEND)/dist/index.html: $(FRONTEND_DEPS) $(FRONTEND_SRC)
 	@touch $@
 
 frontend: $(FRONTEND)/dist/index.html
+
+# Each service's OpenAPI document (frontend/src/api/<service>/openapi.json) and the
+# TypeScript types made from it (schema.d.ts); tests/test_api_types.py fails when stale.
+api-types: install $(FRONTEND_DEPS)
+	$(BIN)/python infra/api_types.py
+	cd $(FRONTEND) && $(NPM) run --silent api-types
 
 frontend-test: $(FRONTEND_DEPS)
 	cd $(FRONTEND) && $(NPM) run typecheck && $(NPM) run test

@@ -5,7 +5,7 @@
 
 import { ref, shallowRef } from 'vue'
 import { staffTokens } from '../api'
-import { intakeStaff } from '../api/intakeStaff'
+import { intakeStaff } from '../api/intake/staff'
 import type { CategoryOut } from '../api/types'
 
 /** Polling interval of the inbox and the badge (ARCHITECTURE.md: live views poll ~15–20 s). */

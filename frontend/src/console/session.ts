@@ -32,7 +32,7 @@ export function loadMe(force = false): Promise<MeOut> {
 
 export async function signIn(username: string, password: string): Promise<MeOut> {
   const pair = await identity.login(username, password)
-  staffTokens.set({ access: pair.access_token, refresh: pair.refresh_token })
+  staffTokens.set({ access: pair.access_token, refresh: pair.refresh_token ?? null })
   return loadMe(true)
 }
 

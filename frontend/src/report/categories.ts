@@ -1,6 +1,6 @@
 /** Report categories: loaded once per page load, named in the reader's language. */
 
-import { reports } from '../api/reports'
+import { reports } from '../api/intake/reports'
 import type { CategoryOut } from '../api/types'
 
 let cached: Promise<CategoryOut[]> | null = null

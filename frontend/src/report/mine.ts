@@ -4,7 +4,7 @@
  * one line per report number.
  */
 
-import type { MyTicket } from '../api/reports'
+import type { MyTicket } from '../api/intake/reports'
 import type { TicketStatus } from '../api/types'
 import type { RememberedReport } from './device'
 

@@ -24,7 +24,7 @@ export async function loadResident(): Promise<MeOut> {
 
 export async function verifyResident(phone: string, code: string): Promise<MeOut> {
   const pair = await identity.verifyOtp(phone, code)
-  residentTokens.set({ access: pair.access_token, refresh: pair.refresh_token })
+  residentTokens.set({ access: pair.access_token, refresh: pair.refresh_token ?? null })
   resident.value = null
   return loadResident()
 }

@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import { describe, expect, it } from 'vitest'
-import en from '../../src/i18n/en'
-import zhCN from '../../src/i18n/zh-CN'
+import en, { areas as enAreas } from '../../src/i18n/en'
+import zhCN, { areas as zhAreas } from '../../src/i18n/zh-CN'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -12,8 +12,22 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 describe('messages', () => {
-  it('English has exactly the keys Chinese has', () => {
-    expect(keys(en as Tree).sort()).toEqual(keys(zhCN as Tree).sort())
+  it('both languages have exactly the same keys', () => {
+    const zh = new Set(keys(zhCN as Tree))
+    const english = new Set(keys(en as Tree))
+    const missing = {
+      'missing in English (src/i18n/en/)': [...zh].filter((key) => !english.has(key)).sort(),
+      'missing in Chinese (src/i18n/zh-CN/)': [...english].filter((key) => !zh.has(key)).sort(),
+    }
+    expect(missing).toEqual({ 'missing in English (src/i18n/en/)': [], 'missing in Chinese (src/i18n/zh-CN/)': [] })
+  })
+
+  it('each area file has the same top-level keys in both languages, and no two areas share one', () => {
+    const tops = (tree: Record<string, object>) =>
+      Object.fromEntries(Object.entries(tree).map(([area, messages]) => [area, Object.keys(messages).sort()]))
+    expect(tops(enAreas)).toEqual(tops(zhAreas))
+    const all = Object.values(zhAreas).flatMap((messages) => Object.keys(messages))
+    expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([])
   })
 
   it('every message compiles and renders in both languages (no stray @ | { })', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MyTicket } from '../../src/api/reports'
+import type { MyTicket } from '../../src/api/intake/reports'
 import type { RememberedReport } from '../../src/report/device'
 import { mergeMyReports } from '../../src/report/mine'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dispositionFilename } from '../../src/api/intakeStaff'
+import { dispositionFilename } from '../../src/api/intake/staff'
 import { beijingDay, percent, periodRange } from '../../src/console/stats'
 
 describe('the dashboard period', () => {

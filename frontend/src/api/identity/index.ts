@@ -1,0 +1,66 @@
+/** Identity: sign-in, the signed-in person, staff, organisations, API keys, audit (services/identity). */
+
+import { enc, http, staff } from '../http'
+import type { TokenStore } from '../tokens'
+import type { Page } from '../types'
+import type {
+  AdminEventOut,
+  ApiClientCreated,
+  ApiClientIn,
+  ApiClientOut,
+  GrantOut,
+  MeOut,
+  OrganisationKind,
+  OrganisationOut,
+  RoleOut,
+  StaffCreate,
+  StaffOut,
+  TokenOut,
+} from './types'
+
+export const identity = {
+  login: (username: string, password: string) =>
+    http.post<TokenOut>('/identity/v1/auth/login', { username, password }),
+  logout: (refreshToken: string) =>
+    http.post<void>('/identity/v1/auth/logout', { refresh_token: refreshToken }, { as: 'none' }),
+  sendOtp: (phone: string) =>
+    http.post<{ expires_in: number; resend_after: number }>('/identity/v1/auth/otp/send', { phone }),
+  verifyOtp: (phone: string, code: string) =>
+    http.post<TokenOut>('/identity/v1/auth/otp/verify', { phone, code }),
+  me: (store: TokenStore) => http.get<MeOut>('/identity/v1/me', { auth: store }),
+  roles: () => http.get<RoleOut[]>('/identity/v1/roles'),
+  staffList: (offset = 0, limit = 50) =>
+    http.get<Page<StaffOut>>('/identity/v1/staff', { ...staff, query: { offset, limit } }),
+  staffMember: (id: string) => http.get<StaffOut>(`/identity/v1/staff/${enc(id)}`, staff),
+  createStaff: (data: StaffCreate) => http.post<StaffOut>('/identity/v1/staff', data, staff),
+  changeStaff: (id: string, change: { disabled?: boolean; on_duty?: boolean }) =>
+    http.patch<StaffOut>(`/identity/v1/staff/${enc(id)}`, change, staff),
+  grantRole: (id: string, role: string, placeId: string) =>
+    http.post<GrantOut>(`/identity/v1/staff/${enc(id)}/grants`, { role, place_id: placeId }, staff),
+  withdrawGrant: (id: string, grantId: string) =>
+    http.del<void>(`/identity/v1/staff/${enc(id)}/grants/${enc(grantId)}`, { ...staff, as: 'none' }),
+  organisations: (offset = 0, limit = 100) =>
+    http.get<Page<OrganisationOut>>('/identity/v1/organisations', { query: { offset, limit } }),
+  createOrganisation: (name: string, kind: OrganisationKind) =>
+    http.post<OrganisationOut>('/identity/v1/organisations', { name, kind }, staff),
+  apiClients: (offset = 0, limit = 50) =>
+    http.get<Page<ApiClientOut>>('/identity/v1/api-clients', { ...staff, query: { offset, limit } }),
+  issueApiClient: (data: ApiClientIn) =>
+    http.post<ApiClientCreated>('/identity/v1/api-clients', data, staff),
+  revokeApiClient: (id: string) => http.del<ApiClientOut>(`/identity/v1/api-clients/${enc(id)}`, staff),
+  audit: (offset = 0, limit = 30) =>
+    http.get<Page<AdminEventOut>>('/identity/v1/audit', { ...staff, query: { offset, limit } }),
+}
+
+/** The scopes an API client may be given (identity's CLIENT_SCOPES). */
+export const CLIENT_SCOPES = [
+  'intake:tickets:read',
+  'intake:workorders:work',
+  'intake:hotline:push',
+  'intake:open311:submit',
+  'intake:referrals:answer',
+  'directory:places:read',
+  'directory:codes:manage',
+  'parking:gate:check',
+  'identity:notify',
+] as const

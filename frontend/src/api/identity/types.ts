@@ -1,0 +1,32 @@
+/** Identity's shapes (services/identity/schemas.py), from its generated OpenAPI types. */
+
+import type { components } from './schema'
+
+type Schemas = components['schemas']
+
+export type TokenOut = Schemas['TokenOut']
+/** The signed-in person; `grants` as the token carries them (the schema says only objects). */
+export type MeOut = Omit<Schemas['MeOut'], 'grants'> & { grants?: GrantClaim[] }
+export type GrantOut = Schemas['GrantOut']
+export type StaffOut = Schemas['StaffOut']
+export type StaffCreate = Schemas['StaffCreate']
+export type StaffChange = Schemas['StaffChange']
+export type RoleOut = Schemas['RoleOut']
+export type OrganisationOut = Schemas['OrganisationOut']
+export type OrganisationKind = OrganisationOut['kind']
+export type ApiClientOut = Schemas['ApiClientOut']
+export type ApiClientCreated = Schemas['ApiClientCreated']
+export type ApiClientIn = Schemas['ApiClientIn']
+export type ApiClientKind = NonNullable<ApiClientIn['kind']>
+export type AdminEventOut = Schemas['AdminEventOut']
+
+/**
+ * One grant as the access token carries it (`grants` claim; identity's tokens.py): no
+ * OpenAPI schema describes a token's claims, so it is written here.
+ */
+export interface GrantClaim {
+  role: string
+  place_id: string
+  path: string
+  perms: string[]
+}
