@@ -7,12 +7,14 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
+from services.directory import permissions
 from services.directory.config import DirectorySettings
 from services.directory.routes import calendar, codes, places
 from services.kit.app import create_service_app
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.observability import configure_logging
+from services.kit.permissions import permissions_router
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -36,7 +38,12 @@ def create_app(
             "scanned code is public; writing needs a staff token."
         ),
         version="1.0.0",
-        routers=[places.router, codes.router, calendar.router],
+        routers=[
+            places.router,
+            codes.router,
+            calendar.router,
+            permissions_router(permissions.CATALOGUE),
+        ],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,

@@ -15,28 +15,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity import catalogues, permissions
 from services.identity.audit import record_admin_event
 from services.identity.clients import PlaceInfo
 from services.identity.keys import KeyRing, access_claims
 from services.identity.models import ApiClient, ApiClientPlace
+from services.kit.auth import Principal, authorize
 from services.kit.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 
-PERM_CLIENTS = "identity:clients:manage"
+PERM_CLIENTS = permissions.CLIENTS_MANAGE
 KEY_PREFIX = "sqwb"
 INVALID_KEY = "The API key is not valid."
-
-# Scopes an integration may hold; services add theirs here as they declare them.
-CLIENT_SCOPES = (
-    "intake:tickets:read",
-    "intake:workorders:work",
-    "intake:hotline:push",
-    "intake:open311:submit",
-    "intake:referrals:answer",
-    "directory:places:read",
-    "directory:codes:manage",
-    "parking:gate:check",
-    "identity:notify",
-)
 
 
 def hash_key(key: str) -> str:
@@ -60,13 +49,8 @@ async def issue_client(
     now: datetime,
     fixed_key: str | None = None,
 ) -> tuple[ApiClient, str]:
-    unknown = sorted(set(scopes) - set(CLIENT_SCOPES))
-    if unknown:
-        raise InvalidInput(
-            "unknown_scope",
-            f"Unknown scopes: {', '.join(unknown)}.",
-            allowed_scopes=list(CLIENT_SCOPES),
-        )
+    # What API keys may hold is what the services' catalogues say (identity stores them).
+    catalogues.check_scopes(await catalogues.known(session), scopes, kind=kind)
     if not places:
         raise InvalidInput("places_required", "Name at least one place the client acts on.")
     if fixed_key:  # the demo key printed in the README; never in production
@@ -103,6 +87,27 @@ async def issue_client(
         scopes=client.scopes,
     )
     return client, key
+
+
+def authorize_issuing(
+    principal: Principal,
+    known: dict[str, catalogues.Catalogue],
+    *,
+    kind: str,
+    scopes: list[str],
+    place_path: str,
+) -> None:
+    """Who may issue a key over a place: holders of identity:clients:manage there; or, for a
+    device key, holders of a permission that `issues` every scope asked for (a service's
+    device-management permission: the parking manager issues the gate's key on their own
+    places). Otherwise the usual refusal (404 outside the caller's places, else 403)."""
+    if principal.can(PERM_CLIENTS, place_path):
+        return
+    if kind == "device" and scopes:
+        held = [p for p in catalogues.declared(known) if principal.can(p, place_path)]
+        if set(scopes) <= catalogues.issuable_device_scopes(known, held):
+            return
+    authorize(principal, PERM_CLIENTS, place_path)
 
 
 async def get_client(session: AsyncSession, client_id: uuid.UUID) -> ApiClient:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
-from services.identity import roles
+from services.identity import catalogues, permissions
 from services.identity.clients import DirectoryClient
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
@@ -21,14 +23,39 @@ from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.messages import MessageSender, make_sender
 from services.kit.observability import configure_logging
+from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
+from services.kit.workers import PollingWorker, RunReport, run_with_app
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 log = logging.getLogger("identity")
 
 
+class CatalogueRefresher(PollingWorker):
+    """Fetches every service's catalogue again on a timer: a service that started after
+    identity, or declared a new permission, is learned without a restart."""
+
+    name = "identity-catalogues"
+
+    def __init__(self, app: FastAPI) -> None:
+        super().__init__(app.state.clock)
+        self.app = app
+        self.db = app.state.db
+        self.worker_id = "catalogues"
+
+    async def run_due(self, now: datetime | None = None) -> RunReport:
+        await refresh_catalogues(self.app, now=now)
+        return RunReport(succeeded=1)
+
+
+async def refresh_catalogues(app: FastAPI, *, now: datetime | None = None) -> None:
+    ctx: IdentityContext = app.state.identity
+    await catalogues.refresh(app.state.db, ctx.catalogue_sources, now=now or app.state.clock.now())
+
+
 async def prepare(app: FastAPI) -> None:
-    """Load the signing keys and the declared roles (on start, and in tests)."""
+    """Load the signing keys, learn the catalogues and merge their default bindings into
+    the standard roles (on start, and in tests)."""
     ctx: IdentityContext = app.state.identity
     db: Database = app.state.db
     clock: Clock = app.state.clock
@@ -37,8 +64,8 @@ async def prepare(app: FastAPI) -> None:
             ctx.keys.load_configured(ctx.settings.signing_keys)
         else:
             await ctx.keys.load_or_create(session, ctx.cipher, clock.now())
-        await roles.ensure_roles(session)
         await session.commit()
+    await refresh_catalogues(app)
     if ctx.settings.env == "dev" and ctx.settings.seed_demo:
         from services.identity.seed import seed_when_directory_answers
 
@@ -53,6 +80,7 @@ def create_app(
     directory_transport: httpx.AsyncBaseTransport | None = None,
     wechat_transport: httpx.AsyncBaseTransport | None = None,
     sender: MessageSender | None = None,
+    catalogue_transports: Mapping[str, httpx.AsyncBaseTransport] | None = None,
 ) -> FastAPI:
     settings = settings or IdentitySettings()
     if settings.env != "test":
@@ -67,7 +95,12 @@ def create_app(
             "service verifies (EdDSA; public keys at /v1/jwks.json)."
         ),
         version="1.0.0",
-        routers=[auth.router, admin.router, residents.router],
+        routers=[
+            auth.router,
+            admin.router,
+            residents.router,
+            permissions_router(permissions.CATALOGUE),
+        ],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,
@@ -92,7 +125,19 @@ def create_app(
         sender=sender or make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
         wechat=wechat,
+        catalogue_sources=[
+            catalogues.Source(
+                service=name,
+                base_url=url,
+                transport=(catalogue_transports or {}).get(
+                    name, directory_transport if name == "directory" else None
+                ),
+            )
+            for name, url in settings.service_urls.items()
+        ],
     )
+    if settings.run_workers and settings.env != "test":
+        run_with_app(app, CatalogueRefresher(app), poll_interval=settings.catalogue_refresh_seconds)
     # Identity verifies its own tokens (for /v1/me and admin) with its own key ring.
     app.state.token_verifier.use_local_keys(keys.jwks)
     return app

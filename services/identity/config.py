@@ -1,7 +1,10 @@
-from typing import Literal
+import os
+from typing import Any, Literal
 
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.catalog import load
 from services.kit.settings import ServiceSettings
 
 
@@ -10,6 +13,13 @@ class IdentitySettings(ServiceSettings):
 
     service_name: str = "identity"
     directory_url: str = "http://127.0.0.1:8002"
+    # Where identity fetches each built service's permissions (`GET /v1/permissions`), by
+    # name; filled from the list (see `_service_urls`), directory from directory_url.
+    service_urls: dict[str, str] = Field(default_factory=dict)
+    # How often the catalogues are fetched again (they are also fetched at start and before
+    # a role is edited).
+    catalogue_refresh_seconds: float = 300.0
+    run_workers: bool = True
     # Dev: load the demo staff and API key once the directory answers (make run).
     seed_demo: bool = True
     # Production: a JWKS of private keys (with "d"); the first is used to sign. Empty in dev,
@@ -33,3 +43,20 @@ class IdentitySettings(ServiceSettings):
     wechat_app_secret: str = ""
     wechat_api_base: str = "https://api.weixin.qq.com"
     wechat_authorize_base: str = "https://open.weixin.qq.com"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _service_urls(cls, data: Any) -> Any:
+        """The list names the services, so their URLs cannot all be declared fields:
+        `<name>_url` (keyword) wins over IDENTITY_<NAME>_URL, which wins over the port."""
+        if not isinstance(data, dict):
+            return data
+        given = dict(data.get("service_urls") or {})
+        urls = {}
+        for service in load().built():
+            if service.name == "identity":
+                continue
+            key = f"{service.name}_url"
+            env = os.environ.get(f"IDENTITY_{key.upper()}")
+            urls[service.name] = str(data.get(key) or env or service.local_url)
+        return {**data, "service_urls": {**urls, **given}}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from services.identity.catalogues import Source
 from services.identity.clients import DirectoryClient
 from services.identity.config import IdentitySettings
 from services.identity.keys import KeyRing
@@ -26,6 +27,9 @@ class IdentityContext:
     sender: MessageSender
     directory: DirectoryClient
     wechat: WeChatAdapter | None
+    # Where each other service's permission catalogue is fetched (identity's own is read
+    # in-process).
+    catalogue_sources: list[Source] = field(default_factory=list)
 
     @property
     def tokens(self) -> TokenPolicy:

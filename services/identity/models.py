@@ -79,6 +79,31 @@ class Role(Base):
     permissions: Mapped[list[str]] = mapped_column(JSON)
 
 
+class ServiceCatalogue(Base):
+    """The last catalogue identity learned from a service (`GET /v1/permissions`): roles,
+    grants and keys are checked against these rows, so a service that is down does not stop
+    an admin, and a new permission needs no identity migration."""
+
+    __tablename__ = "service_catalogues"
+
+    service: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # kit.permissions.Catalogue as JSON.
+    catalogue: Mapped[dict[str, Any]] = mapped_column(JSON)
+    learned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MergedBinding(Base):
+    """A default binding (role, permission) a catalogue declared and identity merged into the
+    role once. A later merge adds only bindings not listed here, so a permission an admin
+    took away stays away."""
+
+    __tablename__ = "merged_bindings"
+
+    role: Mapped[str] = mapped_column(String(40), primary_key=True)
+    permission: Mapped[str] = mapped_column(String(80), primary_key=True)
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Grant(Base):
     """A role held by a staff user on a place, covering everything under it."""
 

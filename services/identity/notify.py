@@ -7,13 +7,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity import permissions
 from services.identity.messaging import send_message
 from services.identity.models import Grant, StaffUser
 from services.kit.messages import Message, MessageSender
 from services.kit.personal import PersonalDataCipher
 from services.kit.scope import ancestor_paths
 
-PERM_NOTIFY = "identity:notify"
+PERM_NOTIFY = permissions.NOTIFY
 
 
 async def on_duty_staff(session: AsyncSession, *, role: str, place_path: str) -> list[StaffUser]:

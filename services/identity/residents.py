@@ -8,13 +8,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity import permissions
 from services.identity.audit import record_admin_event
 from services.identity.clients import PlaceInfo
 from services.identity.models import Dependant, Household, HouseholdMember, Resident
 from services.kit.errors import Conflict, InvalidInput, NotFound
 from services.kit.personal import PersonalDataCipher
 
-PERM_VERIFY = "identity:households:verify"
+PERM_VERIFY = permissions.HOUSEHOLDS_VERIFY
 RELATIONS = ("owner", "tenant", "family")
 
 

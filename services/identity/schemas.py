@@ -102,6 +102,18 @@ class GrantIn(Strict):
     place_id: uuid.UUID
 
 
+class PermissionMeaning(BaseModel):
+    """A permission as the service that declares it explains it (its stored catalogue)."""
+
+    name: str
+    service: str
+    zh: str
+    en: str
+    holders: list[str]
+    # False when no stored catalogue declares it any more (the service dropped it).
+    declared: bool = True
+
+
 class RoleOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -110,6 +122,20 @@ class RoleOut(BaseModel):
     title_en: str
     place_kinds: list[str]
     permissions: list[str]
+    # The permissions above, with their meanings in both languages.
+    meanings: list[PermissionMeaning] = Field(default_factory=list)
+
+
+class RolePermissionIn(Strict):
+    permission: str = Field(min_length=3, max_length=80)
+
+
+class CatalogueOut(BaseModel):
+    """What identity last learned from one service."""
+
+    service: str
+    learned_at: datetime
+    permissions: list[PermissionMeaning]
 
 
 class OrganisationIn(Strict):

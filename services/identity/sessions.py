@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity import permissions
 from services.identity.audit import record_admin_event
 from services.identity.keys import KeyRing, access_claims
 from services.identity.models import Household, HouseholdMember, RefreshToken, Resident, StaffUser
@@ -27,7 +28,7 @@ from services.kit.machine import required_text
 INVALID_REFRESH = "The session has ended; sign in again."
 # Who may act for a resident: community staff who verify the homes of the resident's
 # community (at the counter, on the phone for an elderly neighbour).
-PERM_ACT_FOR = "identity:households:verify"
+PERM_ACT_FOR = permissions.HOUSEHOLDS_VERIFY
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity import catalogues, permissions
 from services.identity.audit import record_admin_event
 from services.identity.clients import PlaceInfo
 from services.identity.models import Grant, LoginThrottle, Role, StaffUser
 from services.kit.errors import Conflict, InvalidInput, NotFound, TooManyRequests, Unauthenticated
 from services.kit.personal import PersonalDataCipher, parse_mobile
 
-PERM_STAFF = "identity:staff:manage"
-PERM_GRANTS = "identity:grants:manage"
+PERM_STAFF = permissions.STAFF_MANAGE
+PERM_GRANTS = permissions.GRANTS_MANAGE
 
 # The same answer for a wrong username, a wrong password and a disabled account.
 BAD_LOGIN = "The username or password is not right."
@@ -207,6 +208,11 @@ async def grant_role(
     role = await session.get(Role, role_name)
     if role is None:
         raise InvalidInput("unknown_role", f"There is no role {role_name}.")
+    # A role naming what no service declares (any more) is not handed out.
+    known = await catalogues.known(session)
+    undeclared = [p for p in role.permissions if p not in catalogues.declared(known)]
+    if undeclared:
+        raise catalogues.unknown_permission(undeclared, known)
     if place.kind not in role.place_kinds:
         raise InvalidInput(
             "role_place_kind",

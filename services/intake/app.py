@@ -11,7 +11,7 @@ import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from services.intake import categories, demo, lifecycle, notices, tickets, todo
+from services.intake import categories, demo, lifecycle, notices, permissions, tickets, todo
 from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import jobs, media, outbox
@@ -33,6 +33,7 @@ from services.kit.media import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_logging
 from services.kit.outbox import OutboxRelay
+from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
 from services.kit.workers import run_with_app
 
@@ -96,6 +97,7 @@ def create_app(
             workorder_routes.router,
             referral_routes.router,
             category_routes.router,
+            permissions_router(permissions.CATALOGUE),
             # Its own prefix (/open311/v2), with a catch-all for the spec's 404 under it.
             open311_routes.router,
         ],

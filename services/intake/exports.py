@@ -47,11 +47,10 @@ from services.intake.tickets import (
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import FieldError, InvalidInput
-from services.kit.personal import mask_phone
+from services.kit.personal import PERM_REVEAL, mask_phone
 
 log = logging.getLogger("intake.exports")
 
-PERM_REVEAL = "identity:personal:reveal"
 EXPORT_LIMIT = 50_000
 HEADERS = (
     "编号",

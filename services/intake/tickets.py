@@ -22,7 +22,7 @@ from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.errors import FieldError, InvalidInput, NotFound
 from services.kit.media import MediaRef, MediaStore
 from services.kit.messages import LogSender, MessageSender
-from services.kit.personal import PersonalDataCipher, normalise_mobile
+from services.kit.personal import PERM_REVEAL, PersonalDataCipher, normalise_mobile
 from services.kit.scope import within, within_any
 from services.kit.workers import insert_ignoring_conflicts
 
@@ -503,9 +503,6 @@ async def merged_into(session: AsyncSession, duplicate: Ticket) -> tuple[Ticket,
         )
     ).first()
     return (row[0], row[1]) if row is not None else None
-
-
-PERM_REVEAL = "identity:personal:reveal"
 
 
 @dataclass(frozen=True)

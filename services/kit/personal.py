@@ -21,6 +21,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from services.kit.errors import FieldError, InvalidInput
 
 _VERSION = "v1"
+# Reading a resident's name or phone in clear. Identity declares it in its catalogue; every
+# service that holds personal data checks it, so it is named once, here.
+PERM_REVEAL = "identity:personal:reveal"
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy import exists, select
 
-from services.identity import api_keys, sessions, staff
+from services.identity import api_keys, catalogues, permissions, sessions, staff
 from services.identity.audit import record_admin_event, reveal
 from services.identity.context import Ctx
 from services.identity.models import (
@@ -18,6 +18,7 @@ from services.identity.models import (
     Grant,
     Organisation,
     Role,
+    ServiceCatalogue,
     StaffUser,
 )
 from services.identity.schemas import (
@@ -25,14 +26,17 @@ from services.identity.schemas import (
     ApiClientCreated,
     ApiClientIn,
     ApiClientOut,
+    CatalogueOut,
     GrantIn,
     GrantOut,
     OrganisationIn,
     OrganisationOut,
     PasswordReset,
+    PermissionMeaning,
     RevealIn,
     RevealOut,
     RoleOut,
+    RolePermissionIn,
     StaffChange,
     StaffCreate,
     StaffOut,
@@ -46,9 +50,10 @@ from services.kit.scope import within_any
 
 router = APIRouter(prefix="/v1", tags=["administration"])
 
-PERM_ORGS = "identity:organisations:manage"
-PERM_AUDIT = "identity:audit:read"
-PERM_REVEAL = "identity:personal:reveal"
+PERM_ORGS = permissions.ORGANISATIONS_MANAGE
+PERM_AUDIT = permissions.AUDIT_READ
+PERM_REVEAL = permissions.PERSONAL_REVEAL
+PERM_ROLES = permissions.ROLES_MANAGE
 
 
 def _anywhere(principal: Principal, permission: str) -> list[str]:
@@ -99,11 +104,105 @@ async def _client_out(session: SessionDep, client: ApiClient) -> ApiClientOut:
     )
 
 
-@router.get("/roles", summary="Roles and the permissions they give")
+def _meaning(name: str, known: dict[str, catalogues.Catalogue]) -> PermissionMeaning:
+    for service, catalogue in known.items():
+        found = catalogue.get(name)
+        if found is not None:
+            return PermissionMeaning(
+                name=name, service=service, zh=found.zh, en=found.en, holders=list(found.holders)
+            )
+    return PermissionMeaning(
+        name=name, service=name.split(":")[0], zh=name, en=name, holders=[], declared=False
+    )
+
+
+def _role_out(role: Role, known: dict[str, catalogues.Catalogue]) -> RoleOut:
+    out = RoleOut.model_validate(role)
+    out.meanings = [_meaning(p, known) for p in role.permissions]
+    return out
+
+
+@router.get("/roles", summary="Roles, the permissions they give and what each means")
 async def list_roles(session: SessionDep) -> list[RoleOut]:
-    return [
-        RoleOut.model_validate(r) for r in await session.scalars(select(Role).order_by(Role.name))
-    ]
+    known = await catalogues.known(session)
+    return [_role_out(r, known) for r in await session.scalars(select(Role).order_by(Role.name))]
+
+
+@router.get(
+    "/catalogues",
+    summary="Every service's permissions as identity last learned them",
+    openapi_extra=requires(PERM_ROLES),
+)
+async def list_catalogues(session: SessionDep, principal: CurrentPrincipal) -> list[CatalogueOut]:
+    _anywhere(principal, PERM_ROLES)
+    rows = await session.scalars(select(ServiceCatalogue).order_by(ServiceCatalogue.service))
+    out = []
+    for row in rows:
+        catalogue = catalogues.Catalogue.model_validate(row.catalogue)
+        out.append(
+            CatalogueOut(
+                service=row.service,
+                learned_at=row.learned_at,
+                permissions=[
+                    _meaning(p.name, {row.service: catalogue}) for p in catalogue.permissions
+                ],
+            )
+        )
+    return out
+
+
+@router.post(
+    "/roles/{role_name}/permissions",
+    summary="Add a permission to a role (district admins; recorded)",
+    openapi_extra=requires(PERM_ROLES),
+)
+async def add_role_permission(
+    role_name: str,
+    data: RolePermissionIn,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+    ctx: Ctx,
+) -> RoleOut:
+    return await _edit_role(session, clock, principal, ctx, role_name, add=[data.permission])
+
+
+@router.delete(
+    "/roles/{role_name}/permissions/{permission}",
+    summary="Take a permission away from a role (district admins; recorded)",
+    openapi_extra=requires(PERM_ROLES),
+)
+async def remove_role_permission(
+    role_name: str,
+    permission: str,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+    ctx: Ctx,
+) -> RoleOut:
+    return await _edit_role(session, clock, principal, ctx, role_name, remove=[permission])
+
+
+async def _edit_role(
+    session: SessionDep,
+    clock: ClockDep,
+    principal: Principal,
+    ctx: Ctx,
+    role_name: str,
+    *,
+    add: list[str] | None = None,
+    remove: list[str] | None = None,
+) -> RoleOut:
+    _anywhere(principal, PERM_ROLES)
+    # Fetched before the request's transaction takes its first statement (no call to another
+    # service inside a write transaction), then stored and merged with the edit.
+    fetched = await catalogues.fetch(ctx.catalogue_sources)
+    now = clock.now()
+    await catalogues.learn(session, fetched, now=now)
+    role = await catalogues.change_role(
+        session, role_name, add=add or (), remove=remove or (), actor=principal.subject, now=now
+    )
+    return _role_out(role, await catalogues.known(session))
 
 
 @router.post(
@@ -355,14 +454,22 @@ async def list_organisations(
     "/api-clients",
     status_code=201,
     summary="Issue an API key (shown once)",
+    description=(
+        "Holders of identity:clients:manage over the places; or, for a device key, holders "
+        "of a service's device-management permission over them, limited to the device-only "
+        "permissions it issues (its catalogue's `issues`)."
+    ),
     openapi_extra=requires(api_keys.PERM_CLIENTS),
 )
 async def issue_api_client(
     data: ApiClientIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
 ) -> ApiClientCreated:
     places = [await ctx.directory.place(pid) for pid in data.place_ids]
+    known = await catalogues.known(session)
     for place in places:
-        authorize(principal, api_keys.PERM_CLIENTS, place.path)
+        api_keys.authorize_issuing(
+            principal, known, kind=data.kind, scopes=data.scopes, place_path=place.path
+        )
     client, key = await api_keys.issue_client(
         session,
         name=data.name,

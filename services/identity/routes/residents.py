@@ -25,6 +25,7 @@ from services.identity.schemas import (
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import CurrentPrincipal, Principal, authorize, requires
 from services.kit.errors import NotFound, PermissionDenied
+from services.kit.personal import PERM_REVEAL
 
 router = APIRouter(prefix="/v1", tags=["residents"])
 
@@ -100,7 +101,7 @@ async def verify_member(
 @router.post(
     "/residents/{resident_id}/phone/reveal",
     summary="Show a resident's phone to staff of their community (recorded)",
-    openapi_extra=requires("identity:personal:reveal"),
+    openapi_extra=requires(PERM_REVEAL),
 )
 async def reveal_resident_phone(
     resident_id: uuid.UUID,
@@ -117,7 +118,7 @@ async def reveal_resident_phone(
         .where(HouseholdMember.resident_id == resident.id)
     )
     # Entitled: staff with the permission over one of the resident's homes.
-    if not any(principal.can("identity:personal:reveal", path) for path in homes):
+    if not any(principal.can(PERM_REVEAL, path) for path in homes):
         raise NotFound("resident_not_found", "No such resident.")
     phone = reveal(
         session,

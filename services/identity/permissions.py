@@ -1,0 +1,70 @@
+"""Identity's own permissions and who holds them by default (learned like every other
+service's catalogue, but read in-process)."""
+
+from __future__ import annotations
+
+from services.kit.permissions import Catalogue, Permission
+from services.kit.personal import PERM_REVEAL
+
+STAFF_MANAGE = "identity:staff:manage"
+GRANTS_MANAGE = "identity:grants:manage"
+ORGANISATIONS_MANAGE = "identity:organisations:manage"
+CLIENTS_MANAGE = "identity:clients:manage"
+HOUSEHOLDS_VERIFY = "identity:households:verify"
+AUDIT_READ = "identity:audit:read"
+PERSONAL_REVEAL = PERM_REVEAL
+NOTIFY = "identity:notify"
+ROLES_MANAGE = "identity:roles:manage"
+
+_ADMIN = (
+    STAFF_MANAGE,
+    GRANTS_MANAGE,
+    ORGANISATIONS_MANAGE,
+    CLIENTS_MANAGE,
+    HOUSEHOLDS_VERIFY,
+    AUDIT_READ,
+    PERSONAL_REVEAL,
+)
+
+CATALOGUE = Catalogue(
+    service="identity",
+    permissions=(
+        Permission(name=STAFF_MANAGE, zh="管理工作人员账号", en="Manage staff accounts"),
+        Permission(name=GRANTS_MANAGE, zh="授予、收回岗位", en="Grant and withdraw roles"),
+        Permission(
+            name=ORGANISATIONS_MANAGE,
+            zh="管理承接单位、物业、合作单位",
+            en="Manage contractors, property and partner companies",
+        ),
+        Permission(name=CLIENTS_MANAGE, zh="签发、吊销 API 密钥", en="Issue and revoke API keys"),
+        Permission(
+            name=HOUSEHOLDS_VERIFY,
+            zh="核验住户，代居民办理",
+            en="Verify households; act for residents",
+        ),
+        Permission(name=AUDIT_READ, zh="查看操作记录", en="Read the record of administrative acts"),
+        Permission(
+            name=PERSONAL_REVEAL,
+            zh="查看居民姓名、电话明文（留痕）",
+            en="See residents' names and phones in clear (recorded)",
+        ),
+        Permission(
+            name=NOTIFY,
+            zh="通知值班工作人员",
+            en="Message the on-duty staff",
+            holders=("integration",),
+        ),
+        Permission(
+            name=ROLES_MANAGE,
+            zh="编辑岗位及其权限",
+            en="Edit roles and the permissions they give",
+        ),
+    ),
+    bindings={
+        "district_admin": (*_ADMIN, ROLES_MANAGE),
+        "street_admin": _ADMIN,
+        "community_staff": (HOUSEHOLDS_VERIFY, PERSONAL_REVEAL, AUDIT_READ),
+    },
+    # Intake's own key: it asks identity to message the on-duty staff about urgent reports.
+    demo_clients={"intake_alerts": (NOTIFY,)},
+)
