@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 import uuid
+from importlib import import_module
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from services.kit.catalog import load
+from services.kit.permissions import Catalogue, guards_of
 
 # Writes anyone may make (signing in, reporting from a QR code, a reporter acting on their
 # own report through its tracking token), or a signed-in person makes about themselves.
@@ -36,6 +39,34 @@ SELF_SERVICE = {
     ("identity", "POST", "/v1/me/households"),
     ("identity", "POST", "/v1/me/dependants"),
 }
+
+
+# Permissions checked by a route that cannot declare x-permission: Open311 clients carry their
+# key in the form, and the spec answers 403 (not 401) without one.
+CHECKED_WITHOUT_DECLARING = {
+    ("intake", "POST", "/open311/v2/requests.{fmt}"): "intake:open311:submit",
+}
+
+
+def catalogues() -> dict[str, Catalogue]:
+    """Every built service's catalogue, from its permissions.py."""
+    return {s.name: import_module(f"{s.package}.permissions").CATALOGUE for s in load().built()}
+
+
+def named(op: dict[str, Any]) -> set[str]:
+    return {op["x-permission"], *op.get("x-permission-alternatives", [])}
+
+
+def api_routes(routes: list[Any]) -> list[APIRoute]:
+    """The operations of an app, through the routers it includes (FastAPI keeps an
+    included router whole: its routes sit under `original_router`)."""
+    found: list[APIRoute] = []
+    for route in routes:
+        if isinstance(route, APIRoute):
+            found.append(route)
+        elif hasattr(route, "original_router"):
+            found.extend(api_routes(route.original_router.routes))
+    return found
 
 
 def operations(app: FastAPI) -> list[tuple[str, str, dict[str, Any]]]:
@@ -101,3 +132,34 @@ async def test_every_declared_operation_refuses_an_anonymous_caller(
                 answers[(service, method, path)] = response.status_code
     assert answers, "no operation declares a permission"
     assert {key: code for key, code in answers.items() if code != 401} == {}
+
+
+async def test_every_declared_permission_is_in_a_catalogue_and_every_entry_is_used(
+    apps: dict[str, tuple[FastAPI, httpx.AsyncClient]],
+) -> None:
+    declared = {p.name for c in catalogues().values() for p in c.permissions}
+    used = set(CHECKED_WITHOUT_DECLARING.values())
+    for app, _ in apps.values():
+        for _method, _path, op in operations(app):
+            if "x-permission" in op:
+                used |= named(op)
+    assert sorted(used - declared) == [], "a route names a permission no catalogue declares"
+    assert sorted(declared - used) == [], "a catalogue declares a permission no route checks"
+
+
+async def test_a_resource_dependency_and_its_route_declare_the_same_access(
+    apps: dict[str, tuple[FastAPI, httpx.AsyncClient]],
+) -> None:
+    """A chained dependency (load, authorize on the place path) enforces one kit Access; the
+    route depending on it declares exactly that Access in its OpenAPI."""
+    checked, drift = 0, []
+    for service, (app, _) in apps.items():
+        for route in api_routes(app.routes):
+            extra = route.openapi_extra or {}
+            declared = {k: v for k, v in extra.items() if k.startswith("x-permission")}
+            for access in guards_of(route):
+                checked += 1
+                if declared != access.declare():
+                    drift.append((service, route.path, access.any_of, declared))
+    assert checked, "no route depends on a guarded resource"
+    assert drift == []

@@ -12,10 +12,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.directory import permissions
 from services.directory.models import CalendarDay
 from services.kit.errors import InvalidInput, NotFound
 
-PERM_CALENDAR_WRITE = "directory:calendar:write"
+PERM_CALENDAR_WRITE = permissions.CALENDAR_WRITE
 MAX_WORKING_DAYS = 366
 
 

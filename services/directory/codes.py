@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.directory import permissions
 from services.directory.models import Place, QrCode, QrCodeEvent
 from services.directory.places import ancestors_of, create_place, get_place, nearest_phone
 from services.directory.schemas import CodeTarget, PlaceCreate
@@ -26,8 +27,8 @@ TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 TOKEN_LENGTH = 12
 _TOKEN_RE = re.compile(rf"^[{TOKEN_ALPHABET}]{{{TOKEN_LENGTH}}}$")
 
-PERM_CODES_MANAGE = "directory:codes:manage"
-PERM_CODES_PRINT = "directory:codes:print"
+PERM_CODES_MANAGE = permissions.CODES_MANAGE
+PERM_CODES_PRINT = permissions.CODES_PRINT
 
 # Which code kinds may be posted at which kind of place.
 CODE_KINDS_FOR_PLACE: dict[str, tuple[str, ...]] = {

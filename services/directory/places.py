@@ -14,6 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.directory import permissions
 from services.directory.models import Place
 from services.directory.schemas import PlaceCreate, PlaceUpdate
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
@@ -32,7 +33,7 @@ ALLOWED_PARENTS: dict[str, tuple[str, ...] | None] = {
 }
 
 # A permission on the parent is what writing a child needs.
-PERM_PLACES_WRITE = "directory:places:write"
+PERM_PLACES_WRITE = permissions.PLACES_WRITE
 
 
 def place_not_found() -> NotFound:

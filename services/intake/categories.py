@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake import permissions
 from services.intake.clients import DirectoryClient, IdentityClient, PlaceRef
 from services.intake.deadlines import DAY, minutes_for
 from services.intake.models import PRIORITIES, Category, CategorySetting
@@ -36,7 +37,7 @@ from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDe
 from services.kit.scope import ancestor_paths
 from services.kit.workers import insert_ignoring_conflicts
 
-PERM_MANAGE = "intake:categories:manage"
+PERM_MANAGE = permissions.CATEGORIES_MANAGE
 # Where categories are set: a street office for its streets' tickets, the district for all.
 SETTING_PLACE_KINDS = ("street", "district")
 # Who a contractor handler may be: whoever takes work orders (workorders.WORKING_KINDS;

@@ -20,14 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import tickets
+from services.intake import permissions, tickets
 from services.intake.models import Ticket
 from services.intake.schemas import HotlineCase
 from services.intake.tickets import IntakeContext, Report
 from services.kit.auth import Principal, authorize
 from services.kit.errors import Conflict, PermissionDenied
 
-PERM_PUSH = "intake:hotline:push"
+PERM_PUSH = permissions.HOTLINE_PUSH
 
 
 async def _by_external_id(session: AsyncSession, external_id: str) -> Ticket | None:

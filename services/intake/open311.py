@@ -65,7 +65,7 @@ from xml.etree import ElementTree
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import categories, hotline, tickets
+from services.intake import categories, hotline, permissions, tickets
 from services.intake.clients import Location, MappedPlace
 from services.intake.deadlines import minutes_for
 from services.intake.models import (
@@ -96,7 +96,7 @@ KEY_SERVICE = (
     "API keys are issued in the staff console ({console}) by a district or street "
     "administrator, with the scope intake:open311:submit over the places the client files at."
 )
-PERM_SUBMIT = "intake:open311:submit"
+PERM_SUBMIT = permissions.OPEN311_SUBMIT
 
 Format = Literal["json", "xml"]
 MEDIA_TYPES: dict[str, str] = {

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, lifecycle, partner_views, workorders
+from services.intake import attachments, lifecycle, partner_views, permissions, workorders
 from services.intake.models import Referral, Ticket, TicketEvent
 from services.intake.schemas import (
     PackageFinding,
@@ -37,7 +37,7 @@ from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
 from services.kit.machine import Machine, transition
 from services.kit.scope import within_any
 
-PERM_ANSWER = "intake:referrals:answer"
+PERM_ANSWER = permissions.REFERRALS_ANSWER
 # The agency's answers, forward only: an answer is never taken back. A declined or concluded
 # referral says why, or what came of it. An answer names the status it gives (`ANSWERS`).
 MACHINE = Machine(

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, categories, lifecycle, notices, webhooks
+from services.intake import attachments, categories, lifecycle, notices, permissions, webhooks
 from services.intake.clients import DirectoryClient, IdentityClient, Location, ScannedCode
 from services.intake.deadlines import due_times
 from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketFollower
@@ -26,8 +26,8 @@ from services.kit.personal import PERM_REVEAL, PersonalDataCipher, normalise_mob
 from services.kit.scope import within, within_any
 from services.kit.workers import insert_ignoring_conflicts
 
-PERM_READ = "intake:tickets:read"
-PERM_HANDLE = "intake:tickets:handle"
+PERM_READ = permissions.TICKETS_READ
+PERM_HANDLE = permissions.TICKETS_HANDLE
 TRACKING_TOKEN_BYTES = 18  # 24 URL-safe characters, 144 random bits
 SIMILAR_LIMIT = 10
 

@@ -46,6 +46,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake import permissions
 from services.intake.models import Ticket, WebhookSubscription, outbox
 from services.intake.schemas import WebhookCreate
 from services.kit.auth import Principal, authorize
@@ -58,7 +59,7 @@ from services.kit.scope import ancestor_paths, within_any
 
 log = logging.getLogger("intake.webhooks")
 
-PERM_MANAGE = "intake:webhooks:manage"
+PERM_MANAGE = permissions.WEBHOOKS_MANAGE
 TICKET_CREATED = "ticket.created"
 TICKET_STATUS_CHANGED = "ticket.status_changed"
 TOPICS = (TICKET_CREATED, TICKET_STATUS_CHANGED)

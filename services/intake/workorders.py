@@ -34,7 +34,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, lifecycle
+from services.intake import attachments, lifecycle, permissions
 from services.intake.clients import Organisation
 from services.intake.models import Ticket, TicketMedia, WorkOrder, WorkOrderEvent
 from services.intake.tickets import PERM_HANDLE, PERM_READ, IntakeContext
@@ -42,9 +42,15 @@ from services.kit import events
 from services.kit.auth import Principal
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.machine import Machine, transition
+from services.kit.permissions import Access
 from services.kit.scope import within_any
 
-PERM_WORK = "intake:workorders:work"
+PERM_WORK = permissions.WORKORDERS_WORK
+# Who reads an order: its organisation (contractor), or staff who read the ticket.
+READ_ACCESS = Access(PERM_WORK, (PERM_READ,))
+# Who moves it: its contractor; staff confirm or return the work.
+WORK_ACCESS = Access(PERM_WORK)
+CONFIRM_ACCESS = Access(PERM_HANDLE)
 OPEN_ORDER_STATUSES = ("offered", "accepted", "in_progress", "done")
 # Who takes work orders: contractors, and property companies (物业 + 专业公司, DOMAIN.md).
 WORKING_KINDS = ("contractor", "property_company")
@@ -382,7 +388,7 @@ async def for_reader(
     found = await _load(session, order_id, lock=False)
     if _is_theirs(principal, found):
         return found, "contractor"
-    if principal.can(PERM_READ, found.ticket.place_path):
+    if any(principal.can(p, found.ticket.place_path) for p in READ_ACCESS.alternatives):
         return found, "staff"
     if _community_staff(principal, found):
         raise PermissionDenied("forbidden", f"Your roles here do not include {PERM_READ}.")

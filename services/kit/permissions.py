@@ -9,9 +9,12 @@ identity code.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Staff hold a permission through a role; an integration (another system) or a device (a gate
@@ -164,3 +167,52 @@ def permissions_router(catalogue: Catalogue) -> APIRouter:
         return catalogue
 
     return router
+
+
+@dataclass(frozen=True)
+class Access:
+    """What an operation on a resource needs: one permission, or one of its alternatives
+    (a work order is read by its contractor, or by staff who read the ticket). The route
+    declares it and the resource's loader enforces it from this one value, so the two
+    cannot drift (tests/test_access_matrix.py compares them)."""
+
+    permission: str
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def any_of(self) -> tuple[str, ...]:
+        return (self.permission, *self.alternatives)
+
+    def declare(self) -> dict[str, Any]:
+        """The operation's `openapi_extra`: x-permission (and its alternatives)."""
+        extra: dict[str, Any] = {"x-permission": self.permission}
+        if self.alternatives:
+            extra["x-permission-alternatives"] = list(self.alternatives)
+        return extra
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guard(access: Access) -> Callable[[F], F]:
+    """Mark a resource's dependency (load it, authorize on its place path) as enforcing
+    `access`; a route that depends on it must declare the same (`access.declare()`)."""
+
+    def mark(dependency: F) -> F:
+        dependency.__access__ = access  # type: ignore[attr-defined]
+        return dependency
+
+    return mark
+
+
+def guards_of(route: APIRoute) -> list[Access]:
+    """The accesses the route's dependencies enforce (for the access-matrix test)."""
+    found: list[Access] = []
+    pending = list(route.dependant.dependencies)
+    while pending:
+        dependant = pending.pop()
+        access = getattr(dependant.call, "__access__", None)
+        if isinstance(access, Access):
+            found.append(access)
+        pending.extend(dependant.dependencies)
+    return found

@@ -21,10 +21,11 @@ from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 from services.kit.pagination import Page, PageDep, fetch_page
+from services.kit.permissions import Access
 
 router = APIRouter(prefix="/v1", tags=["referrals"])
 # Read by the agency and by staff who read the ticket; the matrix checks the first.
-READ = {**requires(PERM_ANSWER), "x-permission-alternatives": [PERM_READ]}
+READ = Access(PERM_ANSWER, (PERM_READ,)).declare()
 
 
 @router.post(

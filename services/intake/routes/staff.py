@@ -34,9 +34,12 @@ from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal, requires
 from services.kit.conditional import etag, not_modified
 from services.kit.pagination import Page, PageDep, fetch_page
+from services.kit.permissions import Access, guard
 
 router = APIRouter(prefix="/v1/tickets", tags=["staff"])
-HANDLE = requires(PERM_HANDLE)
+# Handling a ticket: the route declares it and _handling enforces it, from this one value.
+HANDLE_ACCESS = Access(PERM_HANDLE)
+HANDLE = HANDLE_ACCESS.declare()
 BuildingParam = Annotated[
     str | None,
     Query(
@@ -123,6 +126,7 @@ class Handling:
     now: datetime
 
 
+@guard(HANDLE_ACCESS)
 async def _handling(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Handling:

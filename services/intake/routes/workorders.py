@@ -27,22 +27,23 @@ from services.intake.schemas import (
     WorkOrderStatus,
     WorkOrderSummary,
 )
-from services.intake.tickets import PERM_HANDLE, IntakeContext
-from services.intake.workorders import PERM_WORK, Loaded, Mover, Side
+from services.intake.tickets import IntakeContext
+from services.intake.workorders import CONFIRM_ACCESS, READ_ACCESS, WORK_ACCESS, Loaded, Mover, Side
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import CurrentPrincipal, Principal
 from services.kit.pagination import Page, PageDep, fetch_page
+from services.kit.permissions import guard
 
 router = APIRouter(prefix="/v1/work-orders", tags=["contractors"])
-WORK = requires(PERM_WORK)
-HANDLE = requires(PERM_HANDLE)
+WORK = WORK_ACCESS.declare()
+HANDLE = CONFIRM_ACCESS.declare()
 OptionalNote = Annotated[WorkNote | None, Body()]
 
 
 @router.get(
     "",
     summary="Work orders: a contractor's own organisation's; staff, those of tickets they read",
-    openapi_extra=WORK,
+    openapi_extra=READ_ACCESS.declare(),
 )
 async def list_work_orders(
     session: SessionDep,
@@ -73,16 +74,26 @@ async def _view(
     )
 
 
+@guard(READ_ACCESS)
+async def _reader(
+    order_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> tuple[Loaded, Side]:
+    return await workorders.for_reader(session, principal, order_id)
+
+
+ReaderDep = Annotated[tuple[Loaded, Side], Depends(_reader)]
+
+
 @router.get(
     "/{order_id}",
     summary="One work order: the problem, where, the report's photos, the order's trail",
     description="Never the reporter's name or phone.",
-    openapi_extra=WORK,
+    openapi_extra=READ_ACCESS.declare(),
 )
 async def get_work_order(
-    order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    reading: ReaderDep, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> WorkOrderOut:
-    found, side = await workorders.for_reader(session, principal, order_id)
+    found, side = reading
     return await _view(session, ctx, found, principal, side)
 
 
@@ -96,6 +107,7 @@ class Working:
     now: datetime
 
 
+@guard(WORK_ACCESS)
 async def _contractor(
     order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Working:
@@ -103,6 +115,7 @@ async def _contractor(
     return Working(found, Mover.contractor(principal, found.ticket), principal, ctx.clock.now())
 
 
+@guard(CONFIRM_ACCESS)
 async def _staff(
     order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Working:

@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This service's permissions and their default bindings to standard roles */
+        get: operations["get_permissions_v1_permissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/places": {
         parameters: {
             query?: never;
@@ -313,6 +330,24 @@ export interface components {
             kind: "holiday" | "workday";
             /** Name */
             name: string;
+        };
+        /**
+         * Catalogue
+         * @description What `GET /v1/permissions` answers, and what identity stores per service.
+         */
+        Catalogue: {
+            /** Bindings */
+            bindings?: {
+                [key: string]: string[];
+            };
+            /** Demo Clients */
+            demo_clients?: {
+                [key: string]: string[];
+            };
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
+            /** Service */
+            service: string;
         };
         /**
          * Chain
@@ -455,6 +490,27 @@ export interface components {
             items: components["schemas"]["PlaceOut"][];
             /** Total */
             total: number;
+        };
+        /** Permission */
+        Permission: {
+            /** En */
+            en: string;
+            /**
+             * Holders
+             * @default [
+             *       "staff"
+             *     ]
+             */
+            holders: ("staff" | "integration" | "device")[];
+            /**
+             * Issues
+             * @default []
+             */
+            issues: string[];
+            /** Name */
+            name: string;
+            /** Zh */
+            zh: string;
         };
         /** PlaceCreate */
         PlaceCreate: {
@@ -1077,6 +1133,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_permissions_v1_permissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
                 };
             };
             /** @description A problem */

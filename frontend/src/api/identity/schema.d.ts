@@ -48,7 +48,10 @@ export interface paths {
         /** API clients acting within your places */
         get: operations["list_api_clients_v1_api_clients_get"];
         put?: never;
-        /** Issue an API key (shown once) */
+        /**
+         * Issue an API key (shown once)
+         * @description Holders of identity:clients:manage over the places; or, for a device key, holders of a service's device-management permission over them, limited to the device-only permissions it issues (its catalogue's `issues`).
+         */
         post: operations["issue_api_client_v1_api_clients_post"];
         delete?: never;
         options?: never;
@@ -226,6 +229,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service's permissions as identity last learned them */
+        get: operations["list_catalogues_v1_catalogues_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/households/{household_id}/members/{resident_id}/verify": {
         parameters: {
             query?: never;
@@ -348,6 +368,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This service's permissions and their default bindings to standard roles */
+        get: operations["get_permissions_v1_permissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/residents/{resident_id}/phone/reveal": {
         parameters: {
             query?: never;
@@ -372,11 +409,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Roles and the permissions they give */
+        /** Roles, the permissions they give and what each means */
         get: operations["list_roles_v1_roles_get"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/roles/{role_name}/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a permission to a role (district admins; recorded) */
+        post: operations["add_role_permission_v1_roles__role_name__permissions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/roles/{role_name}/permissions/{permission}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a permission away from a role (district admins; recorded) */
+        delete: operations["remove_role_permission_v1_roles__role_name__permissions__permission__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -645,6 +716,39 @@ export interface components {
             /** Scopes */
             scopes: string[];
         };
+        /**
+         * Catalogue
+         * @description What `GET /v1/permissions` answers, and what identity stores per service.
+         */
+        Catalogue: {
+            /** Bindings */
+            bindings?: {
+                [key: string]: string[];
+            };
+            /** Demo Clients */
+            demo_clients?: {
+                [key: string]: string[];
+            };
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
+            /** Service */
+            service: string;
+        };
+        /**
+         * CatalogueOut
+         * @description What identity last learned from one service.
+         */
+        CatalogueOut: {
+            /**
+             * Learned At
+             * Format: date-time
+             */
+            learned_at: string;
+            /** Permissions */
+            permissions: components["schemas"]["PermissionMeaning"][];
+            /** Service */
+            service: string;
+        };
         /** DependantIn */
         DependantIn: {
             /** Birth Year */
@@ -891,6 +995,48 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** Permission */
+        Permission: {
+            /** En */
+            en: string;
+            /**
+             * Holders
+             * @default [
+             *       "staff"
+             *     ]
+             */
+            holders: ("staff" | "integration" | "device")[];
+            /**
+             * Issues
+             * @default []
+             */
+            issues: string[];
+            /** Name */
+            name: string;
+            /** Zh */
+            zh: string;
+        };
+        /**
+         * PermissionMeaning
+         * @description A permission as the service that declares it explains it (its stored catalogue).
+         */
+        PermissionMeaning: {
+            /**
+             * Declared
+             * @default true
+             */
+            declared: boolean;
+            /** En */
+            en: string;
+            /** Holders */
+            holders: string[];
+            /** Name */
+            name: string;
+            /** Service */
+            service: string;
+            /** Zh */
+            zh: string;
+        };
         /**
          * Problem
          * @description The body of every 4xx/5xx answer, declared in OpenAPI.
@@ -936,6 +1082,8 @@ export interface components {
         };
         /** RoleOut */
         RoleOut: {
+            /** Meanings */
+            meanings?: components["schemas"]["PermissionMeaning"][];
             /** Name */
             name: string;
             /** Permissions */
@@ -946,6 +1094,11 @@ export interface components {
             title_en: string;
             /** Title Zh */
             title_zh: string;
+        };
+        /** RolePermissionIn */
+        RolePermissionIn: {
+            /** Permission */
+            permission: string;
         };
         /** StaffChange */
         StaffChange: {
@@ -1525,6 +1678,36 @@ export interface operations {
             };
         };
     };
+    list_catalogues_v1_catalogues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueOut"][];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     verify_member_v1_households__household_id__members__resident_id__verify_post: {
         parameters: {
             query?: never;
@@ -1852,6 +2035,36 @@ export interface operations {
             };
         };
     };
+    get_permissions_v1_permissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     reveal_resident_phone_v1_residents__resident_id__phone_reveal_post: {
         parameters: {
             query?: never;
@@ -1904,6 +2117,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"][];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    add_role_permission_v1_roles__role_name__permissions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolePermissionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    remove_role_permission_v1_roles__role_name__permissions__permission__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_name: string;
+                permission: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleOut"];
                 };
             };
             /** @description A problem */
