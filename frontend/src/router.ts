@@ -141,6 +141,11 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'staff.title', tab: 'admin', perms: [PERM.staff] },
       },
       {
+        path: 'admin/roles',
+        component: () => import('./pages/identity/console/RolesPage.vue'),
+        meta: { titleKey: 'roles.title', tab: 'admin', perms: [PERM.roles] },
+      },
+      {
         path: 'admin/organisations',
         component: () => import('./pages/identity/console/OrganisationsPage.vue'),
         meta: { titleKey: 'orgs.title', tab: 'admin', perms: [PERM.organisations] },

@@ -115,15 +115,13 @@ class PermissionMeaning(BaseModel):
 
 
 class RoleOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
     name: str
     title_zh: str
     title_en: str
     place_kinds: list[str]
     permissions: list[str]
     # The permissions above, with their meanings in both languages.
-    meanings: list[PermissionMeaning] = Field(default_factory=list)
+    meanings: list[PermissionMeaning]
 
 
 class RolePermissionIn(Strict):

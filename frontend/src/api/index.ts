@@ -5,4 +5,4 @@
 
 export * from './http'
 export { directory } from './directory'
-export { CLIENT_SCOPES, identity } from './identity'
+export { identity } from './identity'

@@ -15,6 +15,7 @@ export const PERM = {
   grants: 'identity:grants:manage',
   organisations: 'identity:organisations:manage',
   clients: 'identity:clients:manage',
+  roles: 'identity:roles:manage',
   audit: 'identity:audit:read',
   ticketsRead: 'intake:tickets:read',
   ticketsHandle: 'intake:tickets:handle',
@@ -46,6 +47,6 @@ export function rootPlaceIds(grants: readonly GrantClaim[]): string[] {
   return [...new Set(roots.map((g) => g.place_id))]
 }
 
-export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.organisations, PERM.clients, PERM.audit, PERM.categories, PERM.webhooks]
+export const ADMIN_PERMS: readonly string[] = [PERM.staff, PERM.roles, PERM.organisations, PERM.clients, PERM.audit, PERM.categories, PERM.webhooks]
 export const PLACE_PERMS: readonly string[] = [PERM.codesManage, PERM.codesPrint, PERM.placesWrite]
 export const TICKET_PERMS: readonly string[] = [PERM.ticketsRead]

@@ -117,9 +117,14 @@ def _meaning(name: str, known: dict[str, catalogues.Catalogue]) -> PermissionMea
 
 
 def _role_out(role: Role, known: dict[str, catalogues.Catalogue]) -> RoleOut:
-    out = RoleOut.model_validate(role)
-    out.meanings = [_meaning(p, known) for p in role.permissions]
-    return out
+    return RoleOut(
+        name=role.name,
+        title_zh=role.title_zh,
+        title_en=role.title_en,
+        place_kinds=role.place_kinds,
+        permissions=role.permissions,
+        meanings=[_meaning(p, known) for p in role.permissions],
+    )
 
 
 @router.get("/roles", summary="Roles, the permissions they give and what each means")
@@ -131,10 +136,10 @@ async def list_roles(session: SessionDep) -> list[RoleOut]:
 @router.get(
     "/catalogues",
     summary="Every service's permissions as identity last learned them",
-    openapi_extra=requires(PERM_ROLES),
+    description="Public, like each service's GET /v1/permissions: it says what exists, "
+    "nothing about anyone. The console's role and API-key pages choose from it.",
 )
-async def list_catalogues(session: SessionDep, principal: CurrentPrincipal) -> list[CatalogueOut]:
-    _anywhere(principal, PERM_ROLES)
+async def list_catalogues(session: SessionDep) -> list[CatalogueOut]:
     rows = await session.scalars(select(ServiceCatalogue).order_by(ServiceCatalogue.service))
     out = []
     for row in rows:

@@ -8,6 +8,7 @@ import type {
   ApiClientCreated,
   ApiClientIn,
   ApiClientOut,
+  CatalogueOut,
   GrantOut,
   MeOut,
   OrganisationKind,
@@ -29,6 +30,12 @@ export const identity = {
     http.post<TokenOut>('/identity/v1/auth/otp/verify', { phone, code }),
   me: (store: TokenStore) => http.get<MeOut>('/identity/v1/me', { auth: store }),
   roles: () => http.get<RoleOut[]>('/identity/v1/roles'),
+  /** Every service's permissions, as identity last learned them (GET /v1/permissions). */
+  catalogues: () => http.get<CatalogueOut[]>('/identity/v1/catalogues'),
+  addRolePermission: (role: string, permission: string) =>
+    http.post<RoleOut>(`/identity/v1/roles/${enc(role)}/permissions`, { permission }, staff),
+  removeRolePermission: (role: string, permission: string) =>
+    http.del<RoleOut>(`/identity/v1/roles/${enc(role)}/permissions/${enc(permission)}`, staff),
   staffList: (offset = 0, limit = 50) =>
     http.get<Page<StaffOut>>('/identity/v1/staff', { ...staff, query: { offset, limit } }),
   staffMember: (id: string) => http.get<StaffOut>(`/identity/v1/staff/${enc(id)}`, staff),
@@ -51,16 +58,3 @@ export const identity = {
   audit: (offset = 0, limit = 30) =>
     http.get<Page<AdminEventOut>>('/identity/v1/audit', { ...staff, query: { offset, limit } }),
 }
-
-/** The scopes an API client may be given (identity's CLIENT_SCOPES). */
-export const CLIENT_SCOPES = [
-  'intake:tickets:read',
-  'intake:workorders:work',
-  'intake:hotline:push',
-  'intake:open311:submit',
-  'intake:referrals:answer',
-  'directory:places:read',
-  'directory:codes:manage',
-  'parking:gate:check',
-  'identity:notify',
-] as const

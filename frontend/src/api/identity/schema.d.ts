@@ -236,7 +236,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every service's permissions as identity last learned them */
+        /**
+         * Every service's permissions as identity last learned them
+         * @description Public, like each service's GET /v1/permissions: it says what exists, nothing about anyone. The console's role and API-key pages choose from it.
+         */
         get: operations["list_catalogues_v1_catalogues_get"];
         put?: never;
         post?: never;
@@ -1083,7 +1086,7 @@ export interface components {
         /** RoleOut */
         RoleOut: {
             /** Meanings */
-            meanings?: components["schemas"]["PermissionMeaning"][];
+            meanings: components["schemas"]["PermissionMeaning"][];
             /** Name */
             name: string;
             /** Permissions */
