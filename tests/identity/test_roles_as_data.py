@@ -286,3 +286,31 @@ async def test_a_device_manager_issues_its_services_device_keys_on_its_own_place
         headers=staff,
     )
     assert community.status_code == 403
+
+
+async def test_a_role_naming_a_permission_its_service_dropped_is_not_granted(
+    with_parking: Identity, parking: ParkingStandIn
+) -> None:
+    identity = with_parking
+    await identity.seed()
+    parking.catalogue = Catalogue(
+        service="parking",
+        permissions=tuple(p for p in parking_catalogue().permissions if p.name != ALLOCATE),
+        bindings={"parking_manager": (DEVICES,)},
+    )
+    await refresh_catalogues(identity.app)
+    roles = await roles_of(identity)
+    dropped = next(m for m in roles["parking_manager"]["meanings"] if m["name"] == ALLOCATE)
+    assert dropped["declared"] is False
+
+    admin = await identity.bearer("admin")
+    worker = (await identity.client.get("/v1/staff", headers=admin)).json()["items"][0]
+    area = await identity.directory.place("HCXL-P1")
+    refused = await identity.client.post(
+        f"/v1/staff/{worker['id']}/grants",
+        json={"role": "parking_manager", "place_id": area["id"]},
+        headers=admin,
+    )
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "unknown_permission"
+    assert refused.json()["unknown"] == [ALLOCATE]
