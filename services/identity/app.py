@@ -44,7 +44,8 @@ class CatalogueRefresher(PollingWorker):
         self.worker_id = "catalogues"
 
     async def run_due(self, now: datetime | None = None) -> RunReport:
-        await refresh_catalogues(self.app, now=now)
+        ctx: IdentityContext = self.app.state.identity
+        await catalogues.refresh(self.db, ctx.catalogue_sources, now=now or self.clock.now())
         return RunReport(succeeded=1)
 
 

@@ -19,7 +19,7 @@ from datetime import datetime
 
 import httpx
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import permissions
@@ -33,6 +33,8 @@ from services.kit.permissions import STANDARD_ROLES, Catalogue, Permission
 log = logging.getLogger("identity.catalogues")
 
 FETCH_TIMEOUT = httpx.Timeout(3.0, connect=1.0)
+# The advisory lock that serialises learning on PostgreSQL ("SQWBCATL" as a number).
+LEARN_LOCK = 0x5351_5742_4341_544C
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,10 @@ async def learn(
 ) -> None:
     """Store what was fetched and merge the defaults (the caller fetched outside this
     transaction)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Replicas starting together would both insert the same rows; one at a time, each
+        # sees what the other merged. (SQLite's BEGIN IMMEDIATE already serialises writers.)
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LEARN_LOCK})
     await store(session, catalogues, now=now)
     added = await merge_defaults(session, now=now)
     if added:

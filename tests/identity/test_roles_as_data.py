@@ -15,13 +15,15 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from sqlalchemy import delete, func, select
 
-from services.identity.app import create_app, prepare, refresh_catalogues
-from services.identity.models import Base
+from services.identity.app import CatalogueRefresher, create_app, prepare, refresh_catalogues
+from services.identity.models import Base, MergedBinding, Role, ServiceCatalogue
+from services.kit.catalog import load
 from services.kit.clock import FrozenClock
 from services.kit.db import Database
 from services.kit.permissions import Catalogue, Permission
-from services.kit.testing import empty_tables
+from services.kit.testing import empty_tables, run_replicas
 from tests.fixtures.directory import Directory
 from tests.fixtures.identity import (
     Identity,
@@ -314,3 +316,22 @@ async def test_a_role_naming_a_permission_its_service_dropped_is_not_granted(
     assert refused.status_code == 422
     assert refused.json()["code"] == "unknown_permission"
     assert refused.json()["unknown"] == [ALLOCATE]
+
+
+async def test_several_replicas_learn_the_catalogues_and_merge_each_binding_once(
+    identity: Identity,
+) -> None:
+    async with identity.db.session() as session:
+        for model in (MergedBinding, ServiceCatalogue, Role):
+            await session.execute(delete(model))
+        await session.commit()
+    await run_replicas(CatalogueRefresher(identity.app), 3)
+    async with identity.db.session(write=False) as session:
+        merged = await session.scalar(select(func.count()).select_from(MergedBinding))
+        stored = await session.scalar(select(func.count()).select_from(ServiceCatalogue))
+    roles = await roles_of(identity)
+    admin = roles["district_admin"]["permissions"]
+    assert len(admin) == len(set(admin))
+    assert "identity:roles:manage" in admin
+    assert merged == sum(len(r["permissions"]) for r in roles.values())
+    assert stored == len(load().built())
