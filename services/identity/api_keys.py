@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.audit import record_admin_event
-from services.identity.clients import PlaceInfo
 from services.identity.keys import KeyRing, access_claims
 from services.identity.models import ApiClient, ApiClientPlace
+from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 
 PERM_CLIENTS = "identity:clients:manage"
@@ -55,7 +56,7 @@ async def issue_client(
     kind: str,
     organisation_id: uuid.UUID | None,
     scopes: list[str],
-    places: list[PlaceInfo],
+    places: Sequence[PlaceInfo],
     actor: str,
     now: datetime,
     fixed_key: str | None = None,

@@ -10,13 +10,13 @@ import httpx
 from fastapi import FastAPI
 
 from services.identity import roles
-from services.identity.clients import DirectoryClient
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
-from services.identity.routes import admin, auth, residents
+from services.identity.routes import admin, auth, peers, residents
 from services.identity.wechat import WeChatAdapter
 from services.kit.app import create_service_app
+from services.kit.clients.directory import DirectoryClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.messages import MessageSender, make_sender
@@ -67,7 +67,7 @@ def create_app(
             "service verifies (EdDSA; public keys at /v1/jwks.json)."
         ),
         version="1.0.0",
-        routers=[auth.router, admin.router, residents.router],
+        routers=[auth.router, admin.router, residents.router, peers.router],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,

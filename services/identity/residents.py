@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.audit import record_admin_event
-from services.identity.clients import PlaceInfo
 from services.identity.models import Dependant, Household, HouseholdMember, Resident
+from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound
 from services.kit.personal import PersonalDataCipher
 

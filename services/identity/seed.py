@@ -57,6 +57,12 @@ CONTRACTOR_STAFF = ("jn_worker", "京南宽带维修员", "13800000050", "京南
 
 
 async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
+    async with db.session(write=False) as session:
+        if await session.scalar(select(func.count()).select_from(StaffUser)):
+            return "identity: demo staff already present, nothing loaded"
+    # The places first, outside the write transaction (kit.calls).
+    codes = {code for *_, code, _org in DEMO_STAFF} | {"GYSNL", "DX"}
+    places = {code: await ctx.directory.place_by_code(code) for code in sorted(codes)}
     async with db.session() as session:
         if await session.scalar(select(func.count()).select_from(StaffUser)):
             return "identity: demo staff already present, nothing loaded"
@@ -94,12 +100,12 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 session,
                 user=user,
                 role_name=role,
-                place=await ctx.directory.place_by_code(code),
+                place=places[code],
                 actor=SEED_ACTOR,
                 now=now,
             )
         worker = await add_staff(*CONTRACTOR_STAFF)
-        gysnl = await ctx.directory.place_by_code("GYSNL")
+        gysnl = places["GYSNL"]
         # The contractor serves 公园四季南里: its worker and its system see its orders there.
         await staff.grant_role(
             session,
@@ -126,7 +132,7 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
             kind="integration",
             organisation_id=None,
             scopes=["intake:hotline:push", "intake:open311:submit"],
-            places=[await ctx.directory.place_by_code("DX")],
+            places=[places["DX"]],
             actor=SEED_ACTOR,
             now=now,
             fixed_key=DEMO_HOTLINE_KEY,
@@ -137,7 +143,7 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
             kind="integration",
             organisation_id=None,
             scopes=["identity:notify"],
-            places=[await ctx.directory.place_by_code("DX")],
+            places=[places["DX"]],
             actor=SEED_ACTOR,
             now=now,
             fixed_key=DEMO_INTAKE_KEY,

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.audit import record_admin_event
-from services.identity.clients import PlaceInfo
 from services.identity.models import Grant, LoginThrottle, Role, StaffUser
+from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound, TooManyRequests, Unauthenticated
 from services.kit.personal import PersonalDataCipher, parse_mobile
 

@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from services.intake import categories, demo, lifecycle, notices, tickets, todo
-from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import jobs, media, outbox
 from services.intake.routes import categories as category_routes
@@ -26,6 +25,8 @@ from services.intake.routes import workorders as workorder_routes
 from services.intake.tickets import IntakeContext
 from services.intake.webhooks import WebhookSender
 from services.kit.app import create_service_app
+from services.kit.clients.directory import DirectoryClient
+from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner

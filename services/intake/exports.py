@@ -35,7 +35,7 @@ import xlsxwriter
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import coverage, statistics
+from services.intake import statistics
 from services.intake.models import Category, Ticket
 from services.intake.tickets import (
     PERM_READ,
@@ -44,6 +44,7 @@ from services.intake.tickets import (
     overdue_clause,
     path_of_code,
 )
+from services.kit import coverage
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import FieldError, InvalidInput
@@ -314,7 +315,7 @@ def content_disposition(filename: str) -> str:
 async def _file_label(ctx: IntakeContext, principal: Principal, filters: TicketFilters) -> str:
     if filters.building:
         return filters.building.upper()
-    scope = await coverage.scope_for(ctx, principal, None, PERM_READ)
+    scope = await coverage.scope_for(ctx.directory, principal, None, PERM_READ)
     return scope.place.code if scope.place else "all"
 
 

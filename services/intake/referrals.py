@@ -31,7 +31,7 @@ from services.intake.schemas import (
     ReferralPackage,
 )
 from services.intake.tickets import PERM_READ, IntakeContext
-from services.kit import events
+from services.kit import calls, events
 from services.kit.auth import Principal, authorize
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
 from services.kit.machine import Machine, transition
@@ -131,7 +131,8 @@ async def refer(
             "ticket_is_duplicate", "This ticket was merged into another: refer that one."
         )
     chosen = await _chosen_media(session, ticket, media_ids)
-    address = await ctx.directory.address(ticket.place_code)
+    with calls.tolerated("referral: address before the ticket lock (issue 11, left)"):
+        address = await ctx.directory.address(ticket.place_code)
     package = ReferralPackage(
         ticket_number=ticket.number,
         category=ticket.category,

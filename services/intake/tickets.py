@@ -12,12 +12,13 @@ from sqlalchemy import Select, and_, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, categories, lifecycle, notices, webhooks
-from services.intake.clients import DirectoryClient, IdentityClient, Location, ScannedCode
 from services.intake.deadlines import due_times
 from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketFollower
 from services.intake.schemas import TicketSubmit
 from services.kit import events
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import DirectoryClient, Location, ScannedCode
+from services.kit.clients.identity import IdentityClient
 from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.errors import FieldError, InvalidInput, NotFound
 from services.kit.media import MediaRef, MediaStore
@@ -126,15 +127,23 @@ class Report:
     media: tuple[MediaRef, ...] = ()
 
 
+async def locate_submission(ctx: IntakeContext, data: TicketSubmit) -> ScannedCode:
+    """The unit door a report names, asked of directory before the request's first
+    statement (kit.calls); what can be checked without the database is checked first."""
+    _reporter_phone(data.reporter_phone, data.consent)
+    return await scan_unit(ctx, data.code_token, pointer="/body/code_token")
+
+
 async def submit(
     session: AsyncSession,
     ctx: IntakeContext,
     data: TicketSubmit,
     *,
+    scanned: ScannedCode,
     principal: Principal | None,
     source: str = "qr",
 ) -> Ticket:
-    """A resident's report from the QR code on a unit door."""
+    """A resident's report from the QR code on a unit door (located by `locate_submission`)."""
     report = Report(
         category=data.category,
         description=data.description,
@@ -145,10 +154,8 @@ async def submit(
         consent=data.consent,
         media=tuple(attachments.report_refs(data.photo_ids, data.video_id)),
     )
-    # Validate everything local first: a refused report leaves nothing behind.
-    _reporter_phone(report.reporter_phone, report.consent)
+    # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
-    scanned = await scan_unit(ctx, data.code_token, pointer="/body/code_token")
     return await file_ticket(session, ctx, report, scanned, principal=principal)
 
 
@@ -367,7 +374,7 @@ async def path_of_code(ctx: IntakeContext, code: str | None, *, pointer: str) ->
     """The path of the place with this public code (a list filter); unknown is a 422."""
     if code is None:
         return None
-    return (await ctx.directory.place_by_code(code, pointer=pointer)).path
+    return (await ctx.directory.locate(code, pointer=pointer)).path
 
 
 def inbox_query(
