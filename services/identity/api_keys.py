@@ -37,6 +37,8 @@ CLIENT_SCOPES = (
     "directory:codes:manage",
     "parking:gate:check",
     "identity:notify",
+    # Another service's outbox telling identity something (kit.peers).
+    "identity:events:send",
 )
 
 

@@ -10,9 +10,11 @@ import httpx
 from fastapi import FastAPI
 
 from services.identity import roles
+from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
+from services.identity.models import received_events
 from services.identity.routes import admin, auth, peers, residents
 from services.identity.wechat import WeChatAdapter
 from services.kit.app import create_service_app
@@ -21,6 +23,7 @@ from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.messages import MessageSender, make_sender
 from services.kit.observability import configure_logging
+from services.kit.peers import events_router
 from services.kit.personal import PersonalDataCipher
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -67,7 +70,18 @@ def create_app(
             "service verifies (EdDSA; public keys at /v1/jwks.json)."
         ),
         version="1.0.0",
-        routers=[auth.router, admin.router, residents.router, peers.router],
+        routers=[
+            auth.router,
+            admin.router,
+            residents.router,
+            peers.router,
+            # Other services' reveals and exports, into the one audit list (kit.audit).
+            events_router(
+                received_events,
+                {"audit.reveal": record_remote, "audit.export": record_remote},
+                receiver="identity",
+            ),
+        ],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,
         database=database,

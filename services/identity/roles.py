@@ -42,6 +42,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
         "identity:audit:read",
         "identity:personal:reveal",
         "identity:notify",
+        "identity:events:send",
     ),
 }
 
@@ -49,6 +50,7 @@ ALL = tuple(p for perms in PERMISSIONS.values() for p in perms)
 # What integrations hold (given to API keys, not to staff roles).
 CLIENT_ONLY = (
     "identity:notify",
+    "identity:events:send",
     "intake:workorders:work",
     "intake:hotline:push",
     "intake:open311:submit",

@@ -142,7 +142,7 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
             name="您扫我办 报事服务",
             kind="integration",
             organisation_id=None,
-            scopes=["identity:notify"],
+            scopes=["identity:notify", "identity:events:send"],
             places=[places["DX"]],
             actor=SEED_ACTOR,
             now=now,

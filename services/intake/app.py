@@ -34,6 +34,7 @@ from services.kit.media import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_logging
 from services.kit.outbox import OutboxRelay
+from services.kit.peers import EventSender, route_deliveries
 from services.kit.personal import PersonalDataCipher
 from services.kit.workers import run_with_app
 
@@ -149,7 +150,16 @@ def create_app(
     )
     # Ticket events to the webhook subscribers: signed POSTs, retried with backoff.
     sender = WebhookSender(app.state.db, cipher, clock, transport=webhook_transport)
-    app.state.relay = relay = OutboxRelay(app.state.db, outbox, clock=clock, deliver=sender)
+    # Events to other services (reveals and exports to identity's audit list): their
+    # POST /v1/events, signed with intake's own API client's token (kit.peers).
+    app.state.events = events = EventSender(
+        source=settings.service_name,
+        urls={"identity": settings.identity_url},
+        token=ctx.identity.service_token,
+        transports={"identity": identity_transport} if identity_transport else None,
+    )
+    deliver = route_deliveries(services=events, other=sender)
+    app.state.relay = relay = OutboxRelay(app.state.db, outbox, clock=clock, deliver=deliver)
     app.state.metrics.gauge(
         "intake_jobs_due",
         "Jobs due and not yet taken: a number that keeps growing means no worker runs.",

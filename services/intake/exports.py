@@ -26,7 +26,7 @@ import csv
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -36,7 +36,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import statistics
-from services.intake.models import Category, Ticket
+from services.intake.models import Category, Ticket, audit
 from services.intake.tickets import (
     PERM_READ,
     IntakeContext,
@@ -342,6 +342,19 @@ async def export_tickets(
         principal.subject,
         len(found.rows),
         found.revealed,
+    )
+    # The export is recorded like a reveal and sent to identity's audit list (kit.audit).
+    scopes = principal.scope_paths(PERM_READ)
+    await audit.export(
+        session,
+        principal,
+        what="tickets",
+        rows=len(found.rows),
+        revealed=found.revealed,
+        fields=("reporter_name", "reporter_phone"),
+        place_path=min(scopes, key=len) if scopes else None,
+        now=now,
+        filters={k: str(v) for k, v in asdict(filters).items() if v is not None},
     )
     day = now.astimezone(LOCAL_TZ).date().isoformat()
     return ExportFile(

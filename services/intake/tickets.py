@@ -13,7 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, categories, lifecycle, notices, webhooks
 from services.intake.deadlines import due_times
-from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketFollower
+from services.intake.models import (
+    OPEN_STATUSES,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+    TicketFollower,
+    audit,
+)
 from services.intake.schemas import TicketSubmit
 from services.kit import events
 from services.kit.auth import Principal, authorize
@@ -531,6 +538,16 @@ async def reveal_reporter_contact(
     authorize(principal, PERM_REVEAL, ticket.place_path)
     now = ctx.clock.now()
     session.add(TicketEvent.in_place(ticket, "contact_revealed", events.Actor.of(principal), now))
+    # And in intake's audit table, sent on to identity's audit list (kit.audit).
+    await audit.reveal(
+        session,
+        principal,
+        subject_kind="ticket",
+        subject_id=str(ticket.id),
+        fields=("reporter_name", "reporter_phone"),
+        place_path=ticket.place_path,
+        now=now,
+    )
     await session.flush()
     decrypt = ctx.cipher.decrypt
     return ReporterContact(

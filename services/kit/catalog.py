@@ -87,6 +87,8 @@ class Service:
     about: str
     gateway_mounts: tuple[str, ...]
     mine: tuple[str, ...]
+    # Event topics it takes at POST /v1/events ("audit.reveal", or a family: "audit.*").
+    subscribes: tuple[str, ...]
     env: Mapping[str, str]
     qr: Mapping[str, str]
     tiles: tuple[Tile, ...]
@@ -150,6 +152,15 @@ class Catalog:
     def mounts(self) -> dict[str, str]:
         """Extra gateway paths forwarded as they are: path prefix -> service."""
         return {mount: s.name for s in self.services for mount in s.gateway_mounts}
+
+    def subscribers(self, topic: str) -> tuple[str, ...]:
+        """The built services that take events of `topic` (kit.peers), in the file's order."""
+        family = topic.split(".", 1)[0] + ".*"
+        return tuple(
+            s.name
+            for s in self.services
+            if s.built and (topic in s.subscribes or family in s.subscribes)
+        )
 
     def tiles(self) -> tuple[Tile, ...]:
         return tuple(tile for s in self.services for tile in s.tiles)
@@ -266,6 +277,7 @@ def _service(name: str, raw: Any) -> Service:
         about=_take(table, where, "about", str),
         gateway_mounts=_strings(_take(table, where, "gateway_mounts", list, []), where),
         mine=_strings(_take(table, where, "mine", list, []), where),
+        subscribes=_strings(_take(table, where, "subscribes", list, []), where),
         env=_string_table(table.pop("env", {}), f"{where}.env"),
         qr=qr,
         tiles=tuple(
