@@ -37,7 +37,6 @@ from services.intake.schemas import (
     RisingCategory,
 )
 from services.intake.tickets import PERM_HANDLE, IntakeContext, Report, file_ticket
-from services.kit import calls
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, PlaceRef
 from services.kit.coverage import Scope
@@ -193,13 +192,21 @@ def default_task_text(location: Location, category: Category) -> str:
     return f"未诉先办：{where}{category.name_zh}问题近期多次反映，主动巡查处理。"
 
 
+async def locate_task(ctx: IntakeContext, data: ProactiveTask) -> Location:
+    """Where a task goes, asked of directory before the request's first statement."""
+    return await ctx.directory.locate(data.place_code, pointer="/body/place_code")
+
+
 async def file_task(
-    session: AsyncSession, ctx: IntakeContext, principal: Principal, data: ProactiveTask
+    session: AsyncSession,
+    ctx: IntakeContext,
+    principal: Principal,
+    data: ProactiveTask,
+    *,
+    location: Location,
 ) -> Ticket:
-    """A patrol ticket at a hotspot's building (or unit door), filed by staff who may
-    handle tickets there."""
-    with calls.tolerated("proactive task: locate in the route (issue 11, left)"):
-        location = await ctx.directory.locate(data.place_code, pointer="/body/place_code")
+    """A patrol ticket at a hotspot's building (or unit door, located by `locate_task`),
+    filed by staff who may handle tickets there."""
     if location.place.kind not in TASK_PLACE_KINDS:
         raise InvalidInput(
             "not_a_building",

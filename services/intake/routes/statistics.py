@@ -87,8 +87,11 @@ async def create_task(
     principal: CurrentPrincipal,
     idem: Idempotent,
 ) -> Response:
+    # Directory first, before the idempotency key's row (kit.calls).
+    location = await hotspots.locate_task(ctx, data)
+
     async def work() -> TicketSummary:
-        ticket = await hotspots.file_task(session, ctx, principal, data)
+        ticket = await hotspots.file_task(session, ctx, principal, data, location=location)
         return views.summary(ticket, ctx.clock.now())
 
     return await idem.run(work, status_code=201)
