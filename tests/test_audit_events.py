@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from services.identity.seed import DEMO_INTAKE_KEY
 from services.intake.models import audit, outbox
 from services.kit.outbox import OutboxEvent
 from tests.fixtures.identity import Identity
@@ -61,3 +62,26 @@ async def test_events_need_the_senders_credentials(identity: Identity) -> None:
         "created_at": "2026-03-02T01:00:00+00:00",
     }
     assert (await identity.client.post("/v1/events", json=body)).status_code == 401
+
+
+async def test_a_client_without_the_scope_is_refused_and_an_unknown_topic_is_422(
+    intake: Intake, identity: Identity, tmp_path: Path
+) -> None:
+    stack = await Stack.start(intake, identity, tmp_path)
+    body = {
+        "id": "0b6f5a52-3f4e-4c55-9a55-1a2b3c4d5e6f",
+        "source": "intake",
+        "topic": "audit.reveal",
+        "key": "k",
+        "payload": {},
+        "created_at": "2026-03-02T01:00:00+00:00",
+    }
+    contractor = await stack.key_token()  # 京南宽带's key: intake:workorders:work only
+    refused = await identity.client.post("/v1/events", json=body, headers=contractor)
+    assert refused.status_code == 403
+    intake_key = await stack.key_token(DEMO_INTAKE_KEY)
+    unknown = await identity.client.post(
+        "/v1/events", json={**body, "topic": "place.moved"}, headers=intake_key
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["code"] == "unknown_topic"
