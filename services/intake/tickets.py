@@ -554,3 +554,11 @@ async def reveal_reporter_contact(
         name=decrypt(ticket.reporter_name_cipher) if ticket.reporter_name_cipher else None,
         phone=decrypt(ticket.reporter_phone_cipher) if ticket.reporter_phone_cipher else None,
     )
+
+
+async def place_code_of(session: AsyncSession, ticket_id: uuid.UUID) -> str | None:
+    """A ticket's place code, read before a write transaction begins so that what depends
+    on it (its address, from directory) is asked outside that transaction (kit.calls). A
+    ticket's place never changes, so the read cannot go stale; None for no such ticket."""
+    code: str | None = await session.scalar(select(Ticket.place_code).where(Ticket.id == ticket_id))
+    return code

@@ -601,3 +601,14 @@ async def of_ticket(session: AsyncSession, ticket_id: uuid.UUID) -> list[WorkOrd
         .order_by(WorkOrder.offered_at, WorkOrder.number)
     )
     return list(rows)
+
+
+async def place_code_of(session: AsyncSession, order_id: uuid.UUID) -> str | None:
+    """The place code of an order's ticket, read before a write transaction begins so its
+    address is asked of directory outside it (kit.calls); None for no such order."""
+    code: str | None = await session.scalar(
+        select(Ticket.place_code)
+        .join(WorkOrder, WorkOrder.ticket_id == Ticket.id)
+        .where(WorkOrder.id == order_id)
+    )
+    return code
