@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from services.kit import calls
 from services.kit.catalog import load
 from services.kit.clock import FrozenClock
 from services.kit.testing import TokenFactory, backends
@@ -25,6 +26,13 @@ pytest_plugins = [
 @pytest.fixture(scope="session", params=backends())
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def strict_calls() -> None:
+    """A call to another service inside an open write transaction fails the test doing it
+    (kit.calls), whichever test builds the first app."""
+    calls.set_strict(True)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,8 @@ from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.outbox import Outbox
+from services.kit.peers import ReceivedEvents
 
 
 class Base(DeclarativeBase):
@@ -116,3 +118,8 @@ class CalendarDay(Base):
     name: Mapped[str] = mapped_column(String(50))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(64))
+
+
+# Events to other services (kit.peers): a place moving will be one (not supported yet).
+outbox = Outbox(Base.metadata)
+received_events = ReceivedEvents(Base.metadata)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -17,10 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
 from services.identity.audit import record_admin_event
-from services.identity.clients import PlaceInfo
 from services.identity.keys import KeyRing, access_claims
 from services.identity.models import ApiClient, ApiClientPlace
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 
 PERM_CLIENTS = permissions.CLIENTS_MANAGE
@@ -44,7 +45,7 @@ async def issue_client(
     kind: str,
     organisation_id: uuid.UUID | None,
     scopes: list[str],
-    places: list[PlaceInfo],
+    places: Sequence[PlaceInfo],
     actor: str,
     now: datetime,
     fixed_key: str | None = None,

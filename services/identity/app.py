@@ -12,17 +12,20 @@ import httpx
 from fastapi import FastAPI
 
 from services.identity import catalogues, permissions
-from services.identity.clients import DirectoryClient
+from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
-from services.identity.routes import admin, auth, residents
+from services.identity.models import received_events
+from services.identity.routes import admin, auth, peers, residents
 from services.identity.wechat import WeChatAdapter
 from services.kit.app import create_service_app
+from services.kit.clients.directory import DirectoryClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.messages import MessageSender, make_sender
 from services.kit.observability import configure_logging
+from services.kit.peers import events_router
 from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
 from services.kit.workers import PollingWorker, RunReport, run_with_app
@@ -101,6 +104,13 @@ def create_app(
             admin.router,
             residents.router,
             permissions_router(permissions.CATALOGUE),
+            peers.router,
+            # Other services' reveals and exports, into the one audit list (kit.audit).
+            events_router(
+                received_events,
+                {"audit.reveal": record_remote, "audit.export": record_remote},
+                receiver="identity",
+            ),
         ],
         migrations_dir=MIGRATIONS_DIR,
         clock=clock,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.models import AdminEvent, Reveal
+from services.kit.peers import EventIn
 from services.kit.personal import PersonalDataCipher
 
 
@@ -62,3 +63,26 @@ def reveal(
         )
     )
     return cipher.decrypt(stored)
+
+
+async def record_remote(session: AsyncSession, event: EventIn, now: datetime) -> None:
+    """Another service's reveal or export (kit.audit), into the one audit list: who saw
+    whose what, where, when. The event id is kept so the entry leads back to its source."""
+    p = event.payload
+    kind = "reveal" if event.topic == "audit.reveal" else "export"
+    record_admin_event(
+        session,
+        actor=str(p["actor"])[:64],
+        action=f"{event.source}.{kind}"[:40],
+        target_kind=str(p["subject_kind"])[:20],
+        target_id=str(p["subject_id"])[:64],
+        now=datetime.fromisoformat(str(p["at"])),
+        place_path=p.get("place_path"),
+        source=event.source,
+        event_id=str(event.id),
+        actor_kind=p.get("actor_kind"),
+        actor_name=p.get("actor_name"),
+        fields=p.get("fields"),
+        reason=p.get("reason"),
+        **({"export": p["detail"]} if kind == "export" else {}),
+    )

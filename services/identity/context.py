@@ -9,12 +9,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from services.identity.catalogues import Source
-from services.identity.clients import DirectoryClient
 from services.identity.config import IdentitySettings
 from services.identity.keys import KeyRing
 from services.identity.otp import OtpPolicy
 from services.identity.sessions import TokenPolicy
 from services.identity.wechat import WeChatAdapter
+from services.kit.clients.directory import DirectoryClient
 from services.kit.messages import MessageSender
 from services.kit.personal import PersonalDataCipher
 

@@ -11,6 +11,8 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Intege
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.outbox import Outbox
+from services.kit.peers import ReceivedEvents
 
 PATH_LENGTH = 400
 ORGANISATION_KINDS = ("contractor", "property_company", "partner")
@@ -285,3 +287,8 @@ class Reveal(Base):
     field: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# Events to other services (kit.peers; none sent yet) and the ids of those taken from them.
+outbox = Outbox(Base.metadata)
+received_events = ReceivedEvents(Base.metadata)

@@ -15,6 +15,8 @@ AUDIT_READ = "identity:audit:read"
 PERSONAL_REVEAL = PERM_REVEAL
 NOTIFY = "identity:notify"
 ROLES_MANAGE = "identity:roles:manage"
+# Another service's outbox telling identity something happened (kit.peers: reveals, exports).
+EVENTS_SEND = "identity:events:send"
 
 _ADMIN = (
     STAFF_MANAGE,
@@ -55,6 +57,12 @@ CATALOGUE = Catalogue(
             holders=("integration",),
         ),
         Permission(
+            name=EVENTS_SEND,
+            zh="向身份服务报送事件（查看明文、导出留痕）",
+            en="Send identity events (reveals and exports for the audit list)",
+            holders=("integration",),
+        ),
+        Permission(
             name=ROLES_MANAGE,
             zh="编辑岗位及其权限",
             en="Edit roles and the permissions they give",
@@ -65,6 +73,7 @@ CATALOGUE = Catalogue(
         "street_admin": _ADMIN,
         "community_staff": (HOUSEHOLDS_VERIFY, PERSONAL_REVEAL, AUDIT_READ),
     },
-    # Intake's own key: it asks identity to message the on-duty staff about urgent reports.
-    demo_clients={"intake_alerts": (NOTIFY,)},
+    # Intake's own key: it asks identity to message the on-duty staff about urgent reports and
+    # sends its reveals and exports to the audit list.
+    demo_clients={"intake_alerts": (NOTIFY, EVENTS_SEND)},
 )

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import permissions
 from services.identity.audit import record_admin_event
-from services.identity.clients import PlaceInfo
 from services.identity.models import Dependant, Household, HouseholdMember, Resident
+from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound
 from services.kit.personal import PersonalDataCipher
 

@@ -70,6 +70,12 @@ class CataloguesMissing(Exception):
 
 
 async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
+    async with db.session(write=False) as session:
+        if await session.scalar(select(func.count()).select_from(StaffUser)):
+            return "identity: demo staff already present, nothing loaded"
+    # The places first, outside the write transaction (kit.calls).
+    codes = {code for *_, code, _org in DEMO_STAFF} | {"GYSNL", "DX"}
+    places = {code: await ctx.directory.place_by_code(code) for code in sorted(codes)}
     async with db.session() as session:
         if await session.scalar(select(func.count()).select_from(StaffUser)):
             return "identity: demo staff already present, nothing loaded"
@@ -110,12 +116,12 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 session,
                 user=user,
                 role_name=role,
-                place=await ctx.directory.place_by_code(code),
+                place=places[code],
                 actor=SEED_ACTOR,
                 now=now,
             )
         worker = await add_staff(*CONTRACTOR_STAFF)
-        gysnl = await ctx.directory.place_by_code("GYSNL")
+        gysnl = places["GYSNL"]
         # The contractor serves 公园四季南里: its worker and its system see its orders there.
         await staff.grant_role(
             session,
@@ -133,7 +139,7 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 kind="integration",
                 organisation_id=orgs[org] if org else None,
                 scopes=scopes,
-                places=[gysnl if code == "GYSNL" else await ctx.directory.place_by_code(code)],
+                places=[places[code]],
                 actor=SEED_ACTOR,
                 now=now,
                 fixed_key=key,

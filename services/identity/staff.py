@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
 from services.identity.audit import record_admin_event
-from services.identity.clients import PlaceInfo
 from services.identity.models import Grant, LoginThrottle, Role, StaffUser
+from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound, TooManyRequests, Unauthenticated
 from services.kit.personal import PersonalDataCipher, parse_mobile
 

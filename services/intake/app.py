@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 
 from services.intake import categories, demo, lifecycle, notices, permissions, tickets, todo
-from services.intake.clients import DirectoryClient, IdentityClient
 from services.intake.config import IntakeSettings
 from services.intake.models import jobs, media, outbox
 from services.intake.routes import categories as category_routes
@@ -26,6 +25,8 @@ from services.intake.routes import workorders as workorder_routes
 from services.intake.tickets import IntakeContext
 from services.intake.webhooks import WebhookSender
 from services.kit.app import create_service_app
+from services.kit.clients.directory import DirectoryClient
+from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
@@ -33,6 +34,7 @@ from services.kit.media import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_logging
 from services.kit.outbox import OutboxRelay
+from services.kit.peers import EventSender, route_deliveries
 from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
 from services.kit.workers import run_with_app
@@ -150,7 +152,16 @@ def create_app(
     )
     # Ticket events to the webhook subscribers: signed POSTs, retried with backoff.
     sender = WebhookSender(app.state.db, cipher, clock, transport=webhook_transport)
-    app.state.relay = relay = OutboxRelay(app.state.db, outbox, clock=clock, deliver=sender)
+    # Events to other services (reveals and exports to identity's audit list): their
+    # POST /v1/events, signed with intake's own API client's token (kit.peers).
+    app.state.events = events = EventSender(
+        source=settings.service_name,
+        urls={"identity": settings.identity_url},
+        token=ctx.identity.service_token,
+        transports={"identity": identity_transport} if identity_transport else None,
+    )
+    deliver = route_deliveries(services=events, other=sender)
+    app.state.relay = relay = OutboxRelay(app.state.db, outbox, clock=clock, deliver=deliver)
     app.state.metrics.gauge(
         "intake_jobs_due",
         "Jobs due and not yet taken: a number that keeps growing means no worker runs.",

@@ -26,11 +26,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import permissions
-from services.intake.clients import DirectoryClient, IdentityClient, PlaceRef
 from services.intake.deadlines import DAY, minutes_for
 from services.intake.models import PRIORITIES, Category, CategorySetting
 from services.intake.schemas import CategorySettingIn, HandlerIn, Priority
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import DirectoryClient, PlaceRef
+from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
@@ -286,7 +287,7 @@ async def setting_place(
     if not principal.scope_paths(PERM_MANAGE):
         # Nobody to look a place up for: no grant anywhere includes the permission.
         raise PermissionDenied("forbidden", f"Your roles do not include {PERM_MANAGE}.")
-    place = await directory.get_place(place_id, pointer="/query/place_id")
+    place = await directory.place(place_id, pointer="/query/place_id")
     if place.kind not in SETTING_PLACE_KINDS:
         raise InvalidInput(
             "not_a_street_or_district",
@@ -377,13 +378,21 @@ async def _handler(identity: IdentityClient, given: HandlerIn) -> Handler:
     return Handler(kind="contractor", ref=str(organisation.id), name=organisation.name)
 
 
+async def default_handler(identity: IdentityClient, data: CategorySettingIn) -> Handler | None:
+    """The default handler a setting names, checked with identity before the request's
+    first statement (kit.calls); None when the setting does not name one."""
+    if data.default_handler is None:
+        return None
+    return await _handler(identity, data.default_handler)
+
+
 async def set_at(
     session: AsyncSession,
-    identity: IdentityClient,
     place: PlaceRef,
     category_code: str,
     data: CategorySettingIn,
     *,
+    handler: Handler | None,
     actor: str,
     now: datetime,
 ) -> Effective:
@@ -391,12 +400,10 @@ async def set_at(
     given as null is inherited again. A setting left with nothing of its own is removed."""
     category = await known(session, category_code)
     given = data.model_fields_set
-    # Every check (identity included) before the first write: a refusal stores nothing.
+    # Every check before the first write: a refusal stores nothing. The handler was checked
+    # with identity by `default_handler`, before this transaction began.
     deadlines = (
         _check_deadlines(data.deadline_minutes) if data.deadline_minutes is not None else None
-    )
-    handler = (
-        await _handler(identity, data.default_handler) if data.default_handler is not None else None
     )
     # Two admins saving at once: the row is made once, then locked and changed in turn.
     await session.execute(

@@ -26,7 +26,7 @@ import csv
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -35,8 +35,8 @@ import xlsxwriter
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import coverage, statistics
-from services.intake.models import Category, Ticket
+from services.intake import statistics
+from services.intake.models import Category, Ticket, audit
 from services.intake.tickets import (
     PERM_READ,
     IntakeContext,
@@ -44,6 +44,7 @@ from services.intake.tickets import (
     overdue_clause,
     path_of_code,
 )
+from services.kit import coverage
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import FieldError, InvalidInput
@@ -313,7 +314,7 @@ def content_disposition(filename: str) -> str:
 async def _file_label(ctx: IntakeContext, principal: Principal, filters: TicketFilters) -> str:
     if filters.building:
         return filters.building.upper()
-    scope = await coverage.scope_for(ctx, principal, None, PERM_READ)
+    scope = await coverage.scope_for(ctx.directory, principal, None, PERM_READ)
     return scope.place.code if scope.place else "all"
 
 
@@ -340,6 +341,19 @@ async def export_tickets(
         principal.subject,
         len(found.rows),
         found.revealed,
+    )
+    # The export is recorded like a reveal and sent to identity's audit list (kit.audit).
+    scopes = principal.scope_paths(PERM_READ)
+    await audit.export(
+        session,
+        principal,
+        what="tickets",
+        rows=len(found.rows),
+        revealed=found.revealed,
+        fields=("reporter_name", "reporter_phone"),
+        place_path=min(scopes, key=len) if scopes else None,
+        now=now,
+        filters={k: str(v) for k, v in asdict(filters).items() if v is not None},
     )
     day = now.astimezone(LOCAL_TZ).date().isoformat()
     return ExportFile(

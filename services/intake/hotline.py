@@ -25,6 +25,7 @@ from services.intake.models import Ticket
 from services.intake.schemas import HotlineCase
 from services.intake.tickets import IntakeContext, Report
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import Location
 from services.kit.errors import Conflict, PermissionDenied
 
 PERM_PUSH = permissions.HOTLINE_PUSH
@@ -48,18 +49,26 @@ def _already_received(principal: Principal, ticket: Ticket) -> Ticket:
     return ticket
 
 
+async def locate_case(ctx: IntakeContext, case: HotlineCase) -> Location:
+    """The case's place, asked of directory before the request's first statement."""
+    return await ctx.directory.locate(case.place_code.upper(), pointer="/body/place_code")
+
+
 async def push(
-    session: AsyncSession, ctx: IntakeContext, principal: Principal, case: HotlineCase
+    session: AsyncSession,
+    ctx: IntakeContext,
+    principal: Principal,
+    case: HotlineCase,
+    *,
+    location: Location,
 ) -> tuple[Ticket, bool]:
-    """The ticket for the case, and whether this push filed it (False: pushed before)."""
+    """The ticket for the case (at `location`, from `locate_case`), and whether this push
+    filed it (False: pushed before)."""
     if not principal.scope_paths(PERM_PUSH):
         raise PermissionDenied("forbidden", f"Your roles do not include {PERM_PUSH}.")
     existing = await _by_external_id(session, case.external_id)
     if existing is not None:
         return _already_received(principal, existing), False
-    location = await ctx.directory.place_by_code(
-        case.place_code.upper(), pointer="/body/place_code"
-    )
     authorize(principal, PERM_PUSH, location.path)
     phone = (case.reporter_phone or "").strip() or None
     report = Report(

@@ -28,12 +28,18 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories
-from services.intake.clients import Location, PlaceRef
-from services.intake.coverage import Scope
 from services.intake.models import OPEN_STATUSES, Category, Ticket
-from services.intake.schemas import BuildingHotspot, Hotspots, ProactiveTask, RisingCategory
+from services.intake.schemas import (
+    BuildingHotspot,
+    Hotspots,
+    PlaceOut,
+    ProactiveTask,
+    RisingCategory,
+)
 from services.intake.tickets import PERM_HANDLE, IntakeContext, Report, file_ticket
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import Location, PlaceRef
+from services.kit.coverage import Scope
 from services.kit.errors import DomainError, FieldError, InvalidInput
 from services.kit.scope import within
 
@@ -62,7 +68,7 @@ def is_rising(count: int, previous: int, min_count: int) -> bool:
 async def _place_names(ctx: IntakeContext, ids: set[uuid.UUID]) -> dict[uuid.UUID, PlaceRef | None]:
     async def one(place_id: uuid.UUID) -> PlaceRef | None:
         try:
-            return await ctx.directory.get_place(place_id, pointer="/building_id")
+            return await ctx.directory.place(place_id, pointer="/building_id")
         except DomainError:
             return None  # names are a courtesy: the list stands without them
 
@@ -171,7 +177,7 @@ async def find(
 ) -> Hotspots:
     since = now - timedelta(days=days)
     return Hotspots(
-        place=scope.place,
+        place=PlaceOut.model_validate(scope.place.model_dump()) if scope.place else None,
         days=days,
         min_count=min_count,
         since=since,
@@ -186,12 +192,21 @@ def default_task_text(location: Location, category: Category) -> str:
     return f"未诉先办：{where}{category.name_zh}问题近期多次反映，主动巡查处理。"
 
 
+async def locate_task(ctx: IntakeContext, data: ProactiveTask) -> Location:
+    """Where a task goes, asked of directory before the request's first statement."""
+    return await ctx.directory.locate(data.place_code, pointer="/body/place_code")
+
+
 async def file_task(
-    session: AsyncSession, ctx: IntakeContext, principal: Principal, data: ProactiveTask
+    session: AsyncSession,
+    ctx: IntakeContext,
+    principal: Principal,
+    data: ProactiveTask,
+    *,
+    location: Location,
 ) -> Ticket:
-    """A patrol ticket at a hotspot's building (or unit door), filed by staff who may
-    handle tickets there."""
-    location = await ctx.directory.place_by_code(data.place_code, pointer="/body/place_code")
+    """A patrol ticket at a hotspot's building (or unit door, located by `locate_task`),
+    filed by staff who may handle tickets there."""
     if location.place.kind not in TASK_PLACE_KINDS:
         raise InvalidInput(
             "not_a_building",

@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from services.kit.audit import AuditTrail
 from services.kit.db import UTCDateTime, binary_string, new_metadata
 from services.kit.events import Actor, EventRow
 from services.kit.idempotency import IdempotencyKeys
@@ -373,5 +374,7 @@ class WebhookSubscription(Base):
 
 jobs = JobQueue(Base.metadata)
 outbox = Outbox(Base.metadata)
+# Reveals and exports, recorded here and sent to identity's audit list (kit.audit).
+audit = AuditTrail(Base.metadata, outbox, source="intake")
 idempotency = IdempotencyKeys(Base.metadata)
 media = MediaLibrary(Base.metadata)

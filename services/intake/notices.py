@@ -39,8 +39,8 @@ from services.intake.models import (
 )
 from services.kit import events
 from services.kit.clock import LOCAL_TZ
-from services.kit.jobs import Handler, Job
-from services.kit.messages import Message, MessageSender
+from services.kit.jobs import AnyHandler, Job, TwoPhase
+from services.kit.messages import Delivery, Message, MessageSender
 
 log = logging.getLogger("intake.notices")
 
@@ -128,46 +128,70 @@ def handlers(
     retention: timedelta,
     purge_media: PurgeMedia,
     purge_unattached: PurgeUnattached,
-) -> dict[str, Handler]:
+) -> dict[str, AnyHandler]:
     """The job handlers, bound to what they need from the app."""
 
-    async def notify_reporter(session: AsyncSession, job: Job) -> None:
-        ticket = await _ticket(session, job)
+    # Texting the reporter and asking identity are calls out: read, call, then record in a
+    # new transaction (kit.jobs.TwoPhase), so no ticket row stays locked over the call.
+
+    async def read_text(session: AsyncSession, job: Job) -> Message | None:
+        ticket = await session.get(Ticket, uuid.UUID(str(job.payload["ticket_id"])))
         action = str(job.payload["action"])
         if ticket is None or ticket.reporter_phone_cipher is None or action not in REPORTER_TEXTS:
-            return  # purged or gone since: nothing to send to
+            return None  # purged or gone since: nothing to send to
         template, text = REPORTER_TEXTS[action]
-        message = Message(
+        return Message(
             phone=decrypt(ticket.reporter_phone_cipher),
             template=template,
             text=text.format(number=ticket.number, link=tracking_link(public_base_url, ticket)),
             params={"number": ticket.number},
         )
+
+    async def send_text(message: Message, job: Job) -> Delivery:
         delivery = await sender.send(message)
         if not delivery.accepted:
             # Raise so the job is retried with backoff; nothing was recorded.
             raise RuntimeError(f"the {delivery.channel} channel did not accept the text")
+        return delivery
+
+    async def record_text(
+        session: AsyncSession, job: Job, message: Message, delivery: Delivery
+    ) -> None:
+        ticket = await _ticket(session, job)
+        if ticket is None:
+            return
         session.add(
             TicketEvent.in_place(
                 ticket,
                 "reporter_notified",
                 SYSTEM,
                 job.now,
-                detail={"template": template, "channel": delivery.channel},
+                detail={"template": message.template, "channel": delivery.channel},
             )
         )
 
-    async def alert_on_duty(session: AsyncSession, job: Job) -> None:
-        ticket = await _ticket(session, job)
+    async def read_alert(session: AsyncSession, job: Job) -> tuple[str, str] | None:
+        ticket = await session.get(Ticket, uuid.UUID(str(job.payload["ticket_id"])))
         if ticket is None or ticket.status not in OPEN_STATUSES:
-            return
+            return None
         category = await session.get(Category, ticket.category)
         text = URGENT_TEXT.format(
             number=ticket.number,
             category=category.name_zh if category is not None else ticket.category,
             place=ticket.place_code,
         )
-        found = await alert(ticket.place_path, "urgent_ticket", text)
+        return ticket.place_path, text
+
+    async def send_alert(plan: tuple[str, str], job: Job) -> int:
+        place_path, text = plan
+        return await alert(place_path, "urgent_ticket", text)
+
+    async def record_alert(
+        session: AsyncSession, job: Job, plan: tuple[str, str], found: int
+    ) -> None:
+        ticket = await _ticket(session, job)
+        if ticket is None:
+            return
         session.add(
             TicketEvent.in_place(
                 ticket, "on_duty_alerted", SYSTEM, job.now, detail={"on_duty": found}
@@ -204,8 +228,8 @@ def handlers(
         await schedule_retention_sweep(session, job.now)
 
     return {
-        NOTIFY_REPORTER: notify_reporter,
-        ALERT_ON_DUTY: alert_on_duty,
+        NOTIFY_REPORTER: TwoPhase(read=read_text, call=send_text, record=record_text),
+        ALERT_ON_DUTY: TwoPhase(read=read_alert, call=send_alert, record=record_alert),
         OVERDUE_CHECK: overdue_check,
         RETENTION_SWEEP: retention_sweep,
     }

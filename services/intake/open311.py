@@ -66,7 +66,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories, hotline, permissions, tickets
-from services.intake.clients import Location, MappedPlace
 from services.intake.deadlines import minutes_for
 from services.intake.models import (
     DESCRIPTION_LENGTH,
@@ -76,7 +75,9 @@ from services.intake.models import (
     TicketEvent,
 )
 from services.intake.tickets import IntakeContext, Report
+from services.kit import calls
 from services.kit.auth import Principal, TokenVerifier, authorize
+from services.kit.clients.directory import Location, MappedPlace
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import (
     BadRequest,
@@ -576,7 +577,8 @@ async def _submitter(
             return bearer
         raise PermissionDenied("api_key_required", "An api_key is required to post a request.")
     invalid = PermissionDenied("invalid_api_key", "The api_key is not valid.")
-    token = await ctx.identity.api_key_token(api_key) if API_KEY.match(api_key) else None
+    with calls.tolerated("open311 post: key exchange (issue 11, left)"):
+        token = await ctx.identity.api_key_token(api_key) if API_KEY.match(api_key) else None
     if token is None:
         raise invalid
     try:
@@ -633,7 +635,8 @@ async def _locate(ctx: IntakeContext, form: Mapping[str, str]) -> Location:
         if not PLACE_CODE.match(code.upper()):
             raise unknown
         try:
-            return await ctx.directory.place_by_code(code.upper(), pointer="/body/address_id")
+            with calls.tolerated("open311 post: locate before the key row (issue 11, left)"):
+                return await ctx.directory.locate(code.upper(), pointer="/body/address_id")
         except InvalidInput:
             raise unknown from None
     if address_string is not None or given(form, "lat") or given(form, "long"):

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import actors, attachments, workorders
-from services.intake.clients import PlaceRef
 from services.intake.models import Referral, Ticket, WorkOrder, WorkOrderEvent
 from services.intake.schemas import (
     PlaceName,
@@ -30,6 +29,7 @@ from services.intake.schemas import (
     WorkOrderSummary,
     WorkOrderTicket,
 )
+from services.kit.clients.directory import PlaceRef
 from services.kit.media import MediaStore
 
 # A description may quote a phone or an id number: partners never see them.

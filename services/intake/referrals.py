@@ -33,6 +33,7 @@ from services.intake.schemas import (
 from services.intake.tickets import PERM_READ, IntakeContext
 from services.kit import events
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import PlaceRef
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
 from services.kit.machine import Machine, transition
 from services.kit.scope import within_any
@@ -117,8 +118,10 @@ async def refer(
     agency: str,
     note: str | None,
     media_ids: Sequence[uuid.UUID] | None,
+    address: list[PlaceRef],
 ) -> Referral:
-    """Send the ticket's evidence package to an enforcement agency."""
+    """Send the ticket's evidence package to an enforcement agency; `address` is the
+    place's chain from directory, asked before the transaction began."""
     name = agency.strip()
     if not name:
         raise InvalidInput(
@@ -131,7 +134,6 @@ async def refer(
             "ticket_is_duplicate", "This ticket was merged into another: refer that one."
         )
     chosen = await _chosen_media(session, ticket, media_ids)
-    address = await ctx.directory.address(ticket.place_code)
     package = ReferralPackage(
         ticket_number=ticket.number,
         category=ticket.category,

@@ -56,12 +56,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake.coverage import Period, Scope, period, scope_for, week_label
 from services.intake.models import OPEN_STATUSES, Ticket
 from services.intake.schemas import (
     CommunityFigures,
     MedianMinutes,
     OverdueNow,
+    PlaceOut,
     Ratio,
     ResolutionRate,
     ResponseRate,
@@ -73,6 +73,7 @@ from services.intake.schemas import (
 )
 from services.intake.tickets import PERM_READ, IntakeContext
 from services.kit.auth import Principal
+from services.kit.coverage import Period, Scope, period, scope_for, week_label
 from services.kit.scope import within
 
 SATISFIED_FROM = 4
@@ -363,7 +364,7 @@ async def compute(session: AsyncSession, scope: Scope, span: Period, now: dateti
     where = within(Ticket.place_path, scope.path)
     t = _tallies((await session.execute(select(*_tally_columns(span, now)).where(where))).one())
     return Statistics(
-        place=scope.place,
+        place=PlaceOut.model_validate(scope.place.model_dump()) if scope.place else None,
         from_=span.first_day,
         to=span.last_day,
         counts=await _counts(session, where, span),
@@ -387,6 +388,6 @@ async def for_place(
     first_day: date | None,
     last_day: date | None,
 ) -> Statistics:
-    scope = await scope_for(ctx, principal, place_id, PERM_READ)
+    scope = await scope_for(ctx.directory, principal, place_id, PERM_READ)
     span = period(first_day, last_day, today=ctx.clock.local_now().date())
     return await compute(session, scope, span, ctx.clock.now())

@@ -12,12 +12,20 @@ from sqlalchemy import Select, and_, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, categories, lifecycle, notices, permissions, webhooks
-from services.intake.clients import DirectoryClient, IdentityClient, Location, ScannedCode
 from services.intake.deadlines import due_times
-from services.intake.models import OPEN_STATUSES, Ticket, TicketCounter, TicketEvent, TicketFollower
+from services.intake.models import (
+    OPEN_STATUSES,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+    TicketFollower,
+    audit,
+)
 from services.intake.schemas import TicketSubmit
 from services.kit import events
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import DirectoryClient, Location, ScannedCode
+from services.kit.clients.identity import IdentityClient
 from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.errors import FieldError, InvalidInput, NotFound
 from services.kit.media import MediaRef, MediaStore
@@ -126,15 +134,23 @@ class Report:
     media: tuple[MediaRef, ...] = ()
 
 
+async def locate_submission(ctx: IntakeContext, data: TicketSubmit) -> ScannedCode:
+    """The unit door a report names, asked of directory before the request's first
+    statement (kit.calls); what can be checked without the database is checked first."""
+    _reporter_phone(data.reporter_phone, data.consent)
+    return await scan_unit(ctx, data.code_token, pointer="/body/code_token")
+
+
 async def submit(
     session: AsyncSession,
     ctx: IntakeContext,
     data: TicketSubmit,
     *,
+    scanned: ScannedCode,
     principal: Principal | None,
     source: str = "qr",
 ) -> Ticket:
-    """A resident's report from the QR code on a unit door."""
+    """A resident's report from the QR code on a unit door (located by `locate_submission`)."""
     report = Report(
         category=data.category,
         description=data.description,
@@ -145,10 +161,8 @@ async def submit(
         consent=data.consent,
         media=tuple(attachments.report_refs(data.photo_ids, data.video_id)),
     )
-    # Validate everything local first: a refused report leaves nothing behind.
-    _reporter_phone(report.reporter_phone, report.consent)
+    # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
-    scanned = await scan_unit(ctx, data.code_token, pointer="/body/code_token")
     return await file_ticket(session, ctx, report, scanned, principal=principal)
 
 
@@ -367,7 +381,7 @@ async def path_of_code(ctx: IntakeContext, code: str | None, *, pointer: str) ->
     """The path of the place with this public code (a list filter); unknown is a 422."""
     if code is None:
         return None
-    return (await ctx.directory.place_by_code(code, pointer=pointer)).path
+    return (await ctx.directory.locate(code, pointer=pointer)).path
 
 
 def inbox_query(
@@ -521,9 +535,27 @@ async def reveal_reporter_contact(
     authorize(principal, PERM_REVEAL, ticket.place_path)
     now = ctx.clock.now()
     session.add(TicketEvent.in_place(ticket, "contact_revealed", events.Actor.of(principal), now))
+    # And in intake's audit table, sent on to identity's audit list (kit.audit).
+    await audit.reveal(
+        session,
+        principal,
+        subject_kind="ticket",
+        subject_id=str(ticket.id),
+        fields=("reporter_name", "reporter_phone"),
+        place_path=ticket.place_path,
+        now=now,
+    )
     await session.flush()
     decrypt = ctx.cipher.decrypt
     return ReporterContact(
         name=decrypt(ticket.reporter_name_cipher) if ticket.reporter_name_cipher else None,
         phone=decrypt(ticket.reporter_phone_cipher) if ticket.reporter_phone_cipher else None,
     )
+
+
+async def place_code_of(session: AsyncSession, ticket_id: uuid.UUID) -> str | None:
+    """A ticket's place code, read before a write transaction begins so that what depends
+    on it (its address, from directory) is asked outside that transaction (kit.calls). A
+    ticket's place never changes, so the read cannot go stale; None for no such ticket."""
+    code: str | None = await session.scalar(select(Ticket.place_code).where(Ticket.id == ticket_id))
+    return code

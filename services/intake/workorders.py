@@ -35,11 +35,11 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, up
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, lifecycle, permissions
-from services.intake.clients import Organisation
 from services.intake.models import Ticket, TicketMedia, WorkOrder, WorkOrderEvent
 from services.intake.tickets import PERM_HANDLE, PERM_READ, IntakeContext
 from services.kit import events
 from services.kit.auth import Principal
+from services.kit.clients.identity import Organisation
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.machine import Machine, transition
 from services.kit.permissions import Access
@@ -191,24 +191,35 @@ async def _organisation(ctx: IntakeContext, ref: str) -> Organisation:
     return organisation
 
 
+async def contractor_for(
+    ctx: IntakeContext, *, assignee_kind: str, assignee_ref: str
+) -> Organisation | None:
+    """The organisation an assignment names (None for staff and teams), asked of identity
+    before the request's first statement: a call made while the ticket is locked would hold
+    the lock (and, on SQLite, every writer) for as long as identity takes (kit.calls)."""
+    if assignee_kind != "contractor":
+        return None
+    return await _organisation(ctx, assignee_ref)
+
+
 async def assign(
     session: AsyncSession,
-    ctx: IntakeContext,
     ticket: Ticket,
     actor: lifecycle.Actor,
     now: datetime,
     *,
     assignee_kind: Literal["staff", "team", "contractor"],
     assignee_ref: str,
+    organisation: Organisation | None,
     note: str | None = None,
     instructions: str | None = None,
 ) -> WorkOrder | None:
-    """Assign (or reassign) the ticket; to an organisation, with a work order offered to it.
-    The open order of the previous assignment, if any, is cancelled."""
-    organisation = None
+    """Assign (or reassign) the ticket; to an organisation (resolved by `contractor_for`),
+    with a work order offered to it. The open order of the previous assignment, if any, is
+    cancelled."""
     if assignee_kind == "contractor":
-        # Identity is asked first: an unknown organisation leaves the ticket untouched.
-        organisation = await _organisation(ctx, assignee_ref)
+        if organisation is None:
+            raise ValueError("a contractor assignment needs its organisation")
         assignee_ref = str(organisation.id)
     elif instructions is not None:
         raise InvalidInput(
@@ -596,3 +607,14 @@ async def of_ticket(session: AsyncSession, ticket_id: uuid.UUID) -> list[WorkOrd
         .order_by(WorkOrder.offered_at, WorkOrder.number)
     )
     return list(rows)
+
+
+async def place_code_of(session: AsyncSession, order_id: uuid.UUID) -> str | None:
+    """The place code of an order's ticket, read before a write transaction begins so its
+    address is asked of directory outside it (kit.calls); None for no such order."""
+    code: str | None = await session.scalar(
+        select(Ticket.place_code)
+        .join(WorkOrder, WorkOrder.ticket_id == Ticket.id)
+        .where(WorkOrder.id == order_id)
+    )
+    return code

@@ -21,6 +21,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from services.kit import calls
+
 # Stable constraint names on both backends, so migrations can name what they drop.
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -123,7 +125,12 @@ class Database:
         )
 
     def session(self, *, write: bool = True) -> AsyncSession:
-        return (self._writer if write else self._reader)()
+        if not write:
+            return self._reader()
+        session = self._writer()
+        # So kit's clients can tell a call made inside this transaction (kit.calls).
+        calls.register_write_session(session)
+        return session
 
     async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
         """Commit once at the end, roll back on any error: the only place that commits."""

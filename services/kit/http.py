@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import httpx
 
+from services.kit import calls
 from services.kit.observability import REQUEST_ID_HEADER, current_request_id
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
-async def _add_request_id(request: httpx.Request) -> None:
+async def _before_request(request: httpx.Request) -> None:
+    # Never from inside an open write transaction of this task (kit.calls).
+    calls.check_outbound(f"{request.method} {request.url.host}{request.url.path}")
     request_id = current_request_id()
     if request_id and REQUEST_ID_HEADER not in request.headers:
         request.headers[REQUEST_ID_HEADER] = request_id
@@ -33,5 +36,5 @@ def service_client(
         timeout=timeout,
         limits=DEFAULT_LIMITS,
         headers=headers,
-        event_hooks={"request": [_add_request_id]},
+        event_hooks={"request": [_before_request]},
     )

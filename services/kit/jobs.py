@@ -48,6 +48,28 @@ Handler = Callable[[AsyncSession, "Job"], Awaitable[None]]
 
 
 @dataclass(frozen=True)
+class TwoPhase:
+    """A handler that calls out: read, call, record, never a call inside a transaction.
+
+    1. `read(session, job)` in a read session: what the call needs (None: nothing to do).
+    2. `call(plan, job)` outside any transaction (kit.calls refuses one inside); pass
+       `job.id` on as the call's idempotency key where the other side takes one.
+    3. `record(session, job, plan, outcome)` in a new write transaction that also marks the
+       job done: if the lease was lost meanwhile, the record rolls back with it.
+
+    A run that dies between 2 and 3 calls again on the next run (at least once, as every
+    job); `record` re-reads what it changes, since the world may have moved since 1.
+    """
+
+    read: Callable[[AsyncSession, Job], Awaitable[Any]]
+    call: Callable[[Any, Job], Awaitable[Any]]
+    record: Callable[[AsyncSession, Job, Any, Any], Awaitable[None]]
+
+
+AnyHandler = Handler | TwoPhase
+
+
+@dataclass(frozen=True)
 class Job:
     """A claimed job, as its handler sees it (a snapshot: no session attached)."""
 
@@ -227,7 +249,7 @@ class JobRunner(PollingWorker):
         queue: JobQueue,
         *,
         clock: Clock,
-        handlers: Mapping[str, Handler] | None = None,
+        handlers: Mapping[str, AnyHandler] | None = None,
         worker_id: str | None = None,
         lease: timedelta = timedelta(minutes=5),
         batch_size: int = 10,
@@ -243,9 +265,9 @@ class JobRunner(PollingWorker):
         self.batch_size = batch_size
         self.retry_base = retry_base
         self.retry_cap = retry_cap
-        self._handlers: dict[str, Handler] = dict(handlers or {})
+        self._handlers: dict[str, AnyHandler] = dict(handlers or {})
 
-    def register(self, kind: str, handler: Handler) -> None:
+    def register(self, kind: str, handler: AnyHandler) -> None:
         self._handlers[kind] = handler
 
     async def run_due(self, now: datetime | None = None) -> RunReport:
@@ -278,9 +300,18 @@ class JobRunner(PollingWorker):
     async def _run_one(self, job: Job, now: datetime) -> str:
         t = self.queue.table
         mine = and_(t.c.id == job.id, t.c.status == "running", t.c.leased_by == self.worker_id)
+        handler = self._handlers[job.kind]
         try:
+            if isinstance(handler, TwoPhase):
+                async with self.db.session(write=False) as reading:
+                    plan = await handler.read(reading, job)
+                outcome = await handler.call(plan, job) if plan is not None else None
             async with self.db.session(write=True) as session:
-                await self._handlers[job.kind](session, job)
+                if isinstance(handler, TwoPhase):
+                    if plan is not None:
+                        await handler.record(session, job, plan, outcome)
+                else:
+                    await handler(session, job)
                 finished = await session.scalar(
                     sa.update(t)
                     .where(mine)

@@ -69,7 +69,7 @@ async def hotline_report(intake: Intake, unit_code: str) -> dict[str, Any]:
     """A case pushed by the 12345 system, filed the way its integration files it."""
     ctx: tickets.IntakeContext = intake.app.state.intake
     async with intake.db.session() as session:
-        location = await ctx.directory.place_by_code(unit_code, pointer="/body/address_id")
+        location = await ctx.directory.locate(unit_code, pointer="/body/address_id")
         ticket = await tickets.file_ticket(
             session,
             ctx,

@@ -43,6 +43,7 @@ start_order = 1
 seed_order = 2
 seed = "on_start"
 about = "a"
+subscribes = ["audit.*", "place.moved"]
 
 [services.gamma]
 built = false
@@ -111,6 +112,8 @@ def test_the_run_environment_names_each_service_where_it_listens() -> None:
         (('seed = "before_start"', 'seed = "later"'), "before_start or on_start"),
         (('"/legacy/v1"', '"/api/beta"'), "/<path> without a trailing slash"),
         (('en = "Book" }', 'en = "Book", fr = "Réserver" }'), "exactly zh-CN, en"),
+        (('"place.moved"', '"Place moved"'), "is not a topic"),
+        (('subscribes = ["audit.*", "place.moved"]', 'subscribes = "audit.*"'), "must be list"),
     ],
 )
 def test_a_mistake_in_the_list_is_refused_with_its_place(
@@ -130,3 +133,12 @@ def test_the_command_line_prints_the_built_services_in_start_order(
     assert built[0] == "directory"  # identity hangs its roles on the directory's places
     assert set(built) >= {"directory", "identity", "intake"}
     assert "rooms" not in built
+
+
+def test_an_events_destinations_are_the_built_services_subscribing_to_it() -> None:
+    catalog = parse(GOOD)
+    assert catalog.subscribers("audit.reveal") == ("alpha",)  # by its family
+    assert catalog.subscribers("place.moved") == ("alpha",)
+    assert catalog.subscribers("place.renamed") == ()
+    planned = parse(GOOD.replace('about = "c"', 'about = "c"\nsubscribes = ["audit.*"]'))
+    assert planned.subscribers("audit.export") == ("alpha",)  # gamma is not built

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import String, func, select
@@ -16,7 +17,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.clock import FrozenClock
 from services.kit.db import Database, new_metadata
-from services.kit.jobs import Job, JobQueue, JobRunner
+from services.kit.http import service_client
+from services.kit.jobs import Job, JobQueue, JobRunner, TwoPhase
 from services.kit.testing import drop_database, empty_tables, run_replicas
 from services.kit.workers import backoff, error_summary, run_with_app
 from tests.kit.support import database_with, replica, schema_drift
@@ -301,3 +303,65 @@ def test_backoff_doubles_up_to_the_cap_and_errors_are_short() -> None:
 
 async def test_the_table_reflects_back_as_declared(db: Database) -> None:
     assert await schema_drift(db, Base.metadata) == []
+
+
+# --- Jobs that call another service: read, call outside, record (kit.jobs.TwoPhase)
+
+
+def _peer() -> httpx.AsyncClient:
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    return service_client("http://peer", transport=httpx.ASGITransport(app=app))
+
+
+async def test_a_handler_calling_out_inside_its_transaction_fails(db: Database) -> None:
+    peer = _peer()
+
+    async def inside(session: AsyncSession, job: Job) -> None:
+        session.add(Effect(label="before the call"))
+        await session.flush()  # the transaction has begun: a call now holds its locks
+        await peer.get("/")
+
+    await schedule(db, kind="inside")
+    runner = JobRunner(db, jobs, clock=FrozenClock(T0), handlers={"inside": inside})
+    report = await runner.run_due(T0)
+    assert report.retried == 1
+    async with db.session(write=False) as session:
+        error = await session.scalar(select(jobs.table.c.last_error))
+        assert await session.scalar(select(func.count()).select_from(Effect)) == 0
+    assert error is not None
+    assert "CallInsideWriteTransaction" in error
+    await peer.aclose()
+
+
+async def test_a_two_phase_handler_reads_calls_outside_and_records_once(db: Database) -> None:
+    peer = _peer()
+    seen: list[str] = []
+
+    async def read(session: AsyncSession, job: Job) -> str | None:
+        return str(job.payload["label"])
+
+    async def call(plan: str, job: Job) -> int:
+        seen.append(plan)
+        return (await peer.get("/", headers={"Idempotency-Key": str(job.id)})).status_code
+
+    async def record(session: AsyncSession, job: Job, plan: str, status: int) -> None:
+        session.add(Effect(label=f"{plan}:{status}"))
+
+    async def nothing(session: AsyncSession, job: Job) -> None:
+        return None
+
+    handler = TwoPhase(read=read, call=call, record=record)
+    skipped = TwoPhase(read=nothing, call=call, record=record)
+    await schedule(db, kind="two", payload={"label": "told"})
+    await schedule(db, kind="skip", payload={"label": "never"})
+    runner = JobRunner(db, jobs, clock=FrozenClock(T0), handlers={"two": handler, "skip": skipped})
+    report = await runner.run_due(T0)
+    assert report.succeeded == 2
+    assert seen == ["told"]  # `read` answering None: no call, no record, the job is done
+    async with db.session(write=False) as session:
+        assert list(await session.scalars(select(Effect.label))) == ["told:200"]
+    assert (await runner.run_due(T0)).succeeded == 0  # done once
+    await peer.aclose()

@@ -372,7 +372,7 @@ async def grant_role(
     principal: CurrentPrincipal,
     ctx: Ctx,
 ) -> GrantOut:
-    place = await ctx.directory.place(data.place_id)
+    place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
     authorize(principal, staff.PERM_GRANTS, place.path)
     user = await staff.get_staff(session, user_id)
     grant = await staff.grant_role(
@@ -469,7 +469,7 @@ async def list_organisations(
 async def issue_api_client(
     data: ApiClientIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
 ) -> ApiClientCreated:
-    places = [await ctx.directory.place(pid) for pid in data.place_ids]
+    places = [await ctx.directory.place(pid, pointer="/body/place_ids") for pid in data.place_ids]
     known = await catalogues.known(session)
     for place in places:
         api_keys.authorize_issuing(

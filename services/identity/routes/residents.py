@@ -52,8 +52,9 @@ def _household_out(household: Household, member: HouseholdMember) -> HouseholdOu
 async def join_household(
     data: HouseholdIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
 ) -> HouseholdOut:
+    # Directory first, before this request's first statement (kit.calls).
+    unit = await ctx.directory.place(data.unit_place_id, pointer="/body/unit_place_id")
     resident = await residents.get_resident(session, _resident_id(principal))
-    unit = await ctx.directory.place(data.unit_place_id)
     household, member = await residents.join_household(
         session,
         resident=resident,

@@ -11,7 +11,6 @@ from fastapi.responses import Response
 
 from services.intake import categories
 from services.intake.categories import PERM_MANAGE, Effective
-from services.intake.clients import PlaceRef
 from services.intake.models import CategorySetting
 from services.intake.routes.deps import ContextDep
 from services.intake.schemas import (
@@ -22,6 +21,7 @@ from services.intake.schemas import (
 )
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
+from services.kit.clients.directory import PlaceRef
 
 router = APIRouter(prefix="/v1/category-settings", tags=["categories"])
 MANAGE = requires(PERM_MANAGE)
@@ -104,13 +104,15 @@ async def put_setting(
     ctx: ContextDep,
     principal: CurrentPrincipal,
 ) -> CategorySettingOut:
+    # Directory and identity first, before the first statement (kit.calls).
     place = await categories.setting_place(ctx.directory, principal, place_id)
+    handler = await categories.default_handler(ctx.identity, data)
     found = await categories.set_at(
         session,
-        ctx.identity,
         place,
         category,
         data,
+        handler=handler,
         actor=principal.actor,
         now=ctx.clock.now(),
     )

@@ -31,6 +31,8 @@ router = APIRouter(prefix="/v1/hotline", tags=["integrations"])
 async def push_case(
     case: HotlineCase, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> JSONResponse:
-    ticket, filed = await hotline.push(session, ctx, principal, case)
+    # Directory first, before the case-number check's statement (kit.calls).
+    location = await hotline.locate_case(ctx, case)
+    ticket, filed = await hotline.push(session, ctx, principal, case, location=location)
     body = HotlineTicket.model_validate(ticket, from_attributes=True)
     return JSONResponse(jsonable_encoder(body), status_code=201 if filed else 200)

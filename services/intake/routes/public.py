@@ -73,8 +73,11 @@ async def submit_ticket(
     principal: OptionalPrincipal,
     idem: Idempotent,
 ) -> Response:
+    # Directory first, before the idempotency key's row or any statement (kit.calls).
+    scanned = await tickets.locate_submission(ctx, data)
+
     async def work() -> Submitted:
-        ticket = await tickets.submit(session, ctx, data, principal=principal)
+        ticket = await tickets.submit(session, ctx, data, scanned=scanned, principal=principal)
         return Submitted.model_validate(ticket, from_attributes=True)
 
     return await idem.run(work, status_code=201)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from services.intake import lifecycle, partner_views, referrals, tickets
 from services.intake.referrals import PERM_ANSWER
@@ -20,6 +20,7 @@ from services.intake.schemas import (
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
+from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import Access
 
@@ -42,7 +43,14 @@ async def refer(
     session: SessionDep,
     ctx: ContextDep,
     principal: CurrentPrincipal,
+    request: Request,
 ) -> ReferralOut:
+    # The address from directory first: the ticket's place code from a read of its own,
+    # before this request's write transaction takes its first lock (kit.calls).
+    db: Database = request.app.state.db
+    async with db.session(write=False) as reading:
+        place_code = await tickets.place_code_of(reading, ticket_id)
+    address = await ctx.directory.address(place_code) if place_code else []
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
     actor = lifecycle.Actor.staff(principal, ticket)
     referral = await referrals.refer(
@@ -54,6 +62,7 @@ async def refer(
         agency=data.agency,
         note=data.note,
         media_ids=data.media_ids,
+        address=address,
     )
     return await partner_views.referral(session, referral, ticket, media=ctx.media)
 

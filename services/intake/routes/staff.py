@@ -164,17 +164,26 @@ async def acknowledge(
     openapi_extra=HANDLE,
 )
 async def assign(
-    data: Assign, h: HandlingDep, session: SessionDep, ctx: ContextDep
+    ticket_id: uuid.UUID,
+    data: Assign,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: CurrentPrincipal,
 ) -> TicketDetail:
+    # Identity first, before the ticket is loaded and locked (kit.calls).
+    organisation = await workorders.contractor_for(
+        ctx, assignee_kind=data.assignee_kind, assignee_ref=data.assignee_ref
+    )
+    h = await _handling(ticket_id, session, ctx, principal)
     # To a contractor organisation this offers it a work order; the open one is cancelled.
     await workorders.assign(
         session,
-        ctx,
         h.ticket,
         h.actor,
         h.now,
         assignee_kind=data.assignee_kind,
         assignee_ref=data.assignee_ref,
+        organisation=organisation,
         note=data.note,
         instructions=data.instructions,
     )

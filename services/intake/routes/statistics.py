@@ -9,10 +9,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from services.intake import coverage, hotspots, statistics, views
+from services.intake import hotspots, statistics, views
 from services.intake.routes.deps import ContextDep, Idempotent
 from services.intake.schemas import Hotspots, ProactiveTask, Statistics, TicketSummary
 from services.intake.tickets import PERM_HANDLE, PERM_READ
+from services.kit import coverage
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 
@@ -66,7 +67,7 @@ async def get_hotspots(
     days: Annotated[int, Query(ge=1, le=365, description="The window, in days")] = 30,
     min_count: Annotated[int, Query(ge=2, le=1000, description="Tickets that make one")] = 3,
 ) -> Hotspots:
-    scope = await coverage.scope_for(ctx, principal, place_id, PERM_READ)
+    scope = await coverage.scope_for(ctx.directory, principal, place_id, PERM_READ)
     return await hotspots.find(
         session, ctx, scope, days=days, min_count=min_count, now=ctx.clock.now()
     )
@@ -86,8 +87,11 @@ async def create_task(
     principal: CurrentPrincipal,
     idem: Idempotent,
 ) -> Response:
+    # Directory first, before the idempotency key's row (kit.calls).
+    location = await hotspots.locate_task(ctx, data)
+
     async def work() -> TicketSummary:
-        ticket = await hotspots.file_task(session, ctx, principal, data)
+        ticket = await hotspots.file_task(session, ctx, principal, data, location=location)
         return views.summary(ticket, ctx.clock.now())
 
     return await idem.run(work, status_code=201)

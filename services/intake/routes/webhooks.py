@@ -27,7 +27,7 @@ MANAGE = requires(webhooks.PERM_MANAGE)
 async def create_webhook(
     data: WebhookCreate, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> WebhookCreated:
-    place = await ctx.directory.get_place(data.place_id, pointer="/body/place_id")
+    place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
     subscription, secret = await webhooks.subscribe(
         session, principal, data, place_path=place.path, cipher=ctx.cipher, now=ctx.clock.now()
     )

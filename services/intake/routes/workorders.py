@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends
+from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import Response
 
 from services.intake import partner_views, workorders
@@ -31,6 +31,8 @@ from services.intake.tickets import IntakeContext
 from services.intake.workorders import CONFIRM_ACCESS, READ_ACCESS, WORK_ACCESS, Loaded, Mover, Side
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal
+from services.kit.clients.directory import PlaceRef
+from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import guard
 
@@ -60,9 +62,16 @@ async def list_work_orders(
 
 
 async def _view(
-    session: SessionDep, ctx: IntakeContext, found: Loaded, principal: Principal, side: Side
+    session: SessionDep,
+    ctx: IntakeContext,
+    found: Loaded,
+    principal: Principal,
+    side: Side,
+    *,
+    address: list[PlaceRef] | None = None,
 ) -> WorkOrderOut:
-    address = await ctx.directory.address(found.ticket.place_code)
+    if address is None:  # a read (GET): no write transaction to keep the call out of
+        address = await ctx.directory.address(found.ticket.place_code)
     return await partner_views.work_order(
         session,
         found.order,
@@ -105,22 +114,44 @@ class Working:
     mover: Mover
     principal: Principal
     now: datetime
+    address: list[PlaceRef]  # the place's chain, from directory before the lock
+
+
+async def _address(request: Request, ctx: IntakeContext, order_id: uuid.UUID) -> list[PlaceRef]:
+    """The order's place chain, asked of directory before the request's write transaction
+    takes its first lock (kit.calls): the ticket's place code from a read of its own (it
+    never changes). Nothing for no such order: the locked load answers that."""
+    db: Database = request.app.state.db
+    async with db.session(write=False) as reading:
+        place_code = await workorders.place_code_of(reading, order_id)
+    return await ctx.directory.address(place_code) if place_code else []
 
 
 @guard(WORK_ACCESS)
 async def _contractor(
-    order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    order_id: uuid.UUID,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: CurrentPrincipal,
+    request: Request,
 ) -> Working:
+    address = await _address(request, ctx, order_id)
     found = await workorders.for_contractor(session, principal, order_id)
-    return Working(found, Mover.contractor(principal, found.ticket), principal, ctx.clock.now())
+    mover = Mover.contractor(principal, found.ticket)
+    return Working(found, mover, principal, ctx.clock.now(), address)
 
 
 @guard(CONFIRM_ACCESS)
 async def _staff(
-    order_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    order_id: uuid.UUID,
+    session: SessionDep,
+    ctx: ContextDep,
+    principal: CurrentPrincipal,
+    request: Request,
 ) -> Working:
+    address = await _address(request, ctx, order_id)
     found = await workorders.for_staff(session, principal, order_id)
-    return Working(found, Mover.staff(principal, found.ticket), principal, ctx.clock.now())
+    return Working(found, Mover.staff(principal, found.ticket), principal, ctx.clock.now(), address)
 
 
 ContractorDep = Annotated[Working, Depends(_contractor)]
@@ -139,7 +170,7 @@ async def _answer(
 
     async def work() -> WorkOrderOut:
         await step()
-        return await _view(session, ctx, w.found, w.principal, w.mover.side)
+        return await _view(session, ctx, w.found, w.principal, w.mover.side, address=w.address)
 
     return await idem.run(work)
 

@@ -1,5 +1,8 @@
 """What a dashboard figure, a hotspot list or an export covers: a subtree of places (the
-caller's, checked) and a period of Beijing local days."""
+caller's, checked) and a period of Beijing local days.
+
+Every service's statistics need the same two things, so they live in kit (first user:
+intake's dashboard, hotspots and exports)."""
 
 from __future__ import annotations
 
@@ -7,9 +10,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from services.intake.schemas import PlaceOut
-from services.intake.tickets import IntakeContext
 from services.kit.auth import Principal, authorize
+from services.kit.clients.directory import DirectoryClient, PlaceRef
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import FieldError, InvalidInput, PermissionDenied
 from services.kit.scope import SEPARATOR
@@ -22,12 +24,15 @@ MAX_DAYS = 366
 class Scope:
     """The subtree the figures are about: a place (None: the whole tree) and its path."""
 
-    place: PlaceOut | None
+    place: PlaceRef | None
     path: str
 
 
 async def scope_for(
-    ctx: IntakeContext, principal: Principal, place_id: uuid.UUID | None, permission: str
+    directory: DirectoryClient,
+    principal: Principal,
+    place_id: uuid.UUID | None,
+    permission: str,
 ) -> Scope:
     """The place asked for, if the caller holds `permission` over it; without one, the
     caller's widest place holding it (the first of several equally wide ones).
@@ -35,17 +40,17 @@ async def scope_for(
     Places are public, so a place outside the caller's grants is an honest 403.
     """
     if place_id is not None:
-        ref = await ctx.directory.get_place(place_id, pointer="/query/place_id")
+        ref = await directory.place(place_id, pointer="/query/place_id")
         authorize(principal, permission, ref.path)
-        return Scope(PlaceOut.model_validate(ref.model_dump()), ref.path)
+        return Scope(ref.ref(), ref.path)
     grants = [g for g in principal.grants if permission in g.perms]
     if not grants:
         raise PermissionDenied("forbidden", f"Your roles do not include {permission}.")
     widest = min(grants, key=lambda g: g.path.count(SEPARATOR))
     if widest.path == SEPARATOR:
         return Scope(None, SEPARATOR)
-    ref = await ctx.directory.get_place(uuid.UUID(widest.place_id), pointer="/query/place_id")
-    return Scope(PlaceOut.model_validate(ref.model_dump()), widest.path)
+    ref = await directory.place(uuid.UUID(widest.place_id), pointer="/query/place_id")
+    return Scope(ref.ref(), widest.path)
 
 
 def local_midnight(day: date) -> datetime:
