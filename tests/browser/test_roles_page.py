@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import check_accessibility, login
+from tests.browser.conftest import check_accessibility, login, screenshot
 
 
 def test_a_district_admin_removes_and_adds_a_permission_to_a_role(
@@ -22,6 +22,7 @@ def test_a_district_admin_removes_and_adds_a_permission_to_a_role(
     printing = captain.locator("[data-permission='directory:codes:print']")
     expect(printing).to_contain_text("打印二维码张贴单")
     expect(captain.get_by_test_id("role-permission")).to_have_count(2)
+    screenshot(page, "console-roles", full_page=False)
     check_accessibility(page, "console roles")
 
     printing.get_by_test_id("role-permission-remove").click()
