@@ -37,7 +37,11 @@ from services.kit.auth import TokenVerifier
 from services.kit.catalog import load as load_catalog
 from services.kit.clock import Clock
 from services.kit.errors import install_problem_handlers
-from services.kit.observability import REQUEST_ID_HEADER, RequestIdMiddleware, configure_logging
+from services.kit.observability import (
+    REQUEST_ID_HEADER,
+    RequestIdMiddleware,
+    configure_service_logging,
+)
 
 READINESS_TIMEOUT_SECONDS = 2.0
 CORS_ALLOW_HEADERS = [
@@ -211,8 +215,7 @@ def create_app(
     of exchanged API keys and OpenAPI documents. Tests set both instead of sleeping.
     """
     settings = settings or GatewaySettings()
-    if settings.env != "test":
-        configure_logging(settings.service_name, settings.log_level)
+    configure_service_logging(settings)
     built = build_upstreams(settings, transports)
     built.update(upstreams or {})
     verifier = TokenVerifier(

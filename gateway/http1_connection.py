@@ -11,14 +11,28 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 import httptools
 
 from gateway.upstream import Headers, UpstreamResponse, UpstreamTimeout, UpstreamUnavailable
 
-if TYPE_CHECKING:
-    from gateway.http1 import Http1Upstream
+
+class Pool(Protocol):
+    """What a connection needs of the pool that owns it (gateway.http1.Http1Upstream): its
+    name for errors, its limits, and where a finished or broken connection goes."""
+
+    name: str
+    read_timeout: float
+    stream_threshold: int
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop: ...
+
+    def release(self, conn: Connection) -> None: ...
+
+    def forget(self, conn: Connection) -> None: ...
+
 
 # Stop reading from the upstream when this much of a streamed body waits for the client.
 HIGH_WATER = 256 * 1024
@@ -29,7 +43,7 @@ class Stale(Exception):
 
 
 class Connection(asyncio.Protocol):
-    def __init__(self, pool: Http1Upstream) -> None:
+    def __init__(self, pool: Pool) -> None:
         self.pool = pool
         self.loop = pool.loop
         self.transport: asyncio.Transport | None = None

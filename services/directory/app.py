@@ -13,7 +13,7 @@ from services.directory.routes import calendar, codes, places
 from services.kit.app import create_service_app
 from services.kit.clock import Clock
 from services.kit.db import Database
-from services.kit.observability import configure_logging
+from services.kit.observability import configure_service_logging
 from services.kit.permissions import permissions_router
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -27,8 +27,7 @@ def create_app(
     jwks_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     settings = settings or DirectorySettings()
-    if settings.env != "test":
-        configure_logging(settings.service_name, settings.log_level)
+    configure_service_logging(settings)
     return create_service_app(
         settings=settings,
         title="Directory · 地点与二维码",

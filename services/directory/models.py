@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
 from services.kit.outbox import Outbox
 from services.kit.peers import ReceivedEvents
 
@@ -35,13 +35,9 @@ CALENDAR_KINDS = ("holiday", "workday")
 PATH_LENGTH = 400  # 8 levels of 36-character ids and separators, with room to spare
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Place(Base):
     __tablename__ = "places"
-    __table_args__ = (CheckConstraint(_in("kind", PLACE_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", PLACE_KINDS), name="kind"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
@@ -67,8 +63,8 @@ class Place(Base):
 class QrCode(Base):
     __tablename__ = "qr_codes"
     __table_args__ = (
-        CheckConstraint(_in("kind", CODE_KINDS), name="kind"),
-        CheckConstraint(_in("status", CODE_STATUSES), name="status"),
+        CheckConstraint(check_in("kind", CODE_KINDS), name="kind"),
+        CheckConstraint(check_in("status", CODE_STATUSES), name="status"),
         Index("ix_qr_codes_place_path", "place_path"),
     )
 
@@ -95,7 +91,7 @@ class QrCodeEvent(Base):
     """Every issue, revocation and re-issue: who, when and why."""
 
     __tablename__ = "qr_code_events"
-    __table_args__ = (CheckConstraint(_in("action", CODE_ACTIONS), name="action"),)
+    __table_args__ = (CheckConstraint(check_in("action", CODE_ACTIONS), name="action"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     code_id: Mapped[uuid.UUID] = mapped_column(
@@ -111,7 +107,7 @@ class CalendarDay(Base):
     """An exception to the ordinary week: a public holiday, or a make-up workday."""
 
     __tablename__ = "calendar_days"
-    __table_args__ = (CheckConstraint(_in("kind", CALENDAR_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", CALENDAR_KINDS), name="kind"),)
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))

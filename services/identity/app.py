@@ -24,7 +24,7 @@ from services.kit.clients.directory import DirectoryClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.messages import MessageSender, make_sender
-from services.kit.observability import configure_logging
+from services.kit.observability import configure_service_logging
 from services.kit.peers import events_router
 from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
@@ -87,8 +87,7 @@ def create_app(
     catalogue_transports: Mapping[str, httpx.AsyncBaseTransport] | None = None,
 ) -> FastAPI:
     settings = settings or IdentitySettings()
-    if settings.env != "test":
-        configure_logging(settings.service_name, settings.log_level)
+    configure_service_logging(settings)
     keys = KeyRing()
     app = create_service_app(
         settings=settings,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
 from services.kit.outbox import Outbox
 from services.kit.peers import ReceivedEvents
 
@@ -23,13 +23,9 @@ class Base(DeclarativeBase):
     metadata = new_metadata()
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Organisation(Base):
     __tablename__ = "organisations"
-    __table_args__ = (CheckConstraint(_in("kind", ORGANISATION_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", ORGANISATION_KINDS), name="kind"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -179,7 +175,7 @@ class ApiClient(Base):
     """An integration (a street office's system, a contractor) or a device (a gate camera)."""
 
     __tablename__ = "api_clients"
-    __table_args__ = (CheckConstraint(_in("kind", CLIENT_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", CLIENT_KINDS), name="kind"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -32,7 +32,7 @@ from services.kit.db import Database
 from services.kit.jobs import JobRunner
 from services.kit.media import MediaStore
 from services.kit.messages import make_sender
-from services.kit.observability import configure_logging
+from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay
 from services.kit.peers import EventSender, route_deliveries
 from services.kit.permissions import permissions_router
@@ -75,8 +75,7 @@ def create_app(
     webhook_transport: httpx.AsyncBaseTransport | None = None,
 ) -> FastAPI:
     settings = settings or IntakeSettings()
-    if settings.env != "test":
-        configure_logging(settings.service_name, settings.log_level)
+    configure_service_logging(settings)
     app = create_service_app(
         settings=settings,
         title="Intake · 您扫我办",

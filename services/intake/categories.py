@@ -33,10 +33,9 @@ from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import DirectoryClient, PlaceRef
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
-from services.kit.db import Database
+from services.kit.db import Database, insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.scope import ancestor_paths
-from services.kit.workers import insert_ignoring_conflicts
 
 PERM_MANAGE = permissions.CATEGORIES_MANAGE
 # Where categories are set: a street office for its streets' tickets, the district for all.

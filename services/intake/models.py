@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.audit import AuditTrail
-from services.kit.db import UTCDateTime, binary_string, new_metadata
+from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
 from services.kit.events import Actor, EventRow
 from services.kit.idempotency import IdempotencyKeys
 from services.kit.jobs import JobQueue
@@ -73,13 +73,9 @@ DESCRIPTION_LENGTH = 2000
 EVENT_ID = BigInteger().with_variant(Integer(), "sqlite")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class Category(Base):
     __tablename__ = "categories"
-    __table_args__ = (CheckConstraint(_in("default_priority", PRIORITIES), name="priority"),)
+    __table_args__ = (CheckConstraint(check_in("default_priority", PRIORITIES), name="priority"),)
 
     code: Mapped[str] = mapped_column(String(20), primary_key=True)
     name_zh: Mapped[str] = mapped_column(String(40))
@@ -102,10 +98,11 @@ class CategorySetting(Base):
     __table_args__ = (
         UniqueConstraint("scope_place_id", "category"),
         CheckConstraint(
-            f"default_priority IS NULL OR {_in('default_priority', PRIORITIES)}", name="priority"
+            f"default_priority IS NULL OR {check_in('default_priority', PRIORITIES)}",
+            name="priority",
         ),
         CheckConstraint(
-            f"default_handler_kind IS NULL OR {_in('default_handler_kind', HANDLER_KINDS)}",
+            f"default_handler_kind IS NULL OR {check_in('default_handler_kind', HANDLER_KINDS)}",
             name="handler_kind",
         ),
     )
@@ -133,9 +130,9 @@ class CategorySetting(Base):
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
-        CheckConstraint(_in("status", STATUSES), name="status"),
-        CheckConstraint(_in("priority", PRIORITIES), name="priority"),
-        CheckConstraint(_in("source", SOURCES), name="source"),
+        CheckConstraint(check_in("status", STATUSES), name="status"),
+        CheckConstraint(check_in("priority", PRIORITIES), name="priority"),
+        CheckConstraint(check_in("source", SOURCES), name="source"),
         CheckConstraint("rating IS NULL OR (rating BETWEEN 1 AND 5)", name="rating"),
         # The "+1" suggestion: open tickets of one category at one building.
         Index("ix_tickets_building_category_status", "building_id", "category", "status"),
@@ -266,7 +263,7 @@ class TicketMedia(Base):
     """A photo or video (kit.media id) attached to a ticket, a move or a work order."""
 
     __tablename__ = "ticket_media"
-    __table_args__ = (CheckConstraint(_in("purpose", MEDIA_PURPOSES), name="purpose"),)
+    __table_args__ = (CheckConstraint(check_in("purpose", MEDIA_PURPOSES), name="purpose"),)
 
     media_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     ticket_id: Mapped[uuid.UUID] = mapped_column(
@@ -286,7 +283,7 @@ class WorkOrder(Base):
 
     __tablename__ = "work_orders"
     __table_args__ = (
-        CheckConstraint(_in("status", WORK_ORDER_STATUSES), name="status"),
+        CheckConstraint(check_in("status", WORK_ORDER_STATUSES), name="status"),
         Index("ix_work_orders_organisation_id_status", "organisation_id", "status"),
     )
 
@@ -330,7 +327,7 @@ class Referral(Base):
     """An evidence package sent to the urban-management enforcement office (城管)."""
 
     __tablename__ = "referrals"
-    __table_args__ = (CheckConstraint(_in("status", REFERRAL_STATUSES), name="status"),)
+    __table_args__ = (CheckConstraint(check_in("status", REFERRAL_STATUSES), name="status"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     # "TGYZL-2026-000123-R1"

@@ -27,12 +27,12 @@ from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import DirectoryClient, Location, ScannedCode
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import LOCAL_TZ, Clock
+from services.kit.db import insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, NotFound
 from services.kit.media import MediaRef, MediaStore
 from services.kit.messages import LogSender, MessageSender
 from services.kit.personal import PERM_REVEAL, PersonalDataCipher, normalise_mobile
 from services.kit.scope import within, within_any
-from services.kit.workers import insert_ignoring_conflicts
 
 PERM_READ = permissions.TICKETS_READ
 PERM_HANDLE = permissions.TICKETS_HANDLE

@@ -7,11 +7,11 @@ migrations serve both without naming a schema in the code.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String, event, text
+from sqlalchemy import DateTime, MetaData, String, Table, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -132,19 +132,24 @@ class Database:
         calls.register_write_session(session)
         return session
 
-    async def transaction(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
-        """Commit once at the end, roll back on any error: the only place that commits."""
-        async with self.session(write=write) as session:
-            try:
-                yield session
-                await session.commit()
-            except BaseException:
-                await session.rollback()
-                raise
-
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def check_in(column: str, values: tuple[str, ...]) -> str:
+    """A CHECK constraint's text limiting `column` to a vocabulary, the same on both backends."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
+    """INSERT for the session's backend, so callers can add ON CONFLICT DO NOTHING.
+
+    A conflict must not raise: on PostgreSQL an IntegrityError would abort the caller's
+    whole transaction, which holds its business change too.
+    """
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)

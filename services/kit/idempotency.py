@@ -38,9 +38,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import OptionalPrincipal, Principal
-from services.kit.db import UTCDateTime
+from services.kit.db import UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import Conflict, DomainError, FieldError, InvalidInput
-from services.kit.workers import insert_ignoring_conflicts
 
 HEADER = "Idempotency-Key"
 REPLAY_HEADER = "Idempotent-Replayed"

@@ -28,7 +28,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.clock import Clock
-from services.kit.db import Database, UTCDateTime
+from services.kit.db import Database, UTCDateTime, check_in, insert_ignoring_conflicts
 from services.kit.workers import (
     ERROR_LENGTH,
     PollingWorker,
@@ -36,7 +36,6 @@ from services.kit.workers import (
     backoff,
     default_worker_id,
     error_summary,
-    insert_ignoring_conflicts,
 )
 
 log = logging.getLogger("kit.jobs")
@@ -89,10 +88,6 @@ class Job:
 _ROW_FIELDS = tuple(f.name for f in fields(Job) if f.name != "now")
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
-
-
 class JobQueue:
     """The `jobs` table of one service, and the operations on it."""
 
@@ -114,7 +109,7 @@ class JobQueue:
             sa.Column("unique_key", sa.String(200), unique=True),
             sa.Column("created_at", UTCDateTime, nullable=False),
             sa.Column("finished_at", UTCDateTime),
-            sa.CheckConstraint(_in("status", JOB_STATUSES), name="status"),
+            sa.CheckConstraint(check_in("status", JOB_STATUSES), name="status"),
             sa.Index(f"ix_{table_name}_status_run_at", "status", "run_at"),
         )
 

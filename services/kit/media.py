@@ -44,7 +44,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from services.kit.clock import Clock
-from services.kit.db import UTCDateTime
+from services.kit.db import UTCDateTime, check_in
 from services.kit.errors import (
     ContentTooLarge,
     DomainError,
@@ -161,7 +161,7 @@ class MediaLibrary:
             sa.Column("attached_at", UTCDateTime),
             # Set when the bytes were deleted (retention); the row stays for the record.
             sa.Column("purged_at", UTCDateTime),
-            sa.CheckConstraint(f"kind IN ({', '.join(repr(k) for k in MEDIA_KINDS)})", name="kind"),
+            sa.CheckConstraint(check_in("kind", MEDIA_KINDS), name="kind"),
         )
 
     async def add(self, session: AsyncSession, item: StoredMedia) -> None:

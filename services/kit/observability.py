@@ -23,6 +23,8 @@ from typing import Any
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from services.kit.settings import ServiceSettings
+
 REQUEST_ID_HEADER = "X-Request-ID"
 _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 # Accept only ids that are safe to echo and to log.
@@ -89,6 +91,13 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_service_logging(settings: ServiceSettings) -> None:
+    """JSON lines on stdout for a running service or the gateway; left alone under tests,
+    where pytest captures the records itself and many apps share one process."""
+    if settings.env != "test":
+        configure_logging(settings.service_name, settings.log_level)
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:

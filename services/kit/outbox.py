@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.clock import Clock
-from services.kit.db import Database, UTCDateTime
+from services.kit.db import Database, UTCDateTime, check_in
 from services.kit.workers import (
     ERROR_LENGTH,
     PollingWorker,
@@ -119,9 +119,7 @@ class Outbox:
             sa.Column("last_error", sa.String(ERROR_LENGTH)),
             sa.Column("delivered_at", UTCDateTime),
             sa.UniqueConstraint("event_id", "destination"),
-            sa.CheckConstraint(
-                f"status IN ({', '.join(repr(s) for s in DELIVERY_STATUSES)})", name="status"
-            ),
+            sa.CheckConstraint(check_in("status", DELIVERY_STATUSES), name="status"),
             sa.Index(f"ix_{deliveries}_status_next_attempt_at", "status", "next_attempt_at"),
             sa.Index(f"ix_{deliveries}_destination_key_sequence", "destination", "key", "sequence"),
         )

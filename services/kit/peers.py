@@ -41,11 +41,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 from services.kit.catalog import load
-from services.kit.db import UTCDateTime
+from services.kit.db import UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, PermissionDenied
 from services.kit.http import service_client
 from services.kit.outbox import Deliver, OutboxEvent
-from services.kit.workers import insert_ignoring_conflicts
 
 EVENTS_PATH = "/v1/events"
 SERVICE_PREFIX = "service:"

@@ -19,10 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import FastAPI
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.clock import Clock
 from services.kit.db import Database
@@ -63,16 +60,6 @@ def default_worker_id() -> str:
     # Host and pid tell an operator which replica holds a lease; the suffix tells apart
     # two runners in one process (and a restarted pid).
     return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-
-
-def insert_ignoring_conflicts(session: AsyncSession, table: sa.Table) -> Any:
-    """INSERT for the session's backend, so callers can add ON CONFLICT DO NOTHING.
-
-    A conflict must not raise: on PostgreSQL an IntegrityError would abort the caller's
-    whole transaction, which holds its business change too.
-    """
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
 class PollingWorker:
