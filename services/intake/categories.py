@@ -27,8 +27,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import permissions
 from services.intake.deadlines import DAY, minutes_for
-from services.intake.models import PRIORITIES, Category, CategorySetting
-from services.intake.schemas import CategorySettingIn, HandlerIn, Priority
+from services.intake.models import PRIORITIES, Category, CategorySetting, Priority
+from services.intake.schemas import CategorySettingIn, HandlerIn
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import DirectoryClient, PlaceRef
 from services.kit.clients.identity import IdentityClient

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import (
     JSON,
@@ -35,7 +35,8 @@ class Base(DeclarativeBase):
     metadata = new_metadata()
 
 
-STATUSES = (
+# Each vocabulary once: the Literal the schemas use and the tuple the CHECK constraints use.
+Status = Literal[
     "submitted",
     "acknowledged",
     "assigned",
@@ -45,26 +46,25 @@ STATUSES = (
     "rejected",
     "duplicate",
     "escalated",
-)
+]
+STATUSES: tuple[str, ...] = get_args(Status)
 OPEN_STATUSES = ("submitted", "acknowledged", "assigned", "in_progress")
-PRIORITIES = ("urgent", "utility", "normal", "complex")
-SOURCES = ("qr", "patrol", "hotline", "contractor", "staff")
+Priority = Literal["urgent", "utility", "normal", "complex"]
+PRIORITIES: tuple[str, ...] = get_args(Priority)
+Source = Literal["qr", "patrol", "hotline", "contractor", "staff"]
+SOURCES: tuple[str, ...] = get_args(Source)
 # Who a category's tickets are suggested to by default (category_settings).
 HANDLER_KINDS = ("team", "contractor")
 # What a photo or video is attached to a ticket for.
 MEDIA_PURPOSES = ("report", "resolution", "evidence_before", "evidence_after", "progress")
 # A contractor's work order inside the ticket's assigned / in_progress (DOMAIN.md).
-WORK_ORDER_STATUSES = (
-    "offered",
-    "accepted",
-    "declined",
-    "in_progress",
-    "done",
-    "confirmed",
-    "cancelled",
-)
+WorkOrderStatus = Literal[
+    "offered", "accepted", "declined", "in_progress", "done", "confirmed", "cancelled"
+]
+WORK_ORDER_STATUSES: tuple[str, ...] = get_args(WorkOrderStatus)
 # A referral to the urban-management enforcement office (城管) with its own status.
-REFERRAL_STATUSES = ("sent", "received", "accepted", "declined", "concluded")
+ReferralStatus = Literal["sent", "received", "accepted", "declined", "concluded"]
+REFERRAL_STATUSES: tuple[str, ...] = get_args(ReferralStatus)
 
 PATH_LENGTH = 400
 TOKEN_LENGTH = 40

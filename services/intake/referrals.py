@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, lifecycle, partner_views, permissions, workorders
+from services.intake import attachments, lifecycle, partner_presenters, permissions, workorders
 from services.intake.models import Referral, Ticket, TicketEvent
 from services.intake.schemas import (
     PackageFinding,
@@ -99,7 +99,7 @@ async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFindin
                 work_order=order.number,
                 organisation=order.organisation_name,
                 status=order.status,
-                note=partner_views.redact_numbers(finished.public_note or ""),
+                note=partner_presenters.redact_numbers(finished.public_note or ""),
                 done_at=finished.at,
                 before_media_ids=[uuid.UUID(i) for i in finished.detail.get("before", [])],
                 after_media_ids=[uuid.UUID(i) for i in finished.detail.get("after", [])],
@@ -137,10 +137,10 @@ async def refer(
     package = ReferralPackage(
         ticket_number=ticket.number,
         category=ticket.category,
-        description=partner_views.redact_numbers(ticket.description),
+        description=partner_presenters.redact_numbers(ticket.description),
         priority=ticket.priority,
         place_code=ticket.place_code,
-        address=partner_views.place_names(address),
+        address=partner_presenters.place_names(address),
         times=PackageTimes(
             reported_at=ticket.created_at,
             acknowledged_at=ticket.acknowledged_at,

@@ -8,21 +8,13 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.intake.models import DESCRIPTION_LENGTH
-
-Priority = Literal["urgent", "utility", "normal", "complex"]
-Source = Literal["qr", "patrol", "hotline", "contractor", "staff"]
-Status = Literal[
-    "submitted",
-    "acknowledged",
-    "assigned",
-    "in_progress",
-    "resolved",
-    "closed",
-    "rejected",
-    "duplicate",
-    "escalated",
-]
+from services.intake.models import (
+    DESCRIPTION_LENGTH,
+    Priority,
+    ReferralStatus,
+    Status,
+    WorkOrderStatus,
+)
 
 CODE_TOKEN = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")
 CATEGORY = Field(min_length=1, max_length=20, pattern=r"^[a-z_]+$", examples=["small_ads"])
@@ -206,10 +198,6 @@ class TicketSummary(BaseModel):
 
 # --- Contractors' work orders and referrals to enforcement (workorders.py, referrals.py)
 
-WorkOrderStatus = Literal[
-    "offered", "accepted", "declined", "in_progress", "done", "confirmed", "cancelled"
-]
-ReferralStatus = Literal["sent", "received", "accepted", "declined", "concluded"]
 PHOTOS_PER_STEP = 9
 
 

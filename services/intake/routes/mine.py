@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.intake import mine, views
+from services.intake import mine, presenters
 from services.intake.schemas import MyTicket
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal
@@ -31,7 +31,7 @@ async def my_tickets(
                     "category": row.ticket.category,
                     "status": row.ticket.status,
                     # The text of a followed report is a neighbour's: long numbers blanked.
-                    "excerpt": views.excerpt(row.ticket.description),
+                    "excerpt": presenters.excerpt(row.ticket.description),
                     "created_at": row.ticket.created_at,
                     "updated_at": row.ticket.updated_at,
                     "tracking_token": row.tracking_token,

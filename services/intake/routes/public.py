@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from services.intake import categories, lifecycle, tickets, views
+from services.intake import categories, lifecycle, presenters, tickets
 from services.intake.routes.deps import ContextDep, Idempotent
 from services.intake.schemas import (
     CategoryOut,
@@ -94,7 +94,7 @@ async def similar_tickets(
     category: Annotated[str, Query(min_length=1, max_length=20, pattern=r"^[a-z_]+$")],
 ) -> list[SimilarTicket]:
     found, counts = await tickets.similar(session, ctx, code_token=code_token, category=category)
-    return views.similar(found, counts)
+    return presenters.similar(found, counts)
 
 
 @router.post(
@@ -125,7 +125,7 @@ async def follow_ticket(
 @router.get("/track/{tracking_token}", summary="A report's progress, for its reporter or followers")
 async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
-    return await views.tracked(
+    return await presenters.tracked(
         session, ticket, is_reporter=is_reporter, cipher=ctx.cipher, media=ctx.media
     )
 
@@ -134,7 +134,7 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
 async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.confirm(session, ticket, ctx.clock.now())
-    return await views.tracked(
+    return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )
 
@@ -145,7 +145,7 @@ async def rate(
 ) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.rate(session, ticket, ctx.clock.now(), rating=data.rating, comment=data.comment)
-    return await views.tracked(
+    return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )
 
@@ -160,6 +160,6 @@ async def reopen(
     await lifecycle.reopen(
         session, ticket, lifecycle.Actor.reporter(), ctx.clock.now(), reason=data.reason
     )
-    return await views.tracked(
+    return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )

@@ -7,7 +7,7 @@ import uuid
 
 from fastapi import APIRouter, Request
 
-from services.intake import lifecycle, partner_views, referrals, tickets
+from services.intake import lifecycle, partner_presenters, referrals, tickets
 from services.intake.referrals import PERM_ANSWER
 from services.intake.routes.deps import ContextDep
 from services.intake.schemas import (
@@ -64,7 +64,7 @@ async def refer(
         media_ids=data.media_ids,
         address=address,
     )
-    return await partner_views.referral(session, referral, ticket, media=ctx.media)
+    return await partner_presenters.referral(session, referral, ticket, media=ctx.media)
 
 
 @router.get(
@@ -81,7 +81,7 @@ async def list_referrals(
     rows, total = await fetch_page(session, referrals.list_query(principal, status=status), page)
     numbers = await referrals.ticket_numbers(session, rows)
     return Page[ReferralSummary](
-        items=[partner_views.referral_summary(r, numbers[r.ticket_id]) for r in rows],
+        items=[partner_presenters.referral_summary(r, numbers[r.ticket_id]) for r in rows],
         total=total,
     )
 
@@ -95,7 +95,7 @@ async def get_referral(
     referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> ReferralOut:
     found = await referrals.for_reader(session, principal, referral_id)
-    return await partner_views.referral(session, found.referral, found.ticket, media=ctx.media)
+    return await partner_presenters.referral(session, found.referral, found.ticket, media=ctx.media)
 
 
 @router.post(
@@ -120,4 +120,4 @@ async def answer_referral(
         agency_reference=data.agency_reference,
         outcome=data.outcome,
     )
-    return await partner_views.referral(session, found.referral, found.ticket, media=ctx.media)
+    return await partner_presenters.referral(session, found.referral, found.ticket, media=ctx.media)

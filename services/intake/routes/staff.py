@@ -12,20 +12,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.intake import handling, lifecycle, tickets, views, workorders
-from services.intake.models import Ticket
+from services.intake import handling, lifecycle, presenters, tickets, workorders
+from services.intake.models import Priority, Source, Status, Ticket
 from services.intake.routes.deps import ContextDep
 from services.intake.schemas import (
     Acknowledge,
     Assign,
     Duplicate,
     Escalate,
-    Priority,
     Reason,
     ReporterContactOut,
     Resolve,
-    Source,
-    Status,
     TicketDetail,
     TicketSummary,
 )
@@ -90,7 +87,7 @@ async def inbox(
         return unchanged
     rows, total = await fetch_page(session, query, page)
     followers = await tickets.follower_counts(session, [t.id for t in rows])
-    items = [views.summary(t, now, followers=followers.get(t.id, 0)) for t in rows]
+    items = [presenters.summary(t, now, followers=followers.get(t.id, 0)) for t in rows]
     return Page[TicketSummary](items=items, total=total)
 
 
@@ -111,7 +108,7 @@ async def get_ticket(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> TicketDetail:
     ticket = await tickets.for_staff(session, principal, ticket_id, PERM_READ)
-    return await views.detail(
+    return await presenters.detail(
         session, ticket, principal, now=ctx.clock.now(), cipher=ctx.cipher, media=ctx.media
     )
 
@@ -139,7 +136,7 @@ HandlingDep = Annotated[Handling, Depends(_handling)]
 
 
 async def _answer(session: SessionDep, ctx: ContextDep, h: Handling) -> TicketDetail:
-    return await views.detail(
+    return await presenters.detail(
         session, h.ticket, h.staff, now=h.now, cipher=ctx.cipher, media=ctx.media
     )
 

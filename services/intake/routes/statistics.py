@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from services.intake import hotspots, statistics, views
+from services.intake import hotspots, presenters, statistics
 from services.intake.routes.deps import ContextDep, Idempotent
 from services.intake.schemas import Hotspots, ProactiveTask, Statistics, TicketSummary
 from services.intake.tickets import PERM_HANDLE, PERM_READ
@@ -92,6 +92,6 @@ async def create_task(
 
     async def work() -> TicketSummary:
         ticket = await hotspots.file_task(session, ctx, principal, data, location=location)
-        return views.summary(ticket, ctx.clock.now())
+        return presenters.summary(ticket, ctx.clock.now())
 
     return await idem.run(work, status_code=201)

@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import Response
 
-from services.intake import partner_views, workorders
+from services.intake import partner_presenters, workorders
 from services.intake.routes.deps import ContextDep, Idempotent
 from services.intake.schemas import (
     Done,
@@ -56,7 +56,7 @@ async def list_work_orders(
     rows, total = await fetch_page(session, workorders.list_query(principal, status=status), page)
     tickets = await workorders.tickets_of(session, rows)
     return Page[WorkOrderSummary](
-        items=[partner_views.work_order_summary(o, tickets[o.ticket_id]) for o in rows],
+        items=[partner_presenters.work_order_summary(o, tickets[o.ticket_id]) for o in rows],
         total=total,
     )
 
@@ -72,7 +72,7 @@ async def _view(
 ) -> WorkOrderOut:
     if address is None:  # a read (GET): no write transaction to keep the call out of
         address = await ctx.directory.address(found.ticket.place_code)
-    return await partner_views.work_order(
+    return await partner_presenters.work_order(
         session,
         found.order,
         found.ticket,

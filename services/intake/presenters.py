@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import actors, attachments, partner_views
+from services.intake import actors, attachments, partner_presenters
 from services.intake.models import Ticket, TicketEvent
 from services.intake.schemas import (
     EventOut,
@@ -227,8 +227,8 @@ async def detail(
             "followers": counts.get(ticket.id, 0),
             "photos": photos,
             "events": [_event(e, public=False, photos=by_event) for e in trail],
-            "work_orders": await partner_views.work_orders_of(session, ticket, media),
-            "referrals": await partner_views.referrals_of(session, ticket),
+            "work_orders": await partner_presenters.work_orders_of(session, ticket, media),
+            "referrals": await partner_presenters.referrals_of(session, ticket),
             # Kept on the first event when the ticket was filed (categories.Handler).
             "suggested_handler": trail[0].detail.get("suggested_handler") if trail else None,
             # The console's buttons: what this caller may do next (kit.machine).
