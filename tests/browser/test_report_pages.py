@@ -28,6 +28,22 @@ from tests.browser.test_elder_mode import INPUT_SIZES, small_targets, small_text
 NUMBER = re.compile(r"^TGYZL-\d{4}-\d{6}$")
 
 
+# The share of a photo tile painted over by something other than the photo (opaque boxes).
+PAINTED_OVER = """tile => {
+  const box = tile.getBoundingClientRect();
+  let painted = 0;
+  for (const el of tile.querySelectorAll('*')) {
+    if (el.tagName === 'IMG') continue;
+    const style = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const bg = style.backgroundColor;
+    const drawn = bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent';
+    if (drawn && r.width > 0 && r.height > 0) painted += r.width * r.height;
+  }
+  return painted / (box.width * box.height);
+}"""
+
+
 def photo_file(folder: Path, name: str = "stairwell.jpg") -> Path:
     """A 3000×2000 JPEG as a phone camera makes it (bigger than the 1600 px sent)."""
     image = Image.new("RGB", (3000, 2000), (70, 80, 90))
@@ -106,6 +122,11 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     tile = page.get_by_test_id("photo-tile")
     expect(tile).to_have_attribute("data-status", "done")
     expect(tile).to_contain_text("已上传")
+    # The photo stays in view: what is drawn over it (a tick, a small corner delete) covers
+    # well under a fifth of the tile.
+    covered = tile.evaluate(PAINTED_OVER)
+    assert covered < 0.2, covered
+    expect(tile.get_by_role("button", name="删除 照片 1")).to_be_visible()
 
     # The consent line is there to read before anything is sent.
     consent = page.get_by_test_id("report-consent")

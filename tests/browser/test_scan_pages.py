@@ -35,6 +35,8 @@ def test_a_scanned_link_opens_the_hub_of_its_building(
     phone = page.get_by_test_id("office-phone")
     expect(phone).to_have_attribute("href", "tel:01060000101")
     expect(phone).to_contain_text(TGYZL_PHONE)
+    # Whoever cannot find their way calls the office: its phone is on the first screen.
+    expect(phone).to_be_in_viewport(ratio=1)
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     check_accessibility(page, f"hub ({case})")
 

@@ -32,8 +32,6 @@ const messages: Shape<typeof zh> = {
   },
   prefs: {
     elder: 'Large text',
-    elderOn: 'Large text: on',
-    elderOff: 'Large text: off',
     elderHint: 'Bigger text, bigger buttons, clearer colours',
     elderTurnOn: 'Turn on large text',
     elderTurnOff: 'Turn off large text',

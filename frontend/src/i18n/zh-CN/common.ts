@@ -30,8 +30,6 @@ export default {
   },
   prefs: {
     elder: '长辈模式',
-    elderOn: '长辈模式：已开启',
-    elderOff: '长辈模式：已关闭',
     elderHint: '字更大、按钮更大、颜色更清楚',
     elderTurnOn: '开启长辈模式（大字）',
     elderTurnOff: '关闭长辈模式',
