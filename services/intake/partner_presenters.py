@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import actors, attachments, workorders
+from services.intake import actors, attachments
 from services.intake.models import Referral, Ticket, WorkOrder, WorkOrderEvent
 from services.intake.schemas import (
     PlaceName,
@@ -29,6 +29,8 @@ from services.intake.schemas import (
     WorkOrderSummary,
     WorkOrderTicket,
 )
+from services.intake.workorders import queries
+from services.intake.workorders.machine import WORK_PURPOSES
 from services.kit.clients.directory import PlaceRef
 from services.kit.media import MediaStore
 
@@ -83,7 +85,7 @@ def _event(
 async def _work_photos(
     session: AsyncSession, ticket_id: uuid.UUID, media: MediaStore
 ) -> dict[str, TicketPhoto]:
-    attached = await attachments.of_ticket(session, ticket_id, purposes=workorders.WORK_PURPOSES)
+    attached = await attachments.of_ticket(session, ticket_id, purposes=WORK_PURPOSES)
     return {str(photo.id): photo for photo in attachments.signed(media, attached)}
 
 
@@ -118,7 +120,7 @@ async def work_order(
 ) -> WorkOrderOut:
     report = await attachments.of_ticket(session, ticket.id, purposes=frozenset({"report"}))
     photos = await _work_photos(session, ticket.id, media)
-    events = (await workorders.events_of(session, [order.id]))[order.id]
+    events = (await queries.events_of(session, [order.id]))[order.id]
     return WorkOrderOut.model_validate(
         {
             **_order_fields(order),
@@ -163,10 +165,10 @@ async def work_orders_of(
     session: AsyncSession, ticket: Ticket, media: MediaStore
 ) -> list[WorkOrderBrief]:
     """The ticket's orders as staff see them, oldest first (the open one is the last)."""
-    orders = await workorders.of_ticket(session, ticket.id)
+    orders = await queries.of_ticket(session, ticket.id)
     if not orders:
         return []
-    events = await workorders.events_of(session, [o.id for o in orders])
+    events = await queries.events_of(session, [o.id for o in orders])
     photos = await _work_photos(session, ticket.id, media)
     return [
         WorkOrderBrief.model_validate(

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, lifecycle, partner_presenters, permissions, workorders
+from services.intake import attachments, lifecycle, partner_presenters, permissions
 from services.intake.models import Referral, Ticket, TicketEvent
 from services.intake.schemas import (
     PackageFinding,
@@ -31,6 +31,7 @@ from services.intake.schemas import (
     ReferralPackage,
 )
 from services.intake.tickets import PERM_READ, IntakeContext
+from services.intake.workorders import queries
 from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceRef
@@ -90,8 +91,8 @@ async def _chosen_media(
 
 async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFinding]:
     findings = []
-    for order in await workorders.of_ticket(session, ticket.id):
-        finished = await workorders.last_done(session, order)
+    for order in await queries.of_ticket(session, ticket.id):
+        finished = await queries.last_done(session, order)
         if order.status not in FINDING_STATUSES or finished is None:
             continue  # declined, cancelled, returned: no finding stands
         findings.append(

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.intake import handling, lifecycle, presenters, tickets, workorders
+from services.intake import handling, lifecycle, presenters, tickets
 from services.intake.models import Priority, Source, Status, Ticket
 from services.intake.routes.deps import ContextDep
 from services.intake.schemas import (
@@ -27,6 +27,7 @@ from services.intake.schemas import (
     TicketSummary,
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
+from services.intake.workorders import staff_moves
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal, requires
 from services.kit.conditional import etag, not_modified
@@ -168,12 +169,12 @@ async def assign(
     principal: CurrentPrincipal,
 ) -> TicketDetail:
     # Identity first, before the ticket is loaded and locked (kit.calls).
-    organisation = await workorders.contractor_for(
+    organisation = await staff_moves.contractor_for(
         ctx, assignee_kind=data.assignee_kind, assignee_ref=data.assignee_ref
     )
     h = await _handling(ticket_id, session, ctx, principal)
     # To a contractor organisation this offers it a work order; the open one is cancelled.
-    await workorders.assign(
+    await staff_moves.assign(
         session,
         h.ticket,
         h.actor,
