@@ -56,7 +56,7 @@ def _context(request: Request) -> IdentityContext:
     return context
 
 
-Ctx = Annotated[IdentityContext, Depends(_context)]
+ContextDep = Annotated[IdentityContext, Depends(_context)]
 
 
 def client_ip(request: Request) -> str:
