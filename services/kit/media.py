@@ -492,7 +492,10 @@ class MediaLinks:
             expires_at = datetime.fromtimestamp(exp, UTC)
         except (OverflowError, OSError, ValueError):
             raise invalid from None
-        if not hmac.compare_digest(self.sign(media_id, variant, expires_at), sig):
+        # Bytes, not str: compare_digest raises on a str that is not ASCII, and a link's
+        # signature is whatever the caller typed. A genuine one is base64url, so ASCII.
+        expected = self.sign(media_id, variant, expires_at).encode()
+        if not sig.isascii() or not hmac.compare_digest(expected, sig.encode()):
             raise invalid
         if now >= expires_at:
             raise PermissionDenied(

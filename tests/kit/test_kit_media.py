@@ -208,6 +208,9 @@ def test_a_link_is_signed_for_one_media_one_variant_until_its_expiry() -> None:
     assert refusal(media_id=uuid.uuid4()) == "media_link_invalid"
     assert refusal(sig=sig[:-2] + ("AA" if sig[-2:] != "AA" else "BB")) == "media_link_invalid"
     assert refusal(exp=10**15) == "media_link_invalid"
+    # A signature that is not ASCII is refused like any other wrong one, never a crash.
+    assert refusal(sig="签名") == "media_link_invalid"
+    assert refusal(sig=sig[:-1] + "é") == "media_link_invalid"
     other_service = MediaLinks("another-secret", base_path="/api/intake/v1/media")
     assert other_service.sign(media_id, "thumbnail", expires_at) != sig
 
