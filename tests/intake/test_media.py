@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from gateway.app import create_app as create_gateway
 from gateway.config import GatewaySettings
 from services.intake.models import Ticket, TicketMedia, media
-from services.kit.media import MB, StoredMedia
+from services.kit.media.models import MB, StoredMedia
 from services.kit.storage import LocalStorage
 from tests.fixtures.intake import Intake
 from tests.kit.media_samples import GPS_IFD, heic, jpeg_with_gps, mp4, png

@@ -19,15 +19,10 @@ from services.kit.errors import (
     InvalidInput,
     PermissionDenied,
 )
-from services.kit.media import (
-    MediaLimits,
-    MediaLinks,
-    MediaSettings,
-    RangeNotSatisfiable,
-    byte_range,
-    inspect,
-    storage_from_settings,
-)
+from services.kit.media.content import MediaLimits, inspect
+from services.kit.media.http import RangeNotSatisfiable, byte_range
+from services.kit.media.links import MediaLinks
+from services.kit.media.store import MediaSettings, storage_from_settings
 from services.kit.storage import LocalStorage, S3Storage, StoredObjectMissing
 from tests.kit.media_samples import (
     GPS_IFD,

@@ -12,7 +12,8 @@ from fastapi.responses import Response
 from services.intake.routes.deps import ContextDep
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal, Principal
-from services.kit.media import UPLOAD_REQUEST_BODY, MediaOut, media_response, read_upload
+from services.kit.media.http import UPLOAD_REQUEST_BODY, media_response, read_upload
+from services.kit.media.store import MediaOut
 
 router = APIRouter(prefix="/v1/media", tags=["media"])
 
