@@ -7,6 +7,7 @@ thumbnail; short videos are recognised by their container signature and kept as 
 
     media = MediaLibrary(Base.metadata)  # adds the `media` table (models.py)
     store = MediaStore.from_settings(media, settings, ...)  # storage, links, limits (app.py)
+    router = media_router(lambda request: ..., upload_summary=...)  # the routes (routes/)
 
 The bytes live in a `Storage` (services.kit.storage: local disk under var/ by default, an
 S3-compatible bucket when configured); the table keeps what they are, who uploaded them and
@@ -20,4 +21,5 @@ Import from the module that holds a name (nothing is re-exported here):
 - `links`: signed, expiring links (`MediaLinks`)
 - `store`: a service's media as a whole (`MediaStore`, `MediaSettings`, `MediaOut`)
 - `http`: reading an upload with a bound, answering with bytes and ranges
+- `router`: the routes (`media_router`), so a service does not write its own
 """
