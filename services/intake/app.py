@@ -30,7 +30,7 @@ from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
-from services.kit.media import MediaStore
+from services.kit.media.store import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay

@@ -27,7 +27,7 @@ from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
 from services.kit.events import Actor, EventRow
 from services.kit.idempotency import IdempotencyKeys
 from services.kit.jobs import JobQueue
-from services.kit.media import MediaLibrary
+from services.kit.media.models import MediaLibrary
 from services.kit.outbox import Outbox
 
 

@@ -32,7 +32,7 @@ from services.intake.schemas import (
 from services.intake.workorders import queries
 from services.intake.workorders.machine import WORK_PURPOSES
 from services.kit.clients.directory import PlaceRef
-from services.kit.media import MediaStore
+from services.kit.media.store import MediaStore
 
 # A description may quote a phone or an id number: partners never see them.
 _LONG_NUMBERS = re.compile(r"\d{7,}")

@@ -27,7 +27,7 @@ from services.intake.schemas import (
 )
 from services.intake.tickets import follower_counts, is_overdue, merged_into, staff_actions
 from services.kit.auth import Principal
-from services.kit.media import MediaStore
+from services.kit.media.store import MediaStore
 from services.kit.personal import PersonalDataCipher, mask_phone
 
 EXCERPT_LENGTH = 60

@@ -29,7 +29,8 @@ from services.kit.clients.identity import IdentityClient
 from services.kit.clock import LOCAL_TZ, Clock
 from services.kit.db import insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, NotFound
-from services.kit.media import MediaRef, MediaStore
+from services.kit.media.models import MediaRef
+from services.kit.media.store import MediaStore
 from services.kit.messages import LogSender, MessageSender
 from services.kit.personal import PERM_REVEAL, PersonalDataCipher, normalise_mobile
 from services.kit.scope import within, within_any
