@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import permissions, tickets
 from services.intake.models import Ticket
-from services.intake.schemas import HotlineCase
+from services.intake.schemas.hotline import HotlineCase
 from services.intake.tickets import IntakeContext, Report
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location

@@ -29,10 +29,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories
 from services.intake.models import OPEN_STATUSES, Category, Ticket
-from services.intake.schemas import (
+from services.intake.schemas.common import PlaceOut
+from services.intake.schemas.hotspots import (
     BuildingHotspot,
     Hotspots,
-    PlaceOut,
     ProactiveTask,
     RisingCategory,
 )

@@ -16,12 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import actors, attachments, partner_presenters
 from services.intake.models import Ticket, TicketEvent
-from services.intake.schemas import (
+from services.intake.schemas.common import TicketPhoto
+from services.intake.schemas.tickets import (
     EventOut,
     SimilarTicket,
     StaffEventOut,
     TicketDetail,
-    TicketPhoto,
     TicketSummary,
     TrackedTicket,
 )

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, lifecycle, partner_presenters, permissions, workorders
 from services.intake.models import Referral, Ticket, TicketEvent
-from services.intake.schemas import (
+from services.intake.schemas.referrals import (
     PackageFinding,
     PackageMedia,
     PackageTimes,

@@ -57,11 +57,11 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, tr
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.models import OPEN_STATUSES, Ticket
-from services.intake.schemas import (
+from services.intake.schemas.common import PlaceOut
+from services.intake.schemas.statistics import (
     CommunityFigures,
     MedianMinutes,
     OverdueNow,
-    PlaceOut,
     Ratio,
     ResolutionRate,
     ResponseRate,

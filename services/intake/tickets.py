@@ -21,7 +21,7 @@ from services.intake.models import (
     TicketFollower,
     audit,
 )
-from services.intake.schemas import TicketSubmit
+from services.intake.schemas.tickets import TicketSubmit
 from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import DirectoryClient, Location, ScannedCode

@@ -13,8 +13,8 @@ from fastapi.responses import Response
 
 from services.intake import categories, lifecycle, presenters, tickets
 from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import (
-    CategoryOut,
+from services.intake.schemas.categories import CategoryOut
+from services.intake.schemas.tickets import (
     Followed,
     FollowIn,
     Rate,

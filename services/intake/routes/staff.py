@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from services.intake import handling, lifecycle, presenters, tickets, workorders
 from services.intake.models import Priority, Source, Status, Ticket
 from services.intake.routes.deps import ContextDep
-from services.intake.schemas import (
+from services.intake.schemas.tickets import (
     Acknowledge,
     Assign,
     Duplicate,

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from services.intake import webhooks
 from services.intake.routes.deps import ContextDep
-from services.intake.schemas import WebhookCreate, WebhookCreated, WebhookOut
+from services.intake.schemas.webhooks import WebhookCreate, WebhookCreated, WebhookOut
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 

@@ -17,14 +17,14 @@ from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import Response
 
 from services.intake import partner_presenters, workorders
+from services.intake.models import WorkOrderStatus
 from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import (
+from services.intake.schemas.tickets import Reason
+from services.intake.schemas.workorders import (
     Done,
     Progress,
-    Reason,
     WorkNote,
     WorkOrderOut,
-    WorkOrderStatus,
     WorkOrderSummary,
 )
 from services.intake.tickets import IntakeContext
