@@ -66,6 +66,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories, hotline, permissions, tickets
+from services.intake.context import IntakeContext
 from services.intake.deadlines import minutes_for
 from services.intake.models import (
     DESCRIPTION_LENGTH,
@@ -74,7 +75,7 @@ from services.intake.models import (
     Ticket,
     TicketEvent,
 )
-from services.intake.tickets import IntakeContext, Report
+from services.intake.tickets import Report
 from services.kit import calls
 from services.kit.auth import Principal, TokenVerifier, authorize
 from services.kit.clients.directory import Location, MappedPlace

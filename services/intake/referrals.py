@@ -23,6 +23,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, lifecycle, partner_presenters, permissions, workorders
+from services.intake.context import IntakeContext
 from services.intake.models import Referral, Ticket, TicketEvent
 from services.intake.schemas.referrals import (
     PackageFinding,
@@ -30,7 +31,7 @@ from services.intake.schemas.referrals import (
     PackageTimes,
     ReferralPackage,
 )
-from services.intake.tickets import PERM_READ, IntakeContext
+from services.intake.tickets import PERM_READ
 from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceRef

@@ -35,8 +35,9 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, up
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, lifecycle, permissions
+from services.intake.context import IntakeContext
 from services.intake.models import Ticket, TicketMedia, WorkOrder, WorkOrderEvent
-from services.intake.tickets import PERM_HANDLE, PERM_READ, IntakeContext
+from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit import events
 from services.kit.auth import Principal
 from services.kit.clients.identity import Organisation

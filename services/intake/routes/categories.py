@@ -11,8 +11,8 @@ from fastapi.responses import Response
 
 from services.intake import categories
 from services.intake.categories import PERM_MANAGE, Effective
+from services.intake.context import ContextDep
 from services.intake.models import CategorySetting
-from services.intake.routes.deps import ContextDep
 from services.intake.schemas.categories import (
     CategorySettingIn,
     CategorySettingOut,

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from services.intake.routes.deps import ContextDep
+from services.intake.context import ContextDep
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal, Principal
 from services.kit.media import UPLOAD_REQUEST_BODY, MediaOut, media_response, read_upload

@@ -19,7 +19,8 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from services.intake import open311
-from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.context import ContextDep
+from services.intake.routes.deps import Idempotent
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal, TokenVerifier
 from services.kit.errors import BadRequest, DomainError, NotFound

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from services.intake import hotspots, presenters, statistics
-from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.context import ContextDep
+from services.intake.routes.deps import Idempotent
 from services.intake.schemas.hotspots import Hotspots, ProactiveTask
 from services.intake.schemas.statistics import Statistics
 from services.intake.schemas.tickets import TicketSummary

@@ -17,8 +17,9 @@ from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import Response
 
 from services.intake import partner_presenters, workorders
+from services.intake.context import ContextDep, IntakeContext
 from services.intake.models import WorkOrderStatus
-from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.routes.deps import Idempotent
 from services.intake.schemas.tickets import Reason
 from services.intake.schemas.workorders import (
     Done,
@@ -27,7 +28,6 @@ from services.intake.schemas.workorders import (
     WorkOrderOut,
     WorkOrderSummary,
 )
-from services.intake.tickets import IntakeContext
 from services.intake.workorders import CONFIRM_ACCESS, READ_ACCESS, WORK_ACCESS, Loaded, Mover, Side
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal
