@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from services.intake import categories, demo, lifecycle, notices, permissions, tickets, todo
 from services.intake.config import IntakeSettings
+from services.intake.context import IntakeContext
 from services.intake.models import jobs, media, outbox
 from services.intake.routes import categories as category_routes
 from services.intake.routes import exports, public, staff, statistics, webhooks
@@ -22,7 +23,6 @@ from services.intake.routes import mine as mine_routes
 from services.intake.routes import open311 as open311_routes
 from services.intake.routes import referrals as referral_routes
 from services.intake.routes import workorders as workorder_routes
-from services.intake.tickets import IntakeContext
 from services.intake.webhooks import WebhookSender
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient

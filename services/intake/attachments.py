@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.models import Ticket, TicketMedia, media
-from services.intake.schemas import TicketPhoto
+from services.intake.schemas.common import TicketPhoto
 from services.kit.media.models import MediaRef, StoredMedia
 from services.kit.media.store import MediaStore
 

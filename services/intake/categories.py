@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake import permissions
 from services.intake.deadlines import DAY, minutes_for
 from services.intake.models import PRIORITIES, Category, CategorySetting, Priority
-from services.intake.schemas import CategorySettingIn, HandlerIn
+from services.intake.schemas.categories import CategorySettingIn, HandlerIn
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import DirectoryClient, PlaceRef
 from services.kit.clients.identity import IdentityClient

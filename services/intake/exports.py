@@ -36,14 +36,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import statistics
+from services.intake.context import IntakeContext
 from services.intake.models import Category, Ticket, audit
-from services.intake.tickets import (
-    PERM_READ,
-    IntakeContext,
-    inbox_query,
-    overdue_clause,
-    path_of_code,
-)
+from services.intake.tickets import PERM_READ, inbox_query, overdue_clause, path_of_code
 from services.kit import coverage
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ

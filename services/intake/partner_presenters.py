@@ -17,12 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import actors, attachments
 from services.intake.models import Referral, Ticket, WorkOrder, WorkOrderEvent
-from services.intake.schemas import (
-    PlaceName,
-    ReferralOut,
-    ReferralPackage,
-    ReferralSummary,
-    TicketPhoto,
+from services.intake.schemas.common import PlaceName, TicketPhoto
+from services.intake.schemas.referrals import ReferralOut, ReferralPackage, ReferralSummary
+from services.intake.schemas.workorders import (
     WorkOrderBrief,
     WorkOrderEventOut,
     WorkOrderOut,

@@ -15,17 +15,19 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import actors, attachments, partner_presenters
+from services.intake.duplicates import merged_into
+from services.intake.followers import follower_counts
 from services.intake.models import Ticket, TicketEvent
-from services.intake.schemas import (
+from services.intake.schemas.common import TicketPhoto
+from services.intake.schemas.tickets import (
     EventOut,
     SimilarTicket,
     StaffEventOut,
     TicketDetail,
-    TicketPhoto,
     TicketSummary,
     TrackedTicket,
 )
-from services.intake.tickets import follower_counts, is_overdue, merged_into, staff_actions
+from services.intake.tickets import is_overdue, staff_actions
 from services.kit.auth import Principal
 from services.kit.media.store import MediaStore
 from services.kit.personal import PersonalDataCipher, mask_phone

@@ -23,14 +23,15 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, lifecycle, partner_presenters, permissions
+from services.intake.context import IntakeContext
 from services.intake.models import Referral, Ticket, TicketEvent
-from services.intake.schemas import (
+from services.intake.schemas.referrals import (
     PackageFinding,
     PackageMedia,
     PackageTimes,
     ReferralPackage,
 )
-from services.intake.tickets import PERM_READ, IntakeContext
+from services.intake.tickets import PERM_READ
 from services.intake.workorders import queries
 from services.kit import events
 from services.kit.auth import Principal, authorize

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories
+from services.intake.context import IntakeContext
 from services.intake.deadlines import minutes_for
 from services.intake.models import OPEN_STATUSES, Category, Ticket, TicketEvent
 from services.intake.open311.wire import w3c
-from services.intake.tickets import IntakeContext
 from services.kit.clients.directory import MappedPlace
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import NotFound

@@ -15,9 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories, hotline, permissions, tickets
+from services.intake.context import IntakeContext
 from services.intake.models import DESCRIPTION_LENGTH, OPEN_STATUSES, Category, Ticket
 from services.intake.open311.mapping import describe, service_notice
-from services.intake.tickets import IntakeContext, Report
+from services.intake.tickets import Report
 from services.kit import calls
 from services.kit.auth import Principal, TokenVerifier, authorize
 from services.kit.clients.directory import Location

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from services.intake.tickets import IntakeContext
+from services.intake.context import IntakeContext
 from services.kit.media.router import media_router
 from services.kit.media.store import MediaStore
 

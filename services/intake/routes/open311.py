@@ -18,8 +18,9 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
+from services.intake.context import ContextDep
 from services.intake.open311 import mapping, requests, wire
-from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.routes.deps import Idempotent
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal, TokenVerifier
 from services.kit.errors import BadRequest, DomainError, NotFound

@@ -11,10 +11,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from services.intake import categories, lifecycle, presenters, tickets
-from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import (
-    CategoryOut,
+from services.intake import categories, followers, lifecycle, presenters, tickets
+from services.intake.context import ContextDep
+from services.intake.routes.deps import Idempotent
+from services.intake.schemas.categories import CategoryOut
+from services.intake.schemas.tickets import (
     Followed,
     FollowIn,
     Rate,
@@ -93,7 +94,7 @@ async def similar_tickets(
     code_token: Annotated[str, Query(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")],
     category: Annotated[str, Query(min_length=1, max_length=20, pattern=r"^[a-z_]+$")],
 ) -> list[SimilarTicket]:
-    found, counts = await tickets.similar(session, ctx, code_token=code_token, category=category)
+    found, counts = await followers.similar(session, ctx, code_token=code_token, category=category)
     return presenters.similar(found, counts)
 
 
@@ -112,7 +113,7 @@ async def follow_ticket(
     idem: Idempotent,
 ) -> Response:
     async def work() -> Followed:
-        ticket, follower, count = await tickets.follow(
+        ticket, follower, count = await followers.follow(
             session, ctx, ticket_id, code_token=data.code_token, principal=principal
         )
         return Followed(

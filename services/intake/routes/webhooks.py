@@ -9,8 +9,8 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from services.intake import webhooks
-from services.intake.routes.deps import ContextDep
-from services.intake.schemas import WebhookCreate, WebhookCreated, WebhookOut
+from services.intake.context import ContextDep
+from services.intake.schemas.webhooks import WebhookCreate, WebhookCreated, WebhookOut
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 

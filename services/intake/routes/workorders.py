@@ -17,17 +17,17 @@ from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import Response
 
 from services.intake import partner_presenters
-from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import (
+from services.intake.context import ContextDep, IntakeContext
+from services.intake.models import WorkOrderStatus
+from services.intake.routes.deps import Idempotent
+from services.intake.schemas.tickets import Reason
+from services.intake.schemas.workorders import (
     Done,
     Progress,
-    Reason,
     WorkNote,
     WorkOrderOut,
-    WorkOrderStatus,
     WorkOrderSummary,
 )
-from services.intake.tickets import IntakeContext
 from services.intake.workorders import contractor_moves, queries, staff_moves
 from services.intake.workorders.machine import (
     CONFIRM_ACCESS,

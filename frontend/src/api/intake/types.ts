@@ -1,4 +1,4 @@
-/** Intake's shapes (services/intake/schemas.py), from its generated OpenAPI types. */
+/** Intake's shapes (services/intake/schemas/), from its generated OpenAPI types. */
 
 import type { components } from './schema'
 
