@@ -17,9 +17,10 @@ and renders, the mapping rules are here:
   for an open one a fixed line per internal status. Notes of other moves (call-back
   outcomes, assignments) are internal and never shown.
 - **Public by design** (the spec reads without a key): no reporter name, phone or e-mail
-  ever leaves; long digit runs and e-mail addresses inside free text (description, notes)
-  are blanked as in the neighbours' "+1" excerpts. `address` = the place's names from
-  its community down (Chinese order: 天宫院中里社区 3号楼 2单元); `address_id` = the
+  ever leaves; phone and ID numbers however written and e-mail addresses inside free text
+  (description, notes) are blanked (kit.redaction) as in the neighbours' "+1" excerpts.
+  `address` = the place's names from its community down (Chinese order: 天宫院中里社区
+  3号楼 2单元); `address_id` = the
   place's public code (never the QR token on the door); `lat`/`long` = the nearest known
   WGS-84 coordinates from the place up to its community (directory; null if none);
   `agency_responsible` = the community; `media_url` = the link an Open311 client posted
@@ -87,6 +88,7 @@ from services.kit.errors import (
     PermissionDenied,
     Unauthenticated,
 )
+from services.kit.redaction import redact_personal
 
 PREFIX = "/open311/v2"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -147,9 +149,6 @@ GROUPS = {
     "other": "其他",
 }
 
-# Free text shown to anyone: a phone or id number, an e-mail address, blanked.
-_LONG_NUMBERS = re.compile(r"\d{7,}")
-_EMAILS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # A "+08:00" sent unencoded in a query string arrives as " 08:00".
@@ -220,9 +219,9 @@ def _local(moment: datetime) -> str:
 
 
 def public_text(text: str) -> str:
-    """Free text as anyone may read it: numbers long enough to be a phone, and e-mail
-    addresses, blanked."""
-    return _LONG_NUMBERS.sub("***", _EMAILS.sub("***", text))
+    """Free text as anyone may read it: phone and ID numbers, however written, and e-mail
+    addresses, blanked (kit.redaction)."""
+    return redact_personal(text)
 
 
 def _span(minutes: int) -> str:
