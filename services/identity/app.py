@@ -148,7 +148,13 @@ def create_app(
         settings=settings,
         keys=keys,
         cipher=PersonalDataCipher(settings.secret_key),
-        sender=sender or make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
+        sender=sender
+        or make_sender(
+            sms_url=settings.sms_url,
+            sms_api_key=settings.sms_api_key,
+            env=settings.env,
+            inbox=settings.message_inbox,
+        ),
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
         wechat=wechat,
         catalogue_sources=[

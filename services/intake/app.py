@@ -121,7 +121,12 @@ def create_app(
         ),
         cipher=cipher,
         clock=clock,
-        sender=make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
+        sender=make_sender(
+            sms_url=settings.sms_url,
+            sms_api_key=settings.sms_api_key,
+            env=settings.env,
+            inbox=settings.message_inbox,
+        ),
         media=MediaStore.from_settings(
             media,
             settings,

@@ -1,14 +1,14 @@
 """What partners outside the community see, and what staff see of the partners' work.
 
 A contractor sees the problem, where it is and the report's photos: never the reporter's
-name or phone, and the description with long digit runs (a phone typed into it) blanked.
+name or phone, and the description with phones and ID numbers typed into it blanked
+(kit.redaction).
 Its own order's trail names sides ("staff", "contractor"), not staff members. Staff see each
 order in full in the ticket's detail. The enforcement office sees a referral's package.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 
@@ -30,9 +30,8 @@ from services.intake.workorders import queries
 from services.intake.workorders.machine import WORK_PURPOSES
 from services.kit.clients.directory import PlaceRef
 from services.kit.media.store import MediaStore
+from services.kit.redaction import redact_personal
 
-# A description may quote a phone or an id number: partners never see them.
-_LONG_NUMBERS = re.compile(r"\d{7,}")
 # What a contractor is shown of where the problem is (street and district add nothing).
 _WORK_ADDRESS_KINDS = ("community", "building", "unit")
 
@@ -40,12 +39,9 @@ _WORK_ADDRESS_KINDS = ("community", "building", "unit")
 EXCERPT_LENGTH = 60
 
 
-def redact_numbers(text: str) -> str:
-    return _LONG_NUMBERS.sub("***", text)
-
-
 def _excerpt(text: str) -> str:
-    clean = redact_numbers(" ".join(text.split()))
+    # A description may quote a phone or an id number: partners never see them.
+    clean = redact_personal(" ".join(text.split()))
     return clean if len(clean) <= EXCERPT_LENGTH else clean[: EXCERPT_LENGTH - 1] + "…"
 
 
@@ -124,7 +120,7 @@ async def work_order(
             "ticket": WorkOrderTicket(
                 number=ticket.number,
                 category=ticket.category,
-                description=redact_numbers(ticket.description),
+                description=redact_personal(ticket.description),
                 priority=ticket.priority,
                 status=ticket.status,
                 place_code=ticket.place_code,

@@ -38,6 +38,7 @@ from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceRef
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
 from services.kit.machine import Machine, transition
+from services.kit.redaction import redact_personal
 from services.kit.scope import within_any
 
 PERM_ANSWER = permissions.REFERRALS_ANSWER
@@ -101,7 +102,7 @@ async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFindin
                 work_order=order.number,
                 organisation=order.organisation_name,
                 status=order.status,
-                note=partner_presenters.redact_numbers(finished.public_note or ""),
+                note=redact_personal(finished.public_note or ""),
                 done_at=finished.at,
                 before_media_ids=[uuid.UUID(i) for i in finished.detail.get("before", [])],
                 after_media_ids=[uuid.UUID(i) for i in finished.detail.get("after", [])],
@@ -139,7 +140,7 @@ async def refer(
     package = ReferralPackage(
         ticket_number=ticket.number,
         category=ticket.category,
-        description=partner_presenters.redact_numbers(ticket.description),
+        description=redact_personal(ticket.description),
         priority=ticket.priority,
         place_code=ticket.place_code,
         address=partner_presenters.place_names(address),

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit import calls, migrations
 from services.kit.auth import TokenVerifier
+from services.kit.caching import NoStoreMiddleware
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.errors import (
@@ -137,6 +138,8 @@ def create_service_app(
     # app.state.metrics.gauge(...) adds the service's own gauges to its /metrics.
     app.state.metrics = metrics = Metrics()
     install_problem_handlers(app)
+    # Personal answers (a credential was sent, or the route says so) are never cached.
+    app.add_middleware(NoStoreMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(_health_router())

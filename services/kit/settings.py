@@ -37,6 +37,9 @@ class ServiceSettings(BaseSettings):
     jwks_url: str = ""
     jwt_issuer: str = "sqwb-identity"
     log_level: str = "INFO"
+    # Development only: where the log-only message sender writes each text in full (the
+    # stand-in for the resident's phone; kit.messages). var/<service>-messages.jsonl in dev.
+    message_inbox: str = ""
 
     @model_validator(mode="after")
     def _fill_defaults_and_refuse_placeholders(self) -> Self:
@@ -44,6 +47,8 @@ class ServiceSettings(BaseSettings):
             self.database_url = f"sqlite+aiosqlite:///{VAR_DIR / (self.service_name + '.db')}"
         if not self.database_schema:
             self.database_schema = self.service_name
+        if not self.message_inbox and self.env == "dev":
+            self.message_inbox = str(VAR_DIR / f"{self.service_name}-messages.jsonl")
         if self.env == "production" and self.secret_key.strip().lower() in PLACEHOLDER_SECRETS:
             raise ValueError(
                 f"{self.service_name}: secret_key is a placeholder; set a real secret in production"

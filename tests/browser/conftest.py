@@ -206,17 +206,18 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     return path
 
 
-def otp_from_log(stack: Stack, since: int, timeout: float = 10) -> str:
-    """The code identity "texted" (dev sends messages to its log), newer than `since` bytes."""
+def otp_texted(stack: Stack, since: int, timeout: float = 10) -> str:
+    """The code identity "texted" (in dev to its message inbox; the log has it blanked),
+    newer than `since` characters of the inbox."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for line in stack.log_text("identity")[since:].splitlines():
+        for line in stack.inbox_text("identity")[since:].splitlines():
             try:
-                msg = json.loads(line).get("msg", "")
+                message = json.loads(line)
             except ValueError:
                 continue
-            found = re.search(r"\[otp_code\]: \D*(\d{6})", msg)
-            if found:
-                return found.group(1)
+            found = re.search(r"\d{6}", message.get("text", ""))
+            if message.get("template") == "otp_code" and found:
+                return found.group(0)
         time.sleep(0.2)
-    raise AssertionError("no one-time code in identity's log")
+    raise AssertionError("no one-time code in identity's message inbox")

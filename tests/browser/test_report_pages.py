@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, Request, Route, expect
 from tests.browser.conftest import (
     active_token,
     check_accessibility,
-    otp_from_log,
+    otp_texted,
     screenshot,
     set_elder_before_load,
 )
@@ -309,9 +309,9 @@ def test_a_resident_signed_in_with_their_phone_reports_under_it(
 ) -> None:
     page.goto(f"/q/{unit_token}/mine")
     page.get_by_test_id("resident-phone").locator("input").fill("13912340001")
-    since = len(stack.log_text("identity"))
+    since = len(stack.inbox_text("identity"))
     page.get_by_test_id("resident-send").click()
-    page.get_by_test_id("resident-code").locator("input").fill(otp_from_log(stack, since))
+    page.get_by_test_id("resident-code").locator("input").fill(otp_texted(stack, since))
     page.get_by_test_id("resident-submit").click()
     expect(page.get_by_text("已登录：139****0001")).to_be_visible()
 

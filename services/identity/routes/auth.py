@@ -23,9 +23,12 @@ from services.identity.schemas import (
 )
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import CurrentPrincipal, requires
+from services.kit.caching import PERSONAL
 from services.kit.personal import mask_phone
 
-router = APIRouter(tags=["sign-in"])
+# Sign-in answers carry tokens (and /me who one is): never cached (kit.caching). The JWKS
+# sets its own public Cache-Control, which stands.
+router = APIRouter(tags=["sign-in"], dependencies=[PERSONAL])
 
 
 def _out(pair: sessions.TokenPair) -> TokenOut:

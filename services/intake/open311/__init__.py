@@ -20,13 +20,13 @@ mapping rules, for all three:
   for an open one a fixed line per internal status. Notes of other moves (call-back
   outcomes, assignments) are internal and never shown.
 - **Public by design** (the spec reads without a key): no reporter name, phone or e-mail
-  ever leaves; long digit runs and e-mail addresses inside free text (description, notes)
-  are blanked as in the neighbours' "+1" excerpts. `address` = the place's names from
-  its community down (Chinese order: 天宫院中里社区 3号楼 2单元); `address_id` = the
-  place's public code (never the QR token on the door); `lat`/`long` = the nearest known
-  WGS-84 coordinates from the place up to its community (directory; null if none);
-  `agency_responsible` = the community; `media_url` = the link an Open311 client posted
-  (report photos are not published: they may show people).
+  ever leaves; phone and ID numbers however written and e-mail addresses inside free text
+  (description, notes) are blanked (kit.redaction) as in the neighbours' "+1" excerpts.
+  `address` = the place's names from its community down (Chinese order: 天宫院中里社区
+  3号楼 2单元); `address_id` = the place's public code (never the QR token on the door);
+  `lat`/`long` = the nearest known WGS-84 coordinates from the place up to its community
+  (directory; null if none); `agency_responsible` = the community; `media_url` = the link
+  an Open311 client posted (report photos are not published: they may show people).
 - **Datetimes** are Beijing time with its offset, to the second (2026-03-02T09:00:00+08:00).
 - **GET requests** filters: `service_request_id` (comma list; overrides the rest),
   `service_code` (comma list of known codes), `status` (open, closed; comma list),

@@ -5,7 +5,6 @@ data left out and blanked (the package's docstring has every rule).
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from services.intake.open311.wire import w3c
 from services.kit.clients.directory import MappedPlace
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import NotFound
+from services.kit.redaction import redact_personal
 
 # The moves that close a request in Open311's sense, and whose note explains it.
 CLOSING_ACTIONS = ("resolve", "reject", "escalate", "duplicate")
@@ -48,8 +48,6 @@ GROUPS = {
 }
 
 # Free text shown to anyone: a phone or id number, an e-mail address, blanked.
-_LONG_NUMBERS = re.compile(r"\d{7,}")
-_EMAILS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
 # --- Shapes
@@ -60,9 +58,9 @@ def _local(moment: datetime) -> str:
 
 
 def public_text(text: str) -> str:
-    """Free text as anyone may read it: numbers long enough to be a phone, and e-mail
-    addresses, blanked."""
-    return _LONG_NUMBERS.sub("***", _EMAILS.sub("***", text))
+    """Free text as anyone may read it: phone and ID numbers, however written, and e-mail
+    addresses, blanked (kit.redaction)."""
+    return redact_personal(text)
 
 
 def _span(minutes: int) -> str:

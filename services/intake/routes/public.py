@@ -1,6 +1,8 @@
 """Residents' side: report from a scanned code, "+1", follow progress, confirm, rate, reopen.
 
 No account is needed: the tracking token handed out on submission is the reporter's key.
+Answers that carry a tracking token or show a report through one are personal: never cached
+(kit.caching), whether or not the caller is signed in.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from services.intake.schemas.tickets import (
 )
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal
+from services.kit.caching import PERSONAL
 
 router = APIRouter(prefix="/v1", tags=["residents"])
 
@@ -66,6 +69,7 @@ async def list_categories(
     status_code=201,
     response_model=Submitted,
     summary="Report a problem from a unit door's QR code (no sign-in needed)",
+    dependencies=[PERSONAL],
 )
 async def submit_ticket(
     data: TicketSubmit,
@@ -103,6 +107,7 @@ async def similar_tickets(
     status_code=201,
     response_model=Followed,
     summary="+1: follow a neighbour's open report (a code of the same building is required)",
+    dependencies=[PERSONAL],
 )
 async def follow_ticket(
     ticket_id: uuid.UUID,
@@ -123,7 +128,11 @@ async def follow_ticket(
     return await idem.run(work, status_code=201)
 
 
-@router.get("/track/{tracking_token}", summary="A report's progress, for its reporter or followers")
+@router.get(
+    "/track/{tracking_token}",
+    summary="A report's progress, for its reporter or followers",
+    dependencies=[PERSONAL],
+)
 async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
     return await presenters.tracked(
@@ -131,7 +140,11 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
     )
 
 
-@router.post("/track/{tracking_token}/confirm", summary="The reporter confirms the fix")
+@router.post(
+    "/track/{tracking_token}/confirm",
+    summary="The reporter confirms the fix",
+    dependencies=[PERSONAL],
+)
 async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.confirm(session, ticket, ctx.clock.now())
@@ -140,7 +153,11 @@ async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> 
     )
 
 
-@router.post("/track/{tracking_token}/rate", summary="The reporter rates the handling, once (1–5)")
+@router.post(
+    "/track/{tracking_token}/rate",
+    summary="The reporter rates the handling, once (1–5)",
+    dependencies=[PERSONAL],
+)
 async def rate(
     tracking_token: str, data: Rate, session: SessionDep, ctx: ContextDep
 ) -> TrackedTicket:
@@ -152,7 +169,9 @@ async def rate(
 
 
 @router.post(
-    "/track/{tracking_token}/reopen", summary="The reporter reopens within 7 days of resolution"
+    "/track/{tracking_token}/reopen",
+    summary="The reporter reopens within 7 days of resolution",
+    dependencies=[PERSONAL],
 )
 async def reopen(
     tracking_token: str, data: Reason, session: SessionDep, ctx: ContextDep
