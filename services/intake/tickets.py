@@ -30,7 +30,7 @@ from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, ScannedCode
 from services.kit.clock import LOCAL_TZ
 from services.kit.db import insert_ignoring_conflicts
-from services.kit.errors import FieldError, InvalidInput, NotFound
+from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.media.models import MediaRef
 from services.kit.personal import normalise_mobile
 from services.kit.scope import within, within_any
@@ -262,7 +262,12 @@ async def by_tracking_token(
 async def for_reporter(session: AsyncSession, token: str) -> Ticket:
     ticket, is_reporter = await by_tracking_token(session, token, lock=True)
     if not is_reporter:
-        raise hidden_ticket()  # a follower's token shows the ticket, it acts for no one
+        # A follower's token shows the ticket (so nothing is hidden by saying so) but acts
+        # for no one: say why, rather than a "not found" the follower can see is untrue.
+        raise PermissionDenied(
+            "reporter_only",
+            "Only the resident who reported this can confirm, rate or reopen it.",
+        )
     return ticket
 
 

@@ -91,9 +91,9 @@ async def test_a_neighbour_sees_only_safe_fields_and_follows_instead_of_filing(
     view = await intake.client.get(f"/v1/track/{token}")
     assert view.json()["is_reporter"] is False
     assert view.json()["reporter_phone"] is None
-    assert (
-        await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 5})
-    ).status_code == 404
+    refused = await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 5})
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["code"] == "reporter_only"
 
     # A code of another building cannot follow it (its existence is not shown there).
     refused = await intake.client.post(
