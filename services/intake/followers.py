@@ -6,8 +6,9 @@ shows the progress and acts for no one."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.context import IntakeContext
@@ -30,13 +31,27 @@ async def follower_counts(session: AsyncSession, ids: list[uuid.UUID]) -> dict[u
     return {ticket_id: int(count) for ticket_id, count in rows}
 
 
+@dataclass(frozen=True)
+class Similar:
+    """Open reports a neighbour may "+1", those of their own unit door first."""
+
+    tickets: list[Ticket]
+    followers: dict[uuid.UUID, int]
+    unit_id: uuid.UUID | None  # the scanned door: its reports are "本单元"
+
+
 async def similar(
     session: AsyncSession, ctx: IntakeContext, *, code_token: str, category: str
-) -> tuple[list[Ticket], dict[uuid.UUID, int]]:
-    """Open reports of this category at the scanned unit's building (for "+1 me too")."""
+) -> Similar:
+    """Open reports of this category at the scanned unit's building (for "+1 me too").
+
+    The same unit door first (a 5楼 light in unit 1 is rarely the one a resident of unit 3
+    sees), then the rest of the building, newest first within each."""
     scanned = await scan_unit(ctx, code_token, pointer="/query/code_token")
     if scanned.chain.building is None:
-        return [], {}
+        return Similar([], {}, None)
+    unit_id = scanned.place.id
+    same_unit = case((Ticket.place_id == unit_id, 0), else_=1)
     rows = await session.scalars(
         select(Ticket)
         .where(
@@ -44,11 +59,11 @@ async def similar(
             Ticket.category == category,
             Ticket.status.in_(OPEN_STATUSES),
         )
-        .order_by(Ticket.created_at.desc())
+        .order_by(same_unit, Ticket.created_at.desc())
         .limit(SIMILAR_LIMIT)
     )
     found = list(rows)
-    return found, await follower_counts(session, [t.id for t in found])
+    return Similar(found, await follower_counts(session, [t.id for t in found]), unit_id)
 
 
 async def follow(

@@ -181,7 +181,9 @@ async def tracked(
     )
 
 
-def similar(tickets: Sequence[Ticket], counts: dict[uuid.UUID, int]) -> list[SimilarTicket]:
+def similar(
+    tickets: Sequence[Ticket], counts: dict[uuid.UUID, int], *, unit_id: uuid.UUID | None
+) -> list[SimilarTicket]:
     return [
         SimilarTicket.model_validate(
             {
@@ -191,6 +193,7 @@ def similar(tickets: Sequence[Ticket], counts: dict[uuid.UUID, int]) -> list[Sim
                 "status": t.status,
                 "created_at": t.created_at,
                 "followers": counts.get(t.id, 0),
+                "where": "unit" if t.place_id == unit_id else "building",
             }
         )
         for t in tickets

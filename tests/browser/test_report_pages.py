@@ -187,8 +187,16 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     suggestion = neighbour.get_by_test_id("similar-report").filter(has_text="5 楼楼道灯不亮")
     expect(suggestion).to_contain_text("待受理")
     expect(suggestion).not_to_contain_text("138")  # no one's phone, no one's name
+    # Filed at 2单元: offered to this 1单元 neighbour under "the rest of the building".
+    expect(neighbour.get_by_test_id("similar-group-building")).to_have_text("3号楼其他单元")
+    expect(neighbour.get_by_test_id("similar-group-unit")).to_have_count(0)
     check_accessibility(neighbour, "report form with a +1 suggestion")
     screenshot(neighbour, "report-similar")
+    # A tap on the suggestion puts its "+1" on screen, ready for the next tap.
+    neighbour.evaluate("window.scrollTo(0, 0)")
+    suggestion.locator(".similar-excerpt").click()
+    expect(suggestion.get_by_test_id("similar-follow")).to_be_in_viewport(ratio=1)
+    expect(suggestion.get_by_test_id("similar-follow")).to_be_focused()
     suggestion.get_by_test_id("similar-follow").click()
     expect(neighbour).to_have_url(re.compile(r"/t/[A-Za-z0-9_-]{20,}$"))
     followed_at = neighbour.url

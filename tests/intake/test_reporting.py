@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
 from services.intake.models import Ticket, TicketFollower
@@ -66,7 +68,16 @@ async def test_a_neighbour_sees_only_safe_fields_and_follows_instead_of_filing(
     )
     assert response.status_code == 200
     [suggestion] = response.json()
-    assert set(suggestion) == {"id", "category", "excerpt", "status", "created_at", "followers"}
+    assert set(suggestion) == {
+        "id",
+        "category",
+        "excerpt",
+        "status",
+        "created_at",
+        "followers",
+        "where",
+    }
+    assert suggestion["where"] == "building"  # filed at unit 1, offered to unit 2
     assert len(suggestion["excerpt"]) <= 60
     assert "13912345678" not in suggestion["excerpt"]
     assert PHONE not in response.text
@@ -151,6 +162,21 @@ async def test_an_idempotency_key_retry_creates_one_ticket(intake: Intake) -> No
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert again.json() == first.json()
     assert await _ticket_count(intake) == 1
+
+
+async def test_the_neighbours_own_unit_door_is_offered_first(intake: Intake) -> None:
+    # A 5楼 light in unit 1 is rarely the one a resident of unit 2 sees: their own door's
+    # report comes first, even when the other unit's is newer.
+    own_door = await intake.report("TGYZL-01-2", description="2单元 5 楼小广告")
+    intake.clock.advance(timedelta(minutes=5))
+    other_door = await intake.report("TGYZL-01-1", description="1单元 1 楼小广告")
+    code = await intake.unit_token("TGYZL-01-2")
+    response = await intake.client.get(
+        "/v1/tickets/similar", params={"code_token": code, "category": "small_ads"}
+    )
+    assert response.status_code == 200, response.text
+    offered = [(s["id"], s["where"]) for s in response.json()]
+    assert offered == [(own_door["id"], "unit"), (other_door["id"], "building")]
 
 
 async def test_a_follow_by_a_signed_in_resident_counts_once(intake: Intake) -> None:

@@ -7,7 +7,7 @@ import {
   formatDuration,
   type Translate,
 } from '../../src/console/tickets'
-import { contrast, STATUS_COLOURS } from '../../src/console/statusColours'
+import { contrast, STATUS_COLOURS } from '../../src/utils/statusColours'
 import zhCN from '../../src/i18n/zh-CN'
 
 /** The real Chinese messages, filled in the way vue-i18n does. */

@@ -98,8 +98,8 @@ async def similar_tickets(
     code_token: Annotated[str, Query(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")],
     category: Annotated[str, Query(min_length=1, max_length=20, pattern=r"^[a-z_]+$")],
 ) -> list[SimilarTicket]:
-    found, counts = await followers.similar(session, ctx, code_token=code_token, category=category)
-    return presenters.similar(found, counts)
+    found = await followers.similar(session, ctx, code_token=code_token, category=category)
+    return presenters.similar(found.tickets, found.followers, unit_id=found.unit_id)
 
 
 @router.post(

@@ -55,6 +55,9 @@ class SimilarTicket(BaseModel):
     status: Status
     created_at: datetime
     followers: int
+    # "unit": filed at the neighbour's own unit door (本单元); "building": another unit of
+    # the same building. Offered in that order.
+    where: Literal["unit", "building"]
 
 
 class FollowIn(BaseModel):

@@ -2042,6 +2042,11 @@ export interface components {
              * @enum {string}
              */
             status: "submitted" | "acknowledged" | "assigned" | "in_progress" | "resolved" | "closed" | "rejected" | "duplicate" | "escalated";
+            /**
+             * Where
+             * @enum {string}
+             */
+            where: "unit" | "building";
         };
         /**
          * StaffEventOut

@@ -381,6 +381,8 @@ const messages: Shape<typeof zh> = {
     draftRestored: 'What you had not submitted last time is back.',
     keyReused: 'Your earlier submission may have arrived: check “My reports” first. If it is not there, tap “Submit” again.',
     similarTitle: 'Already reported in this building',
+    similarUnit: 'Your unit',
+    similarBuilding: 'Other units of {building}',
     similarLead: 'If it is the same problem, tap “+1 Me too” instead of reporting it again: you can follow it all the same.',
     plusOne: '+1 Me too',
     followers: '{n} had this too',

@@ -379,6 +379,8 @@ export default {
     draftRestored: '已恢复您上次没提交完的内容。',
     keyReused: '刚才那次提交可能已经收到了，请先到“我的反馈”看一看。如果没有，再点一次“提交”。',
     similarTitle: '这栋楼已经有人反映过',
+    similarUnit: '本单元',
+    similarBuilding: '{building}其他单元',
     similarLead: '如果是同一件事，点“+1 我也遇到了”，不用重复提交，办理进度一样能看到。',
     plusOne: '+1 我也遇到了',
     followers: '{n} 人也遇到了',
