@@ -33,6 +33,7 @@ from gateway.proxy import Proxy, mount_of
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from gateway.static import Frontend
 from gateway.upstream import HttpxUpstream, Upstream, UpstreamError, fetch
+from services.kit.addresses import networks
 from services.kit.auth import TokenVerifier
 from services.kit.catalog import load as load_catalog
 from services.kit.clock import Clock
@@ -146,6 +147,7 @@ class Gateway:
             anonymous_limit=settings.rate_limit_anonymous_per_minute,
             stream_threshold=settings.stream_threshold,
             mounts=load_catalog().mounts(),
+            trusted_proxies=networks(tuple(settings.trusted_proxies)),
         )
         self.specs = specs
         pages = FastAPI(

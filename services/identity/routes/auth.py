@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
 
 from services.identity import api_keys, otp, sessions, staff, wechat
-from services.identity.context import Ctx, client_ip
+from services.identity.context import Ctx
 from services.identity.models import Resident, StaffUser
 from services.identity.schemas import (
     ActForIn,
@@ -21,6 +21,7 @@ from services.identity.schemas import (
     WeChatLoginIn,
     WeChatLoginOut,
 )
+from services.kit.addresses import client_address
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 from services.kit.personal import mask_phone
@@ -102,7 +103,7 @@ async def send_otp(
     await otp.send_code(
         session,
         raw_phone=data.phone,
-        client_ip=client_ip(request),
+        client_ip=client_address(request),
         cipher=ctx.cipher,
         sender=ctx.sender,
         policy=ctx.otp,
