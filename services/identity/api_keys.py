@@ -27,6 +27,8 @@ from services.kit.errors import Conflict, InvalidInput, NotFound, Unauthenticate
 PERM_CLIENTS = permissions.CLIENTS_MANAGE
 KEY_PREFIX = "sqwb"
 INVALID_KEY = "The API key is not valid."
+# Keys are ~45 characters; anything longer is refused unread.
+MAX_KEY_LENGTH = 200
 
 
 def hash_key(key: str) -> str:

@@ -24,6 +24,7 @@ from services.identity.schemas import (
 from services.kit.addresses import client_address
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import CurrentPrincipal, requires
+from services.kit.errors import Unauthenticated
 from services.kit.personal import mask_phone
 
 router = APIRouter(tags=["sign-in"])
@@ -180,8 +181,11 @@ async def api_key_token(
     session: SessionDep,
     clock: ClockDep,
     ctx: Ctx,
-    x_api_key: Annotated[str, Header(max_length=200)],
+    x_api_key: Annotated[str | None, Header()] = None,
 ) -> TokenOut:
+    # A missing, empty or over-long key is a key refused (401), like an unknown one.
+    if not x_api_key or len(x_api_key) > api_keys.MAX_KEY_LENGTH:
+        raise Unauthenticated("invalid_api_key", api_keys.INVALID_KEY)
     ttl = timedelta(seconds=ctx.settings.api_key_token_seconds)
     token = await api_keys.exchange_key(
         session,
