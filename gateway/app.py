@@ -38,6 +38,7 @@ from services.kit.auth import TokenVerifier
 from services.kit.catalog import load as load_catalog
 from services.kit.clock import Clock
 from services.kit.errors import install_problem_handlers
+from services.kit.limits import RequestLimits
 from services.kit.observability import (
     REQUEST_ID_HEADER,
     RequestIdMiddleware,
@@ -158,7 +159,13 @@ class Gateway:
         pages.include_router(docs_router(self.specs))
         pages.mount("/", Frontend(settings.frontend_dir))
         self.pages = pages
-        app: ASGIApp = self._dispatch
+        # Too big is refused before anything reads it (a 413 / 414 problem, kit.limits).
+        app: ASGIApp = RequestLimits(
+            self._dispatch,
+            max_body_bytes=settings.max_body_bytes,
+            max_upload_bytes=settings.max_upload_bytes,
+            max_url_bytes=settings.max_url_bytes,
+        )
         if settings.cors_origins:
             app = CORSMiddleware(
                 app,
