@@ -29,6 +29,8 @@ from services.kit.scope import within_any
 PERM_CLIENTS = permissions.CLIENTS_MANAGE
 KEY_PREFIX = "sqwb"
 INVALID_KEY = "The API key is not valid."
+# Keys are ~45 characters; anything longer is refused unread.
+MAX_KEY_LENGTH = 200
 
 
 def hash_key(key: str) -> str:

@@ -31,7 +31,7 @@ from typing import IO, Any
 
 import httpx
 
-from services.kit.catalog import load
+from services.kit.catalog import UVICORN_FLAGS, load
 
 CATALOG = load()
 ROOT = Path(__file__).resolve().parents[2]
@@ -196,7 +196,7 @@ class Stack:
                 "127.0.0.1",
                 "--port",
                 str(port),
-                "--no-access-log",
+                *UVICORN_FLAGS,
             ],
             env=env,
             cwd=ROOT,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
 
 from services.identity import api_keys, otp, sessions, staff, wechat
-from services.identity.context import ContextDep, client_ip
+from services.identity.context import ContextDep
 from services.identity.models import Resident, StaffUser
 from services.identity.schemas import (
     ActForIn,
@@ -21,9 +21,11 @@ from services.identity.schemas import (
     WeChatLoginIn,
     WeChatLoginOut,
 )
+from services.kit.addresses import client_address
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 from services.kit.caching import PERSONAL
+from services.kit.errors import Unauthenticated
 from services.kit.personal import mask_phone
 
 # Sign-in answers carry tokens (and /me who one is): never cached (kit.caching). The JWKS
@@ -111,7 +113,7 @@ async def send_otp(
     await otp.send_code(
         session,
         raw_phone=data.phone,
-        client_ip=client_ip(request),
+        client_ip=client_address(request),
         cipher=ctx.cipher,
         sender=ctx.sender,
         policy=ctx.otp,
@@ -190,8 +192,11 @@ async def api_key_token(
     session: SessionDep,
     clock: ClockDep,
     ctx: ContextDep,
-    x_api_key: Annotated[str, Header(max_length=200)],
+    x_api_key: Annotated[str | None, Header()] = None,
 ) -> TokenOut:
+    # A missing, empty or over-long key is a key refused (401), like an unknown one.
+    if not x_api_key or len(x_api_key) > api_keys.MAX_KEY_LENGTH:
+        raise Unauthenticated("invalid_api_key", api_keys.INVALID_KEY)
     ttl = timedelta(seconds=ctx.settings.api_key_token_seconds)
     token = await api_keys.exchange_key(
         session,

@@ -9,6 +9,7 @@ from services.kit.catalog.cli import main
 from services.kit.catalog.generated import (
     FRONTEND_MODULE,
     PROCFILE,
+    UVICORN_FLAGS,
     frontend_module,
     generated_files,
     procfile,
@@ -33,6 +34,7 @@ __all__ = [
     "LOCALES",
     "PLACE_PAGE",
     "PROCFILE",
+    "UVICORN_FLAGS",
     "Catalog",
     "CatalogError",
     "Gateway",

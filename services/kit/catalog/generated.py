@@ -19,9 +19,21 @@ _GENERATED = (
 )
 
 
+# How every process of ours runs under uvicorn: kit's HTTP protocol (what cannot be parsed is
+# a problem, a URL too long a 414: kit.server), no `Server: uvicorn`, and uvicorn's own
+# reading of X-Forwarded-* off: who the client is, is kit.addresses' rule alone.
+UVICORN_FLAGS = (
+    "--no-access-log",
+    "--http",
+    "services.kit.server:HttpProtocol",
+    "--no-server-header",
+    "--no-proxy-headers",
+)
+
+
 def _uvicorn(app: str, port: int, extra: Sequence[str] = ()) -> str:
     args = ["uvicorn", "--factory", app, "--host", "127.0.0.1", "--port", str(port)]
-    return " ".join([*args, "--no-access-log", *extra])
+    return " ".join([*args, *UVICORN_FLAGS, *extra])
 
 
 def procfile(catalog: Catalog) -> str:
