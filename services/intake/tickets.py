@@ -24,7 +24,7 @@ from services.intake.models import (
     TicketEvent,
     TicketFollower,
 )
-from services.intake.schemas.tickets import TicketSubmit
+from services.intake.schemas.tickets import TicketSubmit, TrackedPlace
 from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, ScannedCode
@@ -149,7 +149,9 @@ async def submit(
     )
     # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
-    return await file_ticket(session, ctx, report, scanned, principal=principal)
+    ticket = await file_ticket(session, ctx, report, scanned, principal=principal)
+    ticket.code_token = scanned.token  # the tracking page's way back to the hub
+    return ticket
 
 
 async def file_ticket(
@@ -257,6 +259,21 @@ async def by_tracking_token(
     if found is None:
         raise hidden_ticket()
     return found, False
+
+
+async def tracked_place(ctx: IntakeContext, ticket: Ticket, *, is_reporter: bool) -> TrackedPlace:
+    """The place names and the office phone for a tracking page (asked of directory, outside
+    any write transaction); the door code only for the reporter, who scanned it."""
+    place = await ctx.directory.place_by_code(ticket.place_code)
+    chain = place.location().chain
+    return TrackedPlace(
+        place_code=ticket.place_code,
+        community=chain.community.name if chain.community else None,
+        building=chain.building.name if chain.building else None,
+        unit=chain.unit.name if chain.unit else None,
+        office_phone=place.contact_phone,
+        hub_token=ticket.code_token if is_reporter else None,
+    )
 
 
 async def for_reporter(session: AsyncSession, token: str) -> Ticket:

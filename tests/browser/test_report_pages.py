@@ -159,6 +159,9 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     expect(page.get_by_test_id("done-reply")).to_contain_text(
         re.compile(r"我们会在 \d{4}/\d{2}/\d{2} \d{2}:\d{2} 前回复您")
     )
+    # They left a phone: they will be texted at it (masked), and may keep it in 我的反馈.
+    expect(page.get_by_test_id("done-texted")).to_contain_text("138****8000")
+    expect(page.get_by_test_id("done-keep")).to_contain_text("保存到“我的反馈”")
     link = page.get_by_test_id("done-link").inner_text()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/t/[A-Za-z0-9_-]{20,}", link), link
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -389,3 +392,40 @@ def test_a_report_merged_as_a_duplicate_leads_to_the_one_being_handled(
     page.get_by_test_id("track-merged-into").click()
     expect(page.get_by_test_id("track-number")).to_contain_text(first["number"])
     expect(page.get_by_test_id("track-follower-note")).to_be_visible()
+
+
+def test_a_tracking_link_opened_on_its_own_leads_home(
+    page: Page, stack: Stack, admin_api: httpx.Client
+) -> None:
+    # Filed from the door of 3号楼 3单元, then opened from the text message in a browser that
+    # never saw the scan (this page's storage is empty): it still names the place, gives the
+    # office's phone and leads back to the building's hub.
+    door = active_token(admin_api, "TGYZL-03-3")
+    response = httpx.post(
+        f"{stack.base_url}/api/intake/v1/tickets",
+        json={
+            "code_token": door,
+            "category": "facility",
+            "description": "电梯按钮失灵，按了不亮",
+            "reporter_phone": "13700137000",
+            "consent": True,
+        },
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    filed = response.json()
+
+    page.goto(f"/t/{filed['tracking_token']}")
+    expect(page.get_by_test_id("track-number")).to_contain_text(filed["number"])
+    expect(page.get_by_test_id("track-place")).to_have_text("天宫院中里社区 · 3号楼 · 3单元")
+    home = page.get_by_test_id("track-home")
+    expect(home.get_by_test_id("office-phone")).to_have_attribute("href", "tel:01060000101")
+    expect(page.get_by_test_id("track-timeline")).to_contain_text("您已提交")  # spoken to them
+    check_accessibility(page, "tracking opened on its own")
+    home.get_by_test_id("track-hub").click()
+    expect(page.get_by_test_id("hub-heading")).to_have_text("3号楼 · 3单元")
+    # And the bar's "back" from the tracking page goes to the same hub, not the root page.
+    page.go_back()
+    expect(page.get_by_test_id("track-number")).to_contain_text(filed["number"])
+    page.locator(".van-nav-bar__left").click()
+    expect(page.get_by_test_id("hub-heading")).to_have_text("3号楼 · 3单元")

@@ -25,6 +25,7 @@ from services.intake.schemas.tickets import (
     SimilarTicket,
     Submitted,
     TicketSubmit,
+    TrackedPlace,
     TrackedTicket,
 )
 from services.kit.app import SessionDep
@@ -138,6 +139,19 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
     return await presenters.tracked(
         session, ticket, is_reporter=is_reporter, cipher=ctx.cipher, media=ctx.media
     )
+
+
+@router.get(
+    "/track/{tracking_token}/place",
+    summary="Where a tracked report is and the community office's phone",
+    description="Asked once when the tracking page opens (not on every poll): the place's"
+    " names, the office phone, and for the reporter the door code's hub. 503 when the"
+    " directory does not answer; the page then shows the progress without it.",
+    dependencies=[PERSONAL],
+)
+async def track_place(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedPlace:
+    ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
+    return await tickets.tracked_place(ctx, ticket, is_reporter=is_reporter)
 
 
 @router.post(

@@ -147,6 +147,21 @@ class TrackedTicket(BaseModel):
     )
 
 
+class TrackedPlace(BaseModel):
+    """Where a tracked report is and whom to call: what leads a resident home from a link
+    opened on its own. Names and the office's phone only: no staff, no other residents."""
+
+    place_code: str
+    community: str | None
+    building: str | None
+    unit: str | None
+    office_phone: str | None = Field(description="The community office's phone (tel: link)")
+    hub_token: str | None = Field(
+        description="The door code the report was filed from (its building's hub, /q/<token>);"
+        " only for the reporter's own link, null for a follower's or a report without a code"
+    )
+
+
 class TicketSummary(BaseModel):
     id: uuid.UUID
     number: str

@@ -50,6 +50,7 @@ export type Submitted = Schemas['Submitted']
 export type Followed = Schemas['Followed']
 export type MyTicket = Schemas['MyTicket']
 export type TrackedTicket = Schemas['TrackedTicket']
+export type TrackedPlace = Schemas['TrackedPlace']
 
 // Staff moves, statistics and hotspots.
 export type AssignIn = Schemas['Assign']

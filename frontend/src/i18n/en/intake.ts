@@ -396,6 +396,8 @@ const messages: Shape<typeof zh> = {
     heading: 'Sent. Thank you!',
     number: 'Report number',
     respondBy: 'We will reply by {time}.',
+    texted: 'We will text you at {phone} as it moves on.',
+    keep: 'Sign in with your phone to keep it in “My reports”',
     link: 'Link to follow it',
     copy: 'Copy link',
     saveHint: 'Keep this link: copy it to yourself or take a screenshot. Without a phone number it is the only way to follow your report. “My reports” on this phone has it too.',
@@ -403,6 +405,8 @@ const messages: Shape<typeof zh> = {
     backToHub: 'Back to this building',
   },
   track: {
+    home: 'Where it is and whom to call',
+    toHub: 'Back to the {building} page',
     title: 'Progress',
     number: 'No. {number}',
     status: 'Status',
@@ -442,6 +446,14 @@ const messages: Shape<typeof zh> = {
       duplicate: 'Merged with the same problem',
       escalate: 'Passed to a higher office',
       reporter_notified: 'Texted the reporter',
+    },
+    // The reporter's own trail speaks to them, not about them.
+    eventsYours: {
+      submit: 'You sent it',
+      confirm: 'You confirmed the fix',
+      rate: 'You rated it',
+      reopen: 'You reopened it, work goes on',
+      reporter_notified: 'We texted you',
     },
     yourTurn: 'Over to you',
     confirm: 'Confirm it is fixed',

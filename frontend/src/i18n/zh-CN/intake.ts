@@ -394,6 +394,8 @@ export default {
     heading: '已提交，谢谢您！',
     number: '反映编号',
     respondBy: '我们会在 {time} 前回复您。',
+    texted: '办理有进展时，我们会发短信到您的手机 {phone}。',
+    keep: '用手机号登录，保存到“我的反馈”',
     link: '查看进度的链接',
     copy: '复制链接',
     saveHint: '请保存这个链接：复制后发给自己，或截个图。没留电话的话，只能用它查看进度。这台手机的“我的反馈”里也能找到。',
@@ -401,6 +403,8 @@ export default {
     backToHub: '返回本楼首页',
   },
   track: {
+    home: '所在地点与社区电话',
+    toHub: '回到{building}首页',
     title: '办理进度',
     number: '编号 {number}',
     status: '当前状态',
@@ -440,6 +444,14 @@ export default {
       duplicate: '已合并到同一件事',
       escalate: '已上报上级部门',
       reporter_notified: '已短信通知反映人',
+    },
+    // The reporter's own trail speaks to them, not about them.
+    eventsYours: {
+      submit: '您已提交',
+      confirm: '您已确认解决',
+      rate: '您已评价',
+      reopen: '您重新打开，继续处理',
+      reporter_notified: '已给您发短信',
     },
     yourTurn: '请您看一看',
     confirm: '确认已解决',
