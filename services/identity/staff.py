@@ -1,10 +1,9 @@
-"""Staff accounts: passwords, sign-in with a lock after repeated failures, roles on places."""
+"""Staff accounts: passwords, roles on places, who manages whom (sign-in: staff_sign_in)."""
 
 from __future__ import annotations
 
-import hashlib
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,15 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
 from services.identity.audit import record_admin_event, reveal
-from services.identity.models import Grant, LoginThrottle, Role, StaffUser
+from services.identity.models import Grant, Role, StaffUser
 from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import (
     Conflict,
     InvalidInput,
     NotFound,
     PermissionDenied,
-    TooManyRequests,
-    Unauthenticated,
 )
 from services.kit.pagination import PageParams, fetch_page
 from services.kit.personal import PersonalDataCipher, parse_mobile
@@ -30,8 +27,6 @@ from services.kit.scope import within_any
 PERM_STAFF = permissions.STAFF_MANAGE
 PERM_GRANTS = permissions.GRANTS_MANAGE
 
-# The same answer for a wrong username, a wrong password and a disabled account.
-BAD_LOGIN = "The username or password is not right."
 _FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 _STANDARD = PasswordHasher()
 # Verifying against this when the user does not exist keeps the timing the same.
@@ -49,54 +44,13 @@ def check_password_strength(password: str) -> None:
         )
 
 
-def _throttle_key(username: str) -> str:
-    return hashlib.sha256(username.strip().lower().encode()).hexdigest()
-
-
-async def authenticate(
-    session: AsyncSession,
-    *,
-    username: str,
-    password: str,
-    now: datetime,
-    max_failures: int,
-    lock_minutes: int,
-    profile: str,
-) -> StaffUser:
-    key = _throttle_key(username)
-    throttle = await session.get(LoginThrottle, key)
-    if throttle and throttle.locked_until and throttle.locked_until > now:
-        retry = int((throttle.locked_until - now).total_seconds()) + 1
-        raise TooManyRequests(
-            "login_locked",
-            "Too many failed sign-ins; try again later.",
-            headers={"Retry-After": str(retry)},
-            retry_after=retry,
-        )
-    user = await session.scalar(
-        select(StaffUser).where(StaffUser.username == username.strip().lower())
-    )
-    ok = False
+def password_matches(user: StaffUser | None, password: str, profile: str) -> bool:
+    """Whether `password` is the account's; with no account, a dummy is verified instead so
+    the answer takes as long either way."""
     try:
-        ok = hasher(profile).verify(user.password_hash if user else _DUMMY_HASH, password)
+        return hasher(profile).verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
-        ok = False
-    if ok and user is not None and user.disabled_at is None:
-        if throttle is not None:
-            await session.delete(throttle)
-        return user
-    # Count the failure, for real and unknown usernames alike.
-    window = timedelta(minutes=lock_minutes)
-    if throttle is None:
-        throttle = LoginThrottle(key=key, failures=0, first_failure_at=now)
-        session.add(throttle)
-    elif now - throttle.first_failure_at > window:
-        throttle.failures, throttle.first_failure_at, throttle.locked_until = 0, now, None
-    throttle.failures += 1
-    if throttle.failures >= max_failures:
-        throttle.locked_until = now + window
-    # The failure is stored even though this request answers 401.
-    raise Unauthenticated("invalid_credentials", BAD_LOGIN, keep_changes=True)
+        return False
 
 
 async def get_staff(session: AsyncSession, user_id: uuid.UUID) -> StaffUser:
