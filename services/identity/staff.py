@@ -7,7 +7,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
@@ -22,7 +22,7 @@ from services.kit.errors import (
 )
 from services.kit.pagination import PageParams, fetch_page
 from services.kit.personal import PersonalDataCipher, parse_mobile
-from services.kit.scope import within_any
+from services.kit.scope import path_ids, within_any
 
 PERM_STAFF = permissions.STAFF_MANAGE
 PERM_GRANTS = permissions.GRANTS_MANAGE
@@ -121,26 +121,58 @@ def staff_is_within(grants: list[Grant], scope_paths: list[str]) -> bool:
     return all(any(g.place_path.startswith(p) for p in scope_paths) for g in grants)
 
 
+async def _ungranted_in_reach(session: AsyncSession, scope: list[str]) -> ColumnElement[bool]:
+    """Which accounts holding no active role an admin over `scope` sees and manages. Such an
+    account has no place of its own, so it belongs where it was: an admin over a whole tree
+    (a root place: the district) reaches every one; another admin those that held a role
+    within their places before (withdrawn since) or were opened by someone holding a role
+    within them (the admin themself, a colleague of the street)."""
+    if any(len(path_ids(path)) == 1 for path in scope):
+        return true()
+    openers = await session.scalars(
+        select(Grant.user_id)
+        .where(Grant.withdrawn_at.is_(None), within_any(Grant.place_path, scope))
+        .distinct()
+    )
+    held_here = exists().where(
+        Grant.user_id == StaffUser.id,
+        Grant.withdrawn_at.is_not(None),
+        within_any(Grant.place_path, scope),
+    )
+    return or_(held_here, StaffUser.created_by.in_([f"staff:{u}" for u in openers]))
+
+
 async def managed_staff(
     session: AsyncSession, *, user_id: uuid.UUID, scope: list[str]
 ) -> StaffUser:
-    """A staff account an admin over `scope` may manage: all its roles lie within it."""
+    """A staff account an admin over `scope` may manage: all its roles lie within it, or it
+    holds none and is within the admin's reach (`_ungranted_in_reach`)."""
     user = await get_staff(session, user_id)
-    if not staff_is_within(await active_grants(session, user.id), scope):
+    grants = await active_grants(session, user.id)
+    if grants and not staff_is_within(grants, scope):
         raise PermissionDenied("forbidden", "This person holds roles outside your places.")
+    if not grants:
+        reach = await _ungranted_in_reach(session, scope)
+        if await session.scalar(select(StaffUser.id).where(StaffUser.id == user.id, reach)) is None:
+            raise PermissionDenied(
+                "forbidden", "This account holds no role and was never placed within yours."
+            )
     return user
 
 
 async def list_staff(
     session: AsyncSession, *, scope: list[str], page: PageParams
 ) -> tuple[list[StaffUser], int]:
-    """Staff holding a role within `scope`, by username: one page and the total."""
+    """Staff holding a role within `scope`, and those holding none within the admin's reach
+    (`_ungranted_in_reach`: they can still sign in), by username: one page and the total."""
     in_scope = exists().where(
         Grant.user_id == StaffUser.id,
         Grant.withdrawn_at.is_(None),
         within_any(Grant.place_path, scope),
     )
-    statement = select(StaffUser).where(in_scope).order_by(StaffUser.username)
+    holds_any = exists().where(Grant.user_id == StaffUser.id, Grant.withdrawn_at.is_(None))
+    ungranted = and_(~holds_any, await _ungranted_in_reach(session, scope))
+    statement = select(StaffUser).where(or_(in_scope, ungranted)).order_by(StaffUser.username)
     return await fetch_page(session, statement, page)
 
 
