@@ -30,8 +30,13 @@ class IdentitySettings(ServiceSettings):
     api_key_token_seconds: int = 300
     # "fast" only for tests: argon2 at its minimum cost.
     password_hashing: Literal["standard", "fast"] = "standard"
+    # Staff sign-in (staff_sign_in): wrong passwords one address may give for one username
+    # before it waits (1 s, doubling, up to login_lock_minutes); past login_failure_ceiling
+    # failures for a username over all addresses, an address waits from its first failure.
     login_max_failures: int = 5
     login_lock_minutes: int = 15
+    login_failure_ceiling: int = 20
+    login_failure_memory_hours: int = 24
     otp_ttl_seconds: int = 300
     otp_max_attempts: int = 5
     otp_sends_per_phone_per_hour: int = 5

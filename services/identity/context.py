@@ -13,6 +13,7 @@ from services.identity.config import IdentitySettings
 from services.identity.keys import KeyRing
 from services.identity.otp import OtpPolicy
 from services.identity.sessions import TokenPolicy
+from services.identity.staff_sign_in import LoginPolicy
 from services.identity.wechat import WeChatAdapter
 from services.kit.clients.directory import DirectoryClient
 from services.kit.messages import MessageSender
@@ -37,6 +38,16 @@ class IdentityContext:
             issuer=self.settings.jwt_issuer,
             access_ttl=timedelta(seconds=self.settings.access_token_seconds),
             refresh_ttl=timedelta(days=self.settings.refresh_token_days),
+        )
+
+    @property
+    def login(self) -> LoginPolicy:
+        s = self.settings
+        return LoginPolicy(
+            free_failures=s.login_max_failures,
+            max_wait=timedelta(minutes=s.login_lock_minutes),
+            ceiling=s.login_failure_ceiling,
+            memory=timedelta(hours=s.login_failure_memory_hours),
         )
 
     @property

@@ -51,10 +51,17 @@ class StaffUser(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Wrong passwords given for this account since it last signed in, shown to its owner at
+    # the next sign-in (then reset): no addresses are kept.
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class LoginThrottle(Base):
-    """Failed sign-ins per username, known or not, so a lock reveals nothing about accounts."""
+    """Failed sign-ins for a username, known or not (so a throttle reveals nothing about
+    accounts): one row per username and source address, one per username over all addresses
+    (`staff_sign_in`). The key is a keyed hash: neither the name nor the address is kept."""
 
     __tablename__ = "login_throttles"
 

@@ -29,6 +29,19 @@ class TokenOut(BaseModel):
     refresh_token: str | None = None
 
 
+class FailedAttemptsOut(BaseModel):
+    """Wrong passwords given for the account since its last sign-in (from anywhere)."""
+
+    count: int
+    last_at: datetime | None
+
+
+class StaffTokenOut(TokenOut):
+    """A staff sign-in: the tokens, and what the owner should know about failed attempts."""
+
+    failed_attempts_since_last_sign_in: FailedAttemptsOut
+
+
 class ActForIn(Strict):
     resident_id: uuid.UUID
     reason: str | None = Field(

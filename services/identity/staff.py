@@ -1,37 +1,32 @@
-"""Staff accounts: passwords, sign-in with a lock after repeated failures, roles on places."""
+"""Staff accounts: passwords, roles on places, who manages whom (sign-in: staff_sign_in)."""
 
 from __future__ import annotations
 
-import hashlib
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
 from services.identity.audit import record_admin_event, reveal
-from services.identity.models import Grant, LoginThrottle, Role, StaffUser
+from services.identity.models import Grant, Role, StaffUser
 from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import (
     Conflict,
     InvalidInput,
     NotFound,
     PermissionDenied,
-    TooManyRequests,
-    Unauthenticated,
 )
 from services.kit.pagination import PageParams, fetch_page
 from services.kit.personal import PersonalDataCipher, parse_mobile
-from services.kit.scope import within_any
+from services.kit.scope import path_ids, within_any
 
 PERM_STAFF = permissions.STAFF_MANAGE
 PERM_GRANTS = permissions.GRANTS_MANAGE
 
-# The same answer for a wrong username, a wrong password and a disabled account.
-BAD_LOGIN = "The username or password is not right."
 _FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 _STANDARD = PasswordHasher()
 # Verifying against this when the user does not exist keeps the timing the same.
@@ -49,54 +44,13 @@ def check_password_strength(password: str) -> None:
         )
 
 
-def _throttle_key(username: str) -> str:
-    return hashlib.sha256(username.strip().lower().encode()).hexdigest()
-
-
-async def authenticate(
-    session: AsyncSession,
-    *,
-    username: str,
-    password: str,
-    now: datetime,
-    max_failures: int,
-    lock_minutes: int,
-    profile: str,
-) -> StaffUser:
-    key = _throttle_key(username)
-    throttle = await session.get(LoginThrottle, key)
-    if throttle and throttle.locked_until and throttle.locked_until > now:
-        retry = int((throttle.locked_until - now).total_seconds()) + 1
-        raise TooManyRequests(
-            "login_locked",
-            "Too many failed sign-ins; try again later.",
-            headers={"Retry-After": str(retry)},
-            retry_after=retry,
-        )
-    user = await session.scalar(
-        select(StaffUser).where(StaffUser.username == username.strip().lower())
-    )
-    ok = False
+def password_matches(user: StaffUser | None, password: str, profile: str) -> bool:
+    """Whether `password` is the account's; with no account, a dummy is verified instead so
+    the answer takes as long either way."""
     try:
-        ok = hasher(profile).verify(user.password_hash if user else _DUMMY_HASH, password)
+        return hasher(profile).verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
-        ok = False
-    if ok and user is not None and user.disabled_at is None:
-        if throttle is not None:
-            await session.delete(throttle)
-        return user
-    # Count the failure, for real and unknown usernames alike.
-    window = timedelta(minutes=lock_minutes)
-    if throttle is None:
-        throttle = LoginThrottle(key=key, failures=0, first_failure_at=now)
-        session.add(throttle)
-    elif now - throttle.first_failure_at > window:
-        throttle.failures, throttle.first_failure_at, throttle.locked_until = 0, now, None
-    throttle.failures += 1
-    if throttle.failures >= max_failures:
-        throttle.locked_until = now + window
-    # The failure is stored even though this request answers 401.
-    raise Unauthenticated("invalid_credentials", BAD_LOGIN, keep_changes=True)
+        return False
 
 
 async def get_staff(session: AsyncSession, user_id: uuid.UUID) -> StaffUser:
@@ -167,26 +121,58 @@ def staff_is_within(grants: list[Grant], scope_paths: list[str]) -> bool:
     return all(any(g.place_path.startswith(p) for p in scope_paths) for g in grants)
 
 
+async def _ungranted_in_reach(session: AsyncSession, scope: list[str]) -> ColumnElement[bool]:
+    """Which accounts holding no active role an admin over `scope` sees and manages. Such an
+    account has no place of its own, so it belongs where it was: an admin over a whole tree
+    (a root place: the district) reaches every one; another admin those that held a role
+    within their places before (withdrawn since) or were opened by someone holding a role
+    within them (the admin themself, a colleague of the street)."""
+    if any(len(path_ids(path)) == 1 for path in scope):
+        return true()
+    openers = await session.scalars(
+        select(Grant.user_id)
+        .where(Grant.withdrawn_at.is_(None), within_any(Grant.place_path, scope))
+        .distinct()
+    )
+    held_here = exists().where(
+        Grant.user_id == StaffUser.id,
+        Grant.withdrawn_at.is_not(None),
+        within_any(Grant.place_path, scope),
+    )
+    return or_(held_here, StaffUser.created_by.in_([f"staff:{u}" for u in openers]))
+
+
 async def managed_staff(
     session: AsyncSession, *, user_id: uuid.UUID, scope: list[str]
 ) -> StaffUser:
-    """A staff account an admin over `scope` may manage: all its roles lie within it."""
+    """A staff account an admin over `scope` may manage: all its roles lie within it, or it
+    holds none and is within the admin's reach (`_ungranted_in_reach`)."""
     user = await get_staff(session, user_id)
-    if not staff_is_within(await active_grants(session, user.id), scope):
+    grants = await active_grants(session, user.id)
+    if grants and not staff_is_within(grants, scope):
         raise PermissionDenied("forbidden", "This person holds roles outside your places.")
+    if not grants:
+        reach = await _ungranted_in_reach(session, scope)
+        if await session.scalar(select(StaffUser.id).where(StaffUser.id == user.id, reach)) is None:
+            raise PermissionDenied(
+                "forbidden", "This account holds no role and was never placed within yours."
+            )
     return user
 
 
 async def list_staff(
     session: AsyncSession, *, scope: list[str], page: PageParams
 ) -> tuple[list[StaffUser], int]:
-    """Staff holding a role within `scope`, by username: one page and the total."""
+    """Staff holding a role within `scope`, and those holding none within the admin's reach
+    (`_ungranted_in_reach`: they can still sign in), by username: one page and the total."""
     in_scope = exists().where(
         Grant.user_id == StaffUser.id,
         Grant.withdrawn_at.is_(None),
         within_any(Grant.place_path, scope),
     )
-    statement = select(StaffUser).where(in_scope).order_by(StaffUser.username)
+    holds_any = exists().where(Grant.user_id == StaffUser.id, Grant.withdrawn_at.is_(None))
+    ungranted = and_(~holds_any, await _ungranted_in_reach(session, scope))
+    statement = select(StaffUser).where(or_(in_scope, ungranted)).order_by(StaffUser.username)
     return await fetch_page(session, statement, page)
 
 

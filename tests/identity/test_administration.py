@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from services.identity.models import Reveal
 from services.identity.seed import DEMO_API_KEY
-from tests.fixtures.identity import Identity
+from tests.fixtures.identity import DEMO_PASSWORD, Identity
 
 
 async def test_a_street_admin_creates_staff_and_grants_roles_only_within_the_street(
@@ -207,3 +207,75 @@ async def test_a_missing_or_overlong_api_key_is_refused_as_any_bad_key(identity:
         assert refused.status_code == 401, headers
         assert refused.headers["content-type"] == "application/problem+json"
         assert refused.json()["code"] == "invalid_api_key"
+
+
+async def test_accounts_without_an_active_role_are_listed_for_the_admins_they_belong_to(
+    identity: Identity,
+) -> None:
+    """An account with no active role can still sign in, so the admins it belongs to see it:
+    the district admin all of them, a street admin those opened by someone of the street or
+    that held a role in it before."""
+    await identity.seed()
+    district = await identity.bearer("admin")
+
+    async def open_account(username: str, headers: dict[str, str]) -> str:
+        body = {"username": username, "display_name": username, "password": DEMO_PASSWORD}
+        created = await identity.client.post("/v1/staff", json=body, headers=headers)
+        assert created.status_code == 201, created.text
+        return str(created.json()["id"])
+
+    async def listed(headers: dict[str, str]) -> dict[str, list[object]]:
+        page = await identity.client.get("/v1/staff", params={"limit": 100}, headers=headers)
+        assert page.status_code == 200
+        return {s["username"]: s["grants"] for s in page.json()["items"]}
+
+    # A second street admin, for 观音寺街道.
+    gys_admin_id = await open_account("gys_admin", district)
+    gys = await identity.directory.place("GYS")
+    granted = await identity.client.post(
+        f"/v1/staff/{gys_admin_id}/grants",
+        json={"role": "street_admin", "place_id": gys["id"]},
+        headers=district,
+    )
+    assert granted.status_code == 201
+    gys_admin = await identity.bearer("gys_admin")
+    tgy_admin = await identity.bearer("tgy_admin")
+
+    # Opened by the district admin, by 天宫院's street admin; and one whose role ended.
+    await open_account("district_new", district)
+    tgy_new_id = await open_account("tgy_new", tgy_admin)
+    everyone = await identity.client.get("/v1/staff", params={"limit": 100}, headers=district)
+    former = next(s for s in everyone.json()["items"] if s["username"] == "gysnl_staff")
+    withdrawn = await identity.client.delete(
+        f"/v1/staff/{former['id']}/grants/{former['grants'][0]['id']}", headers=district
+    )
+    assert withdrawn.status_code == 204
+    # Still able to sign in: which is why the admins must see the account.
+    assert (await identity.login("gysnl_staff"))["access_token"]
+
+    seen_by_district = await listed(district)
+    assert seen_by_district["district_new"] == []
+    assert seen_by_district["tgy_new"] == []
+    assert seen_by_district["gysnl_staff"] == []
+
+    seen_by_tgy = await listed(tgy_admin)
+    assert seen_by_tgy["tgy_new"] == []
+    assert "gysnl_staff" not in seen_by_tgy
+    assert "district_new" not in seen_by_tgy
+
+    seen_by_gys = await listed(gys_admin)
+    assert seen_by_gys["gysnl_staff"] == []
+    assert "tgy_new" not in seen_by_gys
+    assert "district_new" not in seen_by_gys
+
+    # Who sees an account manages it, and no one else does.
+    assert (
+        await identity.client.get(f"/v1/staff/{tgy_new_id}", headers=tgy_admin)
+    ).status_code == 200
+    assert (
+        await identity.client.get(f"/v1/staff/{former['id']}", headers=gys_admin)
+    ).status_code == 200
+    outside = await identity.client.post(
+        f"/v1/staff/{tgy_new_id}/password", json={"password": "taken-over-2026"}, headers=gys_admin
+    )
+    assert outside.status_code == 403

@@ -1,15 +1,18 @@
-"""Staff sign in, carry their roles in a token every service can verify, and get locked out
-after repeated failures, without learning which accounts exist."""
+"""Staff sign in, carry their roles in a token every service can verify, and are slowed after
+repeated failures from one address, without learning which accounts exist; a stranger's
+failures never lock the owner out, and the owner is told of them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 
 import httpx
 
 from services.identity.app import create_app, prepare
 from services.kit.auth import TokenVerifier
-from tests.fixtures.identity import Identity
+from tests.fixtures.identity import DEMO_PASSWORD, Identity
 
 
 async def test_a_staff_token_carries_roles_with_place_paths_and_verifies_by_jwks(
@@ -136,3 +139,97 @@ async def test_signing_keys_survive_a_restart(identity: Identity) -> None:
     ) as c:
         me = await c.get("/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert me.status_code == 200
+
+
+@asynccontextmanager
+async def from_address(identity: Identity, address: str) -> AsyncIterator[httpx.AsyncClient]:
+    """A caller at another network address (the socket peer identity sees)."""
+    transport = httpx.ASGITransport(app=identity.app, client=(address, 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://identity") as client:
+        yield client
+
+
+def _login(username: str, password: str) -> dict[str, str]:
+    return {"username": username, "password": password}
+
+
+async def test_a_strangers_wrong_passwords_slow_the_stranger_and_never_lock_out_the_owner(
+    identity: Identity,
+) -> None:
+    await identity.seed()
+    async with from_address(identity, "198.51.100.66") as stranger:
+        for _ in range(5):
+            wrong = await stranger.post("/v1/auth/login", json=_login("tgyzl_staff", "guess-1"))
+            assert wrong.status_code == 401
+        # The sixth try from there is not even checked: the right password waits too.
+        held = await stranger.post("/v1/auth/login", json=_login("tgyzl_staff", DEMO_PASSWORD))
+        assert held.status_code == 429
+        assert held.headers["content-type"] == "application/problem+json"
+        assert held.headers["Retry-After"] == "1"
+        assert held.json()["code"] == "login_locked"
+        assert held.json()["retry_after"] == 1
+        # Each further failure doubles the wait: 1 s, 2 s, 4 s, ... up to 15 minutes.
+        waits = []
+        for _ in range(12):
+            identity.clock.advance(timedelta(seconds=int(held.headers["Retry-After"])))
+            wrong = await stranger.post("/v1/auth/login", json=_login("tgyzl_staff", "guess-2"))
+            assert wrong.status_code == 401
+            held = await stranger.post("/v1/auth/login", json=_login("tgyzl_staff", "guess-3"))
+            assert held.status_code == 429
+            waits.append(int(held.headers["Retry-After"]))
+        assert waits == [2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]
+
+    # Meanwhile the owner, at an address with no failures, signs in at once.
+    tokens = await identity.login("tgyzl_staff")
+    assert tokens["access_token"]
+
+
+async def test_guessing_spread_over_many_addresses_slows_every_guesser_but_not_the_owner(
+    identity: Identity,
+) -> None:
+    await identity.seed()
+    # Below the ceiling, an address with one failure may try again at once.
+    async with from_address(identity, "198.51.100.1") as first:
+        assert (await first.post("/v1/auth/login", json=_login("admin", "a1"))).status_code == 401
+        assert (await first.post("/v1/auth/login", json=_login("admin", "a2"))).status_code == 401
+    # Twenty failures for one username from twenty other addresses: past the ceiling.
+    for n in range(2, 22):
+        async with from_address(identity, f"198.51.100.{n}") as guesser:
+            guess = await guesser.post("/v1/auth/login", json=_login("admin", f"g{n}"))
+            assert guess.status_code == 401
+    # Now an address waits after its first failure ...
+    async with from_address(identity, "198.51.100.30") as late:
+        assert (await late.post("/v1/auth/login", json=_login("admin", "x1"))).status_code == 401
+        slowed = await late.post("/v1/auth/login", json=_login("admin", "x2"))
+        assert slowed.status_code == 429
+        assert slowed.headers["Retry-After"] == "1"
+        # ... for a while only: nothing is locked.
+        identity.clock.advance(timedelta(seconds=1))
+        assert (await late.post("/v1/auth/login", json=_login("admin", "x3"))).status_code == 401
+    # The owner's own address has no failures: the right password works.
+    assert (await identity.login("admin"))["access_token"]
+
+
+async def test_the_owner_is_told_of_wrong_passwords_at_the_next_sign_in(
+    identity: Identity,
+) -> None:
+    await identity.seed()
+    first = await identity.client.post("/v1/auth/login", json=_login("gysnl_staff", DEMO_PASSWORD))
+    assert first.json()["failed_attempts_since_last_sign_in"] == {"count": 0, "last_at": None}
+
+    async with from_address(identity, "198.51.100.66") as stranger:
+        for _ in range(3):
+            identity.clock.advance(timedelta(minutes=1))
+            await stranger.post("/v1/auth/login", json=_login("gysnl_staff", "not-it-2026"))
+    last_try = identity.clock.now()
+    identity.clock.advance(timedelta(hours=2))
+
+    told = await identity.client.post("/v1/auth/login", json=_login("gysnl_staff", DEMO_PASSWORD))
+    assert told.status_code == 200
+    attempts = told.json()["failed_attempts_since_last_sign_in"]
+    assert attempts["count"] == 3
+    assert datetime.fromisoformat(attempts["last_at"]) == last_try
+    assert "198.51.100" not in told.text
+    # Told once: the next sign-in starts again from none.
+    again = await identity.client.post("/v1/auth/login", json=_login("gysnl_staff", DEMO_PASSWORD))
+    assert again.json()["failed_attempts_since_last_sign_in"] == {"count": 0, "last_at": None}

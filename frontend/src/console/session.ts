@@ -3,6 +3,7 @@
 import { computed, ref, shallowRef } from 'vue'
 import { identity, staffTokens } from '../api'
 import type { MeOut, RoleOut } from '../api/types'
+import { dismissFailedAttempts, noteFailedAttempts } from './failedAttempts'
 
 function hasTokens(): boolean {
   const tokens = staffTokens.get()
@@ -33,12 +34,14 @@ export function loadMe(force = false): Promise<MeOut> {
 export async function signIn(username: string, password: string): Promise<MeOut> {
   const pair = await identity.login(username, password)
   staffTokens.set({ access: pair.access_token, refresh: pair.refresh_token ?? null })
+  noteFailedAttempts(pair.failed_attempts_since_last_sign_in)
   return loadMe(true)
 }
 
 export async function signOut(): Promise<void> {
   const { refresh } = staffTokens.get()
   staffTokens.clear()
+  dismissFailedAttempts()
   if (refresh) {
     try {
       await identity.logout(refresh)

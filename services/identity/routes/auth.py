@@ -7,16 +7,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
 
-from services.identity import api_keys, otp, sessions, staff, wechat
+from services.identity import api_keys, otp, sessions, staff_sign_in, wechat
 from services.identity.context import ContextDep
 from services.identity.models import Resident, StaffUser
 from services.identity.schemas import (
     ActForIn,
+    FailedAttemptsOut,
     LoginIn,
     MeOut,
     OtpSendIn,
     OtpVerifyIn,
     RefreshIn,
+    StaffTokenOut,
     TokenOut,
     WeChatLoginIn,
     WeChatLoginOut,
@@ -46,22 +48,38 @@ async def jwks(ctx: ContextDep, response: Response) -> dict[str, Any]:
     return ctx.keys.jwks()
 
 
-@router.post("/v1/auth/login", summary="Staff sign in with username and password")
-async def login(data: LoginIn, session: SessionDep, clock: ClockDep, ctx: ContextDep) -> TokenOut:
-    s = ctx.settings
-    user = await staff.authenticate(
+@router.post(
+    "/v1/auth/login",
+    summary="Staff sign in with username and password",
+    description="Wrong passwords slow the address they come from (429 with Retry-After), "
+    "never the owner's; the answer tells the owner how many were given since the last sign-in.",
+)
+async def login(
+    data: LoginIn, request: Request, session: SessionDep, clock: ClockDep, ctx: ContextDep
+) -> StaffTokenOut:
+    signed_in = await staff_sign_in.authenticate(
         session,
         username=data.username,
         password=data.password,
+        address=client_address(request),
+        policy=ctx.login,
+        hash_key=ctx.cipher.lookup_hash,
+        profile=ctx.settings.password_hashing,
         now=clock.now(),
-        max_failures=s.login_max_failures,
-        lock_minutes=s.login_lock_minutes,
-        profile=s.password_hashing,
     )
     pair = await sessions.issue_pair(
-        session, keys=ctx.keys, policy=ctx.tokens, subject=f"staff:{user.id}", now=clock.now()
+        session,
+        keys=ctx.keys,
+        policy=ctx.tokens,
+        subject=f"staff:{signed_in.user.id}",
+        now=clock.now(),
     )
-    return _out(pair)
+    return StaffTokenOut(
+        **_out(pair).model_dump(),
+        failed_attempts_since_last_sign_in=FailedAttemptsOut(
+            count=signed_in.failed_attempts, last_at=signed_in.last_failed_at
+        ),
+    )
 
 
 @router.post(

@@ -16,12 +16,13 @@ import type {
   RoleOut,
   StaffCreate,
   StaffOut,
+  StaffTokenOut,
   TokenOut,
 } from './types'
 
 export const identity = {
   login: (username: string, password: string) =>
-    http.post<TokenOut>('/identity/v1/auth/login', { username, password }),
+    http.post<StaffTokenOut>('/identity/v1/auth/login', { username, password }),
   logout: (refreshToken: string) =>
     http.post<void>('/identity/v1/auth/logout', { refresh_token: refreshToken }, { as: 'none' }),
   sendOtp: (phone: string) =>

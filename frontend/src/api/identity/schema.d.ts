@@ -119,7 +119,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Staff sign in with username and password */
+        /**
+         * Staff sign in with username and password
+         * @description Wrong passwords slow the address they come from (429 with Retry-After), never the owner's; the answer tells the owner how many were given since the last sign-in.
+         */
         post: operations["login_v1_auth_login_post"];
         delete?: never;
         options?: never;
@@ -845,6 +848,16 @@ export interface components {
             id: string;
         };
         /**
+         * FailedAttemptsOut
+         * @description Wrong passwords given for the account since its last sign-in (from anywhere).
+         */
+        FailedAttemptsOut: {
+            /** Count */
+            count: number;
+            /** Last At */
+            last_at: string | null;
+        };
+        /**
          * FieldError
          * @description One invalid input: where (a JSON pointer into the request) and why.
          */
@@ -1223,6 +1236,25 @@ export interface components {
             /** Username */
             username: string;
         };
+        /**
+         * StaffTokenOut
+         * @description A staff sign-in: the tokens, and what the owner should know about failed attempts.
+         */
+        StaffTokenOut: {
+            /** Access Token */
+            access_token: string;
+            /** Expires In */
+            expires_in: number;
+            failed_attempts_since_last_sign_in: components["schemas"]["FailedAttemptsOut"];
+            /** Refresh Token */
+            refresh_token?: string | null;
+            /**
+             * Token Type
+             * @default Bearer
+             * @constant
+             */
+            token_type: "Bearer";
+        };
         /** TodoItem */
         TodoItem: {
             /** Count */
@@ -1534,7 +1566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenOut"];
+                    "application/json": components["schemas"]["StaffTokenOut"];
                 };
             };
             /** @description A problem */

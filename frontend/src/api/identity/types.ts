@@ -5,6 +5,9 @@ import type { components } from './schema'
 type Schemas = components['schemas']
 
 export type TokenOut = Schemas['TokenOut']
+/** A staff sign-in: the tokens and the wrong passwords given since the last one. */
+export type StaffTokenOut = Schemas['StaffTokenOut']
+export type FailedAttemptsOut = Schemas['FailedAttemptsOut']
 /** The signed-in person; `grants` as the token carries them (the schema says only objects). */
 export type MeOut = Omit<Schemas['MeOut'], 'grants'> & { grants?: GrantClaim[] }
 export type GrantOut = Schemas['GrantOut']

@@ -71,7 +71,7 @@ const messages: Shape<typeof zh> = {
     code_revoked: 'This code is no longer in use.',
     malformed_token: 'The link is incomplete; please scan again.',
     invalid_credentials: 'Wrong username or password. Please try again.',
-    login_locked: 'Too many wrong passwords: the account is locked for now. Try again in {minutes} min.',
+    login_locked: 'Too many wrong passwords from here. Try again in {minutes} min.',
     session_ended: 'Your session has ended; please sign in again.',
     invalid_token: 'Your session has ended; please sign in again.',
     authentication_required: 'Please sign in first.',

@@ -13,6 +13,11 @@ const messages: Shape<typeof zh> = {
     },
     noAccess: 'Your roles do not allow this. Ask your administrator if you need it.',
     signedOut: 'Your session has ended; please sign in again',
+    failedAttempts: {
+      text: 'Sign-in attempts with a wrong password since you last signed in: {n}. If that was not you, tell your administrator, who can reset your password.',
+      withLast: 'Sign-in attempts with a wrong password since you last signed in: {n}, the last at {at}. If that was not you, tell your administrator, who can reset your password.',
+      dismiss: 'Got it',
+    },
   },
   login: {
     title: 'Staff sign-in',

@@ -29,7 +29,8 @@ const messages: Shape<typeof zh> = {
     granted: 'Role granted',
     withdraw: 'Withdraw',
     withdrawn: 'Role withdrawn',
-    noGrants: 'No roles yet',
+    noActiveGrant: 'No active role',
+    noActiveGrantHint: 'This account holds no active role but can still sign in. Grant it a role, or disable it if it is no longer used.',
   },
   roles: {
     title: 'Roles and permissions',

@@ -69,7 +69,7 @@ export default {
     code_revoked: '这个二维码已经停用。',
     malformed_token: '二维码链接不完整，请重新扫描。',
     invalid_credentials: '用户名或密码不对，请再试一次。',
-    login_locked: '密码错误次数太多，账号暂时锁定。请 {minutes} 分钟后再试。',
+    login_locked: '从这里输错密码的次数太多，请 {minutes} 分钟后再试。',
     session_ended: '登录已过期，请重新登录。',
     invalid_token: '登录已过期，请重新登录。',
     authentication_required: '请先登录。',

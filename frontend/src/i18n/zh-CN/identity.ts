@@ -27,7 +27,8 @@ export default {
     granted: '已授予角色',
     withdraw: '收回',
     withdrawn: '已收回',
-    noGrants: '还没有角色',
+    noActiveGrant: '无有效授权',
+    noActiveGrantHint: '这个账号没有有效的角色，但仍可登录。需要时授予角色，不再使用请停用。',
   },
   roles: {
     title: '岗位与权限',
