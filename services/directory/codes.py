@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BindParameter, Select, bindparam, literal, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from services.directory import permissions
 from services.directory.models import Place, QrCode, QrCodeEvent
-from services.directory.places import ancestors_of, create_place, get_place, nearest_phone
+from services.directory.places import create_place, get_place, nearest_phone
 from services.directory.schemas import CodeTarget, PlaceCreate
 from services.kit.errors import BadRequest, Conflict, Gone, InvalidInput, NotFound
 from services.kit.scope import within
@@ -204,26 +206,99 @@ async def reissue_code(
     return fresh
 
 
-async def resolve_code(session: AsyncSession, raw_token: str) -> tuple[QrCode, Place, list[Place]]:
+@dataclass(frozen=True, slots=True)
+class ScannedPlace:
+    id: uuid.UUID
+    code: str
+    name: str
+    kind: str
+    path: str
+    phone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What a scan resolves to: the code and its place's chain, read as plain rows."""
+
+    token: str
+    kind: str
+    target: CodeTarget | None
+    chain: list[ScannedPlace]  # root first, the code's place last
+
+    @property
+    def place(self) -> ScannedPlace:
+        return self.chain[-1]
+
+
+def _resolve_statement() -> Select[Any]:
+    """The code, its place and every place above it, in ONE statement: a walk up parent_id
+    from the code's place, each step a primary-key lookup (index lookups only, at any size)."""
+    places = Place.__table__
+    qr_codes = QrCode.__table__
+    token: BindParameter[str] = bindparam("token")
+    chain = (
+        select(
+            places.c.id,
+            places.c.code,
+            places.c.name,
+            places.c.kind,
+            places.c.path,
+            places.c.phone,
+            places.c.parent_id,
+            literal(0).label("depth"),
+        )
+        .join(qr_codes, qr_codes.c.place_id == places.c.id)
+        .where(qr_codes.c.token == token)
+        .cte("chain", recursive=True)
+    )
+    parent = places.alias("parent")
+    chain = chain.union_all(
+        select(
+            parent.c.id,
+            parent.c.code,
+            parent.c.name,
+            parent.c.kind,
+            parent.c.path,
+            parent.c.phone,
+            parent.c.parent_id,
+            (chain.c.depth + 1).label("depth"),
+        ).join(chain, parent.c.id == chain.c.parent_id)
+    )
+    return (
+        select(
+            qr_codes.c.kind.label("code_kind"),
+            qr_codes.c.status,
+            qr_codes.c.target_service,
+            qr_codes.c.target_id,
+            chain.c.id,
+            chain.c.code,
+            chain.c.name,
+            chain.c.kind,
+            chain.c.path,
+            chain.c.phone,
+        )
+        .select_from(chain)
+        .join(qr_codes, qr_codes.c.token == token)
+        .order_by(chain.c.depth.desc())
+    )
+
+
+_RESOLVE = _resolve_statement()
+
+
+async def resolve_code(db: AsyncConnection | AsyncSession, raw_token: str) -> Scan:
     """The scanned code, its place and the place's ancestors; revoked codes are gone (410).
 
-    Every scan of every sticker lands here: two queries (the code with its place, then the
-    ancestors by the ids in the path).
+    Every scan of every sticker lands here: one statement, read into plain rows (no ORM
+    objects), so the scan route runs it on a connection outside any transaction.
     """
     token = normalise_token(raw_token)
-    row = (
-        await session.execute(
-            select(QrCode, Place)
-            .join(Place, Place.id == QrCode.place_id)
-            .where(QrCode.token == token)
-        )
-    ).first()
-    if row is None:
+    rows = (await db.execute(_RESOLVE, {"token": token})).all()
+    if not rows:
         raise code_not_found()
-    code, place = row
-    ancestors = await ancestors_of(session, place)
+    code = rows[0]
+    chain = [ScannedPlace(r.id, r.code, r.name, r.kind, r.path, r.phone) for r in rows]
     if code.status != "active":
-        chain = [*ancestors, place]
         community = next((p for p in reversed(chain) if p.kind == "community"), None)
         raise Gone(
             "code_revoked",
@@ -232,7 +307,12 @@ async def resolve_code(session: AsyncSession, raw_token: str) -> tuple[QrCode, P
             if community
             else None,
         )
-    return code, place, ancestors
+    target = (
+        CodeTarget(service=code.target_service, id=code.target_id)
+        if code.target_service and code.target_id
+        else None
+    )
+    return Scan(token=token, kind=code.code_kind, target=target, chain=chain)
 
 
 async def code_history(session: AsyncSession, code: QrCode) -> list[QrCodeEvent]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
@@ -160,7 +161,12 @@ def list_places_statement(
     return statement.order_by(Place.position, Place.code)
 
 
-def nearest_phone(chain: Sequence[Place]) -> str | None:
+class _HasPhone(Protocol):
+    @property
+    def phone(self) -> str | None: ...
+
+
+def nearest_phone(chain: Sequence[_HasPhone]) -> str | None:
     """The office phone closest to the place (a community's before its street's)."""
     for place in reversed(chain):
         if place.phone:

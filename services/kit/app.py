@@ -11,7 +11,7 @@ from typing import Annotated
 import httpx
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from services.kit import calls, migrations
 from services.kit.auth import TokenVerifier
@@ -49,6 +49,13 @@ async def _session(request: Request) -> AsyncIterator[AsyncSession]:
             raise
 
 
+async def _single_read(request: Request) -> AsyncIterator[AsyncConnection]:
+    """A connection for a handler that reads ONE statement: no BEGIN, no COMMIT (kit.db)."""
+    db: Database = request.app.state.db
+    async with db.single_read() as conn:
+        yield conn
+
+
 def _clock(request: Request) -> Clock:
     clock: Clock = request.app.state.clock
     return clock
@@ -56,6 +63,9 @@ def _clock(request: Request) -> Clock:
 
 # scope="function": commit before the response is sent, so a failed commit is the answer.
 SessionDep = Annotated[AsyncSession, Depends(_session, scope="function")]
+# For a hot public read that is one SELECT (the scan of a QR code); anything else uses
+# SessionDep.
+SingleReadDep = Annotated[AsyncConnection, Depends(_single_read, scope="function")]
 ClockDep = Annotated[Clock, Depends(_clock)]
 
 

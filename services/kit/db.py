@@ -14,6 +14,7 @@ from sqlalchemy import DateTime, MetaData, String, Table, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -33,6 +34,8 @@ NAMING_CONVENTION = {
 }
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# The `sqlite_begin` execution option of a read that is one statement: no BEGIN at all.
+_NO_BEGIN = "none"
 
 
 def new_metadata() -> MetaData:
@@ -95,6 +98,8 @@ def _install_sqlite_write_mode(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "")
+        if mode == _NO_BEGIN:
+            return  # the statement is its own transaction (pysqlite in autocommit mode)
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
@@ -112,7 +117,8 @@ def create_engine(url: str, *, schema: str, **kwargs: Any) -> AsyncEngine:
 
 
 class Database:
-    """The engine and the two session factories (read, write) of one service."""
+    """The engine and the two session factories (read, write) of one service, and the
+    connections for reads of one statement."""
 
     def __init__(self, url: str, *, schema: str, **engine_kwargs: Any) -> None:
         self.url = url
@@ -123,6 +129,12 @@ class Database:
         self._writer = async_sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )
+        # No transaction of ours around a single SELECT: it sees one consistent state on
+        # its own, and BEGIN and COMMIT would only be more round trips (on SQLite, more
+        # hand-offs to aiosqlite's thread).
+        self._single_read = self.engine.execution_options(
+            **({"sqlite_begin": _NO_BEGIN} if self.is_sqlite else {"isolation_level": "AUTOCOMMIT"})
+        )
 
     def session(self, *, write: bool = True) -> AsyncSession:
         if not write:
@@ -131,6 +143,17 @@ class Database:
         # So kit's clients can tell a call made inside this transaction (kit.calls).
         calls.register_write_session(session)
         return session
+
+    def single_read(self) -> AsyncConnection:
+        """A connection for a read that is ONE statement, outside any transaction.
+
+        For a hot read such as a scan: two statements here may see two different states of
+        the database, so a handler that reads more than once uses a read session.
+
+            async with db.single_read() as conn:
+                row = (await conn.execute(statement)).first()
+        """
+        return self._single_read.connect()
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:

@@ -114,3 +114,15 @@ async def test_sqlite_writers_queue_so_check_then_insert_holds(kit_db: Database)
     async with kit_db.session(write=False) as session:
         assert await session.scalar(select(func.count()).select_from(Record)) == 1
         assert (await session.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+
+
+async def test_a_single_read_holds_no_transaction(kit_db: Database) -> None:
+    """A read of one statement (the scan's) keeps no snapshot open: a commit made while its
+    connection is held is seen by its next statement, on both backends."""
+    count = select(func.count()).select_from(Record)
+    async with kit_db.single_read() as conn:
+        assert await conn.scalar(count) == 0
+        async with kit_db.session(write=True) as session:
+            session.add(Record(id=1, path="/a/"))
+            await session.commit()
+        assert await conn.scalar(count) == 1

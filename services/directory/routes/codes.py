@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from services.directory import codes, qr_images
-from services.directory.models import Place, QrCode
+from services.directory.models import QrCode
 from services.directory.places import get_place, nearest_phone
 from services.directory.schemas import (
     Chain,
@@ -17,7 +17,7 @@ from services.directory.schemas import (
     PlaceSummary,
     ResolvedCode,
 )
-from services.kit.app import ClockDep, SessionDep
+from services.kit.app import ClockDep, SessionDep, SingleReadDep
 from services.kit.auth import CurrentPrincipal, authorize, requires
 
 router = APIRouter(prefix="/v1/codes", tags=["qr codes"])
@@ -46,23 +46,26 @@ def _target(code: QrCode) -> CodeTarget | None:
     return None
 
 
-def _chain(places: list[Place]) -> Chain:
-    by_kind = {p.kind: PlaceSummary.model_validate(p) for p in places}
-    return Chain(**{k: v for k, v in by_kind.items() if k in Chain.model_fields})
+def _summary(place: codes.ScannedPlace) -> PlaceSummary:
+    return PlaceSummary.model_validate(place, from_attributes=True)
+
+
+def _chain(chain: list[codes.ScannedPlace]) -> Chain:
+    by_kind = {p.kind: p for p in chain}
+    return Chain(**{k: _summary(p) for k, p in by_kind.items() if k in Chain.model_fields})
 
 
 @router.get("/{token}", summary="Resolve a scanned code to its place (public)")
-async def resolve_code(token: str, session: SessionDep) -> ResolvedCode:
-    code, place, ancestors = await codes.resolve_code(session, token)
-    chain = [*ancestors, place]
+async def resolve_code(token: str, db: SingleReadDep) -> ResolvedCode:
+    scan = await codes.resolve_code(db, token)
     return ResolvedCode(
-        token=code.token,
-        kind=code.kind,
-        target=_target(code),
-        place=PlaceSummary.model_validate(place),
-        chain=_chain(chain),
-        path=place.path,
-        contact_phone=nearest_phone(chain),
+        token=scan.token,
+        kind=scan.kind,
+        target=scan.target,
+        place=_summary(scan.place),
+        chain=_chain(scan.chain),
+        path=scan.place.path,
+        contact_phone=nearest_phone(scan.chain),
     )
 
 
