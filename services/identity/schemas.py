@@ -29,6 +29,14 @@ class TokenOut(BaseModel):
     refresh_token: str | None = None
 
 
+class RevocationsOut(BaseModel):
+    """Sessions that have ended while their access tokens may still be unexpired."""
+
+    sessions: list[str] = Field(
+        description="The `sid` claims of the access tokens to refuse (opaque ids)"
+    )
+
+
 class ActForIn(Strict):
     resident_id: uuid.UUID
     reason: str | None = Field(
