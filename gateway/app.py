@@ -47,6 +47,7 @@ from services.kit.observability import (
     RequestIdMiddleware,
     configure_service_logging,
 )
+from services.kit.revocations import Revocations, http_source, url_next_to
 
 READINESS_TIMEOUT_SECONDS = 2.0
 CORS_ALLOW_HEADERS = [
@@ -224,20 +225,34 @@ def create_app(
 ) -> Gateway:
     """The gateway. `transports` / `upstreams` replace the fast pool for the services named.
 
-    `clock` judges token expiry (kit's Clock); `timer` (monotonic seconds) ages the caches
-    of exchanged API keys and OpenAPI documents. Tests set both instead of sleeping.
+    `clock` judges token expiry and when identity's list of ended sessions is due again
+    (kit's Clock); `timer` (monotonic seconds) ages the caches of exchanged API keys and
+    OpenAPI documents. Tests set both instead of sleeping.
     """
     settings = settings or GatewaySettings()
     configure_service_logging(settings)
     built = build_upstreams(settings, transports)
     built.update(upstreams or {})
+    to_identity = jwks_transport or (transports or {}).get("identity")
+    clock = clock or Clock()
+    # Sessions identity has ended are refused here too, cached tokens included.
+    revocations_url = settings.revocations_url or (
+        "" if settings.jwks else url_next_to(settings.jwks_url)
+    )
     verifier = TokenVerifier(
         jwks=settings.jwks,
         # An inline JWKS is the whole truth (tests, closed set-ups); else identity's URL.
         jwks_url="" if settings.jwks else settings.jwks_url,
         issuer=settings.jwt_issuer,
         clock=clock,
-        transport=jwks_transport or (transports or {}).get("identity"),
+        transport=to_identity,
+        revocations=Revocations(
+            http_source(revocations_url, transport=to_identity),
+            clock=clock,
+            interval=settings.revocations_refresh_seconds,
+        )
+        if revocations_url
+        else None,
     )
     credentials = Credentials(
         verifier,

@@ -4,7 +4,8 @@ A request with `Authorization: Bearer <jwt>` is verified with kit's TokenVerifie
 JWKS identity publishes); a bad token is a 401 here, a good one goes on unchanged (each
 service verifies it again: a request that bypasses the gateway gets nothing). A good
 token's verdict is remembered until the token expires, so a signed-in client costs one
-signature check, not one per request.
+signature check, not one per request; a remembered token whose session identity has since
+ended (signed out, account disabled: kit.revocations) is refused all the same.
 
 A request with `X-API-Key: <key>` is exchanged with identity for a short-lived token
 (`POST /v1/auth/api-key-token`), which the request carries on instead of the key. The
@@ -76,7 +77,8 @@ class Credentials:
         self.identity = identity
         self.api_key_cache_seconds = api_key_cache_seconds
         self._timer = timer
-        self._verified: dict[str, tuple[str, float]] = {}
+        # token -> (subject, expiry, session id)
+        self._verified: dict[str, tuple[str, float, object]] = {}
         self._exchanged: dict[str, tuple[bytes, float]] = {}
         self._pending: dict[str, asyncio.Future[bytes]] = {}
 
@@ -85,11 +87,15 @@ class Credentials:
         now = self.verifier.clock.now().timestamp()
         known = self._verified.get(token)
         if known is not None and known[1] + CLOCK_SKEW_SECONDS > now:
+            if await self.verifier.session_ended(known[2]):
+                self._verified.pop(token, None)
+                raise Unauthenticated("invalid_token", "The access token is not valid.")
             return known[0]
         principal = await self.verifier.verify(token)
         if len(self._verified) >= MAX_CACHED:
             self._verified.clear()
-        self._verified[token] = (principal.subject, float(principal.claims["exp"]))
+        claims = principal.claims
+        self._verified[token] = (principal.subject, float(claims["exp"]), claims.get("sid"))
         return principal.subject
 
     async def exchange(self, key: bytes, digest: str) -> bytes:

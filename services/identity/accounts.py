@@ -1,6 +1,7 @@
 """What an administrator does to a staff account, each act recorded: open it, change it
 (disable or enable, on or off duty, rename), reset its password. Disabling an account or
-resetting its password ends its sessions (its refresh tokens are revoked)."""
+resetting its password ends its sessions (its refresh tokens are revoked, and its access
+tokens refused everywhere within seconds: kit.revocations)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,9 @@ async def change_account(
     if disabled is not None:
         await staff.set_disabled(session, user=user, disabled=disabled, actor=actor, now=now)
         if disabled:
-            await sessions.revoke_subject(session, subject=f"staff:{user.id}", now=now)
+            await sessions.revoke_subject(
+                session, subject=f"staff:{user.id}", now=now, reason="disabled"
+            )
     if on_duty is not None:
         await staff.set_on_duty(session, user=user, on_duty=on_duty, actor=actor, now=now)
     if display_name is not None:
@@ -79,4 +82,6 @@ async def reset_password(
     await staff.reset_password(
         session, user=user, password=password, profile=profile, actor=actor, now=now
     )
-    await sessions.revoke_subject(session, subject=f"staff:{user.id}", now=now)
+    await sessions.revoke_subject(
+        session, subject=f"staff:{user.id}", now=now, reason="password_reset"
+    )

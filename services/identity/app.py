@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
-from services.identity import catalogues, permissions
+from services.identity import catalogues, permissions, sessions
 from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
@@ -25,6 +25,7 @@ from services.identity.routes import (
     organisations,
     peers,
     residents,
+    revocations,
     roles,
     staff_admin,
 )
@@ -38,6 +39,7 @@ from services.kit.observability import configure_service_logging
 from services.kit.peers import events_router
 from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
+from services.kit.revocations import Revocations, Snapshot
 from services.kit.workers import PollingWorker, RunReport, run_with_app
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -110,6 +112,7 @@ def create_app(
         version="1.0.0",
         routers=[
             auth.router,
+            revocations.router,
             # The console's administration, in the order its docs list it.
             roles.router,
             staff_admin.router,
@@ -170,6 +173,27 @@ def create_app(
     )
     if settings.run_workers and settings.env != "test":
         run_with_app(app, CatalogueRefresher(app), poll_interval=settings.catalogue_refresh_seconds)
-    # Identity verifies its own tokens (for /v1/me and admin) with its own key ring.
+    # Identity verifies its own tokens (for /v1/me and admin) with its own key ring, and
+    # refuses those of ended sessions from its own table (every replica within seconds).
     app.state.token_verifier.use_local_keys(keys.jwks)
+    app.state.token_verifier.use_revocations(
+        Revocations(
+            _own_revocations(app),
+            clock=app.state.clock,
+            interval=settings.revocations_refresh_seconds,
+        )
+    )
     return app
+
+
+def _own_revocations(app: FastAPI) -> Callable[[str | None], Awaitable[Snapshot]]:
+    async def read(_etag: str | None) -> Snapshot:
+        ctx: IdentityContext = app.state.identity
+        db: Database = app.state.db
+        async with db.session(write=False) as session:
+            sids = await sessions.revoked_sessions(
+                session, now=app.state.clock.now(), access_ttl=ctx.tokens.access_ttl
+            )
+        return frozenset(sids), None
+
+    return read

@@ -225,6 +225,19 @@ class RefreshToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class RevokedSession(Base):
+    """A session that ended (signed out, its account disabled or its password reset, a stolen
+    refresh token replayed): its refresh-token family, whose id the access tokens carry as
+    `sid`. Published at GET /v1/revocations until its last access token has expired, so
+    every service refuses those tokens too (kit.revocations)."""
+
+    __tablename__ = "revoked_sessions"
+
+    sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    revoked_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    reason: Mapped[str] = mapped_column(String(20))
+
+
 class OneTimeCode(Base):
     __tablename__ = "one_time_codes"
 

@@ -42,6 +42,14 @@ class StaffTokenOut(TokenOut):
     failed_attempts_since_last_sign_in: FailedAttemptsOut
 
 
+class RevocationsOut(BaseModel):
+    """Sessions that have ended while their access tokens may still be unexpired."""
+
+    sessions: list[str] = Field(
+        description="The `sid` claims of the access tokens to refuse (opaque ids)"
+    )
+
+
 class ActForIn(Strict):
     resident_id: uuid.UUID
     reason: str | None = Field(

@@ -27,6 +27,7 @@ from services.kit.errors import (
 from services.kit.limits import RequestLimits, upload_limit
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.observability import RequestIdMiddleware
+from services.kit.revocations import Revocations, http_source, url_next_to
 from services.kit.settings import ServiceSettings
 from services.kit.todo import TodoCounter, nothing_to_do, todo_router
 
@@ -94,6 +95,20 @@ def _health_router() -> APIRouter:
     return router
 
 
+def _revocations(
+    settings: ServiceSettings, clock: Clock, transport: httpx.AsyncBaseTransport | None
+) -> Revocations | None:
+    """Identity's list of ended sessions, from beside its JWKS unless configured."""
+    url = settings.revocations_url or url_next_to(settings.jwks_url)
+    if not url:
+        return None
+    return Revocations(
+        http_source(url, transport=transport),
+        clock=clock,
+        interval=settings.revocations_refresh_seconds,
+    )
+
+
 def create_service_app(
     *,
     settings: ServiceSettings,
@@ -145,6 +160,7 @@ def create_service_app(
         issuer=settings.jwt_issuer,
         clock=clock,
         transport=jwks_transport,
+        revocations=_revocations(settings, clock, jwks_transport),
     )
     # app.state.metrics.gauge(...) adds the service's own gauges to its /metrics.
     app.state.metrics = metrics = Metrics()

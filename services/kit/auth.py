@@ -34,6 +34,7 @@ from jwt import PyJWKSet
 
 from services.kit.clock import Clock
 from services.kit.errors import NotFound, PermissionDenied, Unauthenticated
+from services.kit.revocations import Revocations
 from services.kit.scope import is_within
 
 log = logging.getLogger("kit.auth")
@@ -128,7 +129,8 @@ class Principal:
 
 
 class TokenVerifier:
-    """Verifies access tokens against a JWKS given inline or fetched from identity."""
+    """Verifies access tokens against a JWKS given inline or fetched from identity, and
+    refuses those of sessions identity has ended (`sid` in `revocations`, kit.revocations)."""
 
     def __init__(
         self,
@@ -138,8 +140,10 @@ class TokenVerifier:
         issuer: str,
         clock: Clock | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        revocations: Revocations | None = None,
     ) -> None:
         self.issuer = issuer
+        self.revocations = revocations
         self.clock = clock or Clock()
         self.jwks_url = jwks_url
         self._transport = transport
@@ -155,6 +159,18 @@ class TokenVerifier:
     def use_local_keys(self, provider: Callable[[], dict[str, Any]]) -> None:
         """For the issuer itself: read the JWKS from its own key ring, not over HTTP."""
         self._local = provider
+
+    def use_revocations(self, revocations: Revocations) -> None:
+        """For the issuer itself: the ended sessions from its own database, not over HTTP."""
+        self.revocations = revocations
+
+    async def session_ended(self, sid: object) -> bool:
+        """Whether identity has ended the session a token's `sid` names (a set lookup; the
+        set is fetched again first when it is due)."""
+        if self.revocations is None:
+            return False
+        await self.revocations.keep_fresh()
+        return isinstance(sid, str) and sid in self.revocations
 
     def _load(self, document: dict[str, Any]) -> None:
         keys = {}
@@ -215,6 +231,8 @@ class TokenVerifier:
                 raise invalid
             if claims.get("typ", "access") != "access":
                 raise invalid
+            if await self.session_ended(claims.get("sid")):
+                raise invalid  # signed out, disabled, password reset (kit.revocations)
             return Principal.from_claims(claims)
         except (jwt.PyJWTError, KeyError, TypeError, ValueError):
             raise invalid from None

@@ -38,6 +38,11 @@ class ServiceSettings(BaseSettings):
     jwks: str = ""
     jwks_url: str = ""
     jwt_issuer: str = "sqwb-identity"
+    # Sessions identity has ended (sign-out, disabled account): their tokens are refused
+    # within this many seconds (kit.revocations). The list's URL defaults to the one beside
+    # jwks_url; none is fetched with an inline JWKS and no URL.
+    revocations_url: str = ""
+    revocations_refresh_seconds: float = 10.0
     log_level: str = "INFO"
     # Development only: where the log-only message sender writes each text in full (the
     # stand-in for the resident's phone; kit.messages). var/<service>-messages.jsonl in dev.

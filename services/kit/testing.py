@@ -108,8 +108,9 @@ SUBJECT_PREFIXES = {
 @dataclass
 class TokenFactory:
     """Signs access tokens of exactly identity's shape (keys.access_claims), with a key of
-    its own: `sub` is `<prefix>:<id>`, staff and API clients carry a `name`, iat/exp are
-    whole seconds, every token has a `jti`. tests/identity compares the two."""
+    its own: `sub` is `<prefix>:<id>`, staff and API clients carry a `name`, staff and
+    residents a session id (`sid`), iat/exp are whole seconds, every token has a `jti`.
+    tests/identity compares the two."""
 
     issuer: str = "sqwb-identity"
     kid: str = field(default_factory=lambda: f"test-{uuid.uuid4().hex[:8]}")
@@ -149,6 +150,8 @@ class TokenFactory:
         }
         if kind != "resident":  # identity names staff and API clients, never residents
             claims["name"] = name or f"测试 {sub.rsplit(':', 1)[-1][:8]}"
+        if kind in ("staff", "resident"):  # a signed-in person's token names its session
+            claims["sid"] = str(uuid.uuid4())
         return {**claims, **extra}
 
     def issue(self, **fields: Any) -> str:

@@ -442,6 +442,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ended sessions whose access tokens every service refuses
+         * @description Signed out, account disabled or password reset: the `sid` of each such session while its access tokens may be unexpired. Verifiers poll it every few seconds; send the ETag back in If-None-Match for a 304.
+         */
+        get: operations["revocations_v1_revocations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/roles": {
         parameters: {
             query?: never;
@@ -1168,6 +1188,17 @@ export interface components {
         RevealOut: {
             /** Phone */
             phone: string;
+        };
+        /**
+         * RevocationsOut
+         * @description Sessions that have ended while their access tokens may still be unexpired.
+         */
+        RevocationsOut: {
+            /**
+             * Sessions
+             * @description The `sid` claims of the access tokens to refuse (opaque ids)
+             */
+            sessions: string[];
         };
         /** RoleOut */
         RoleOut: {
@@ -2262,6 +2293,43 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RevealOut"];
                 };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    revocations_v1_revocations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevocationsOut"];
+                };
+            };
+            /** @description Not modified: the list held is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem */
             "4XX": {
