@@ -33,7 +33,7 @@ async def working_days_after(
     start: date,
     days: Annotated[int, Query(ge=0, le=calendar.MAX_WORKING_DAYS)],
 ) -> WorkingDay:
-    day = await calendar.add_working_days(session, start, days)
+    day = await calendar.add_working_days(session, start=start, days=days)
     working, reason = await calendar.working_day(session, day)
     return WorkingDay(day=day, working=working, reason=reason)
 
