@@ -30,7 +30,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import sqlalchemy as sa
@@ -103,7 +103,10 @@ class ReceivedEvents:
         return inserted is not None
 
 
-EventHandler = Callable[[AsyncSession, EventIn, datetime], Awaitable[None]]
+class EventHandler(Protocol):
+    """Takes one event in the receiver's transaction (`now`: when it was received)."""
+
+    async def __call__(self, session: AsyncSession, event: EventIn, *, now: datetime) -> None: ...
 
 
 def events_router(
@@ -133,7 +136,7 @@ def events_router(
         now = request.app.state.clock.now()
         if not await received.first_time(session, event, now=now):
             return EventReceipt(id=event.id, duplicate=True)
-        await handler(session, event, now)
+        await handler(session, event, now=now)
         return EventReceipt(id=event.id, duplicate=False)
 
     return router

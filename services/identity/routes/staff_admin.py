@@ -53,7 +53,7 @@ async def create_staff(
         actor=principal.subject,
         now=clock.now(),
     )
-    return await staff_out(session, user, ctx.cipher)
+    return await staff_out(session, user, cipher=ctx.cipher)
 
 
 @router.get(
@@ -67,7 +67,7 @@ async def list_staff(
     scope = permissions.scope_of(principal, PERM_STAFF)
     rows, total = await staff.list_staff(session, scope=scope, page=page)
     return Page[StaffOut](
-        items=[await staff_out(session, u, ctx.cipher) for u in rows], total=total
+        items=[await staff_out(session, u, cipher=ctx.cipher) for u in rows], total=total
     )
 
 
@@ -77,7 +77,7 @@ async def get_staff(
 ) -> StaffOut:
     scope = permissions.scope_of(principal, PERM_STAFF)
     user = await staff.managed_staff(session, user_id=user_id, scope=scope)
-    return await staff_out(session, user, ctx.cipher)
+    return await staff_out(session, user, cipher=ctx.cipher)
 
 
 @router.patch(
@@ -104,7 +104,7 @@ async def change_staff(
         actor=principal.subject,
         now=clock.now(),
     )
-    return await staff_out(session, user, ctx.cipher)
+    return await staff_out(session, user, cipher=ctx.cipher)
 
 
 @router.post(
