@@ -56,7 +56,7 @@ async def list_admin_events(
     )
     if action:
         statement = statement.where(AdminEvent.action == action)
-    return await fetch_page(session, statement.order_by(AdminEvent.at.desc()), page)
+    return await fetch_page(session, statement.order_by(AdminEvent.at.desc()), page=page)
 
 
 def reveal(

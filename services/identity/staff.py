@@ -187,7 +187,7 @@ async def list_staff(
         within_any(Grant.place_path, scope),
     )
     statement = select(StaffUser).where(in_scope).order_by(StaffUser.username)
-    return await fetch_page(session, statement, page)
+    return await fetch_page(session, statement, page=page)
 
 
 async def set_disabled(

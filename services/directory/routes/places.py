@@ -44,7 +44,7 @@ async def list_places(
     statement = places.list_places_statement(
         parent_id=parent_id, kind=kind, under=under_place, query=q
     )
-    rows, total = await fetch_page(session, statement, page)
+    rows, total = await fetch_page(session, statement, page=page)
     return Page[PlaceOut](items=[PlaceOut.model_validate(p) for p in rows], total=total)
 
 

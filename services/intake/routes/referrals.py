@@ -78,7 +78,9 @@ async def list_referrals(
     page: PageDep,
     status: ReferralStatus | None = None,
 ) -> Page[ReferralSummary]:
-    rows, total = await fetch_page(session, referrals.list_query(principal, status=status), page)
+    rows, total = await fetch_page(
+        session, referrals.list_query(principal, status=status), page=page
+    )
     numbers = await referrals.ticket_numbers(session, rows)
     return Page[ReferralSummary](
         items=[partner_presenters.referral_summary(r, numbers[r.ticket_id]) for r in rows],

@@ -95,7 +95,7 @@ async def inbox(
     tag = etag(*version, request.url.query, *scope)
     if (unchanged := not_modified(request, response, tag)) is not None:
         return unchanged
-    rows, total = await fetch_page(session, query, page)
+    rows, total = await fetch_page(session, query, page=page)
     counts = await followers.follower_counts(session, [t.id for t in rows])
     items = [presenters.summary(t, now, followers=counts.get(t.id, 0)) for t in rows]
     return Page[TicketSummary](items=items, total=total)

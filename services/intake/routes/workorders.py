@@ -62,7 +62,7 @@ async def list_work_orders(
     page: PageDep,
     status: WorkOrderStatus | None = None,
 ) -> Page[WorkOrderSummary]:
-    rows, total = await fetch_page(session, queries.list_query(principal, status=status), page)
+    rows, total = await fetch_page(session, queries.list_query(principal, status=status), page=page)
     tickets = await queries.tickets_of(session, rows)
     return Page[WorkOrderSummary](
         items=[partner_presenters.work_order_summary(o, tickets[o.ticket_id]) for o in rows],

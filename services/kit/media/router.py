@@ -115,7 +115,9 @@ def media_router(
         exp: Expiry,
         sig: Signature,
     ) -> Response:
-        served = await store_of(request).open(session, media_id, "original", exp=exp, sig=sig)
+        served = await store_of(request).open(
+            session, media_id, variant="original", exp=exp, sig=sig
+        )
         return media_response(request, served)
 
     @router.get(
@@ -131,7 +133,9 @@ def media_router(
         exp: Expiry,
         sig: Signature,
     ) -> Response:
-        served = await store_of(request).open(session, media_id, "thumbnail", exp=exp, sig=sig)
+        served = await store_of(request).open(
+            session, media_id, variant="thumbnail", exp=exp, sig=sig
+        )
         return media_response(request, served)
 
     return router
