@@ -240,7 +240,9 @@ async def _settings_above(
     return found
 
 
-async def effective(session: AsyncSession, category_code: str, place_path: str) -> Effective | None:
+async def effective(
+    session: AsyncSession, *, category_code: str, place_path: str
+) -> Effective | None:
     """The category as tickets at `place_path` get it; None if there is no such category."""
     category = await session.get(Category, category_code)
     if category is None:
@@ -250,11 +252,11 @@ async def effective(session: AsyncSession, category_code: str, place_path: str) 
 
 
 async def reportable(
-    session: AsyncSession, category_code: str, place_path: str, *, pointer: str = "/body/category"
+    session: AsyncSession, *, category_code: str, place_path: str, pointer: str = "/body/category"
 ) -> Effective:
     """The category a report at this place is filed under; one switched off there is as
     unknown as one that does not exist."""
-    found = await effective(session, category_code, place_path)
+    found = await effective(session, category_code=category_code, place_path=place_path)
     if found is None or not found.active:
         raise unknown_category(pointer)
     return found
@@ -387,10 +389,10 @@ async def default_handler(identity: IdentityClient, data: CategorySettingIn) -> 
 
 async def set_at(
     session: AsyncSession,
+    *,
     place: PlaceRef,
     category_code: str,
     data: CategorySettingIn,
-    *,
     handler: Handler | None,
     actor: str,
     now: datetime,
@@ -443,7 +445,7 @@ async def set_at(
     if _is_empty(setting):
         await session.delete(setting)
     await session.flush()
-    found = await effective(session, category.code, place.path)
+    found = await effective(session, category_code=category.code, place_path=place.path)
     assert found is not None
     return found
 
@@ -460,7 +462,7 @@ def _is_empty(setting: CategorySetting) -> bool:
     )
 
 
-async def clear_at(session: AsyncSession, place: PlaceRef, category_code: str) -> None:
+async def clear_at(session: AsyncSession, *, place: PlaceRef, category_code: str) -> None:
     """The place's own setting of a category goes: every value is inherited again."""
     category = await known(session, category_code)
     await session.execute(

@@ -109,9 +109,9 @@ async def put_setting(
     handler = await categories.default_handler(ctx.identity, data)
     found = await categories.set_at(
         session,
-        place,
-        category,
-        data,
+        place=place,
+        category_code=category,
+        data=data,
         handler=handler,
         actor=principal.actor,
         now=ctx.clock.now(),
@@ -133,5 +133,5 @@ async def delete_setting(
     principal: CurrentPrincipal,
 ) -> Response:
     place = await categories.setting_place(ctx.directory, principal, place_id)
-    await categories.clear_at(session, place, category)
+    await categories.clear_at(session, place=place, category_code=category)
     return Response(status_code=204)

@@ -55,7 +55,9 @@ async def _export(
     filters: exports.TicketFilters,
     file_format: Literal["csv", "xlsx"],
 ) -> Response:
-    found = await exports.export_tickets(session, ctx, principal, filters, file_format=file_format)
+    found = await exports.export_tickets(
+        session, ctx=ctx, principal=principal, filters=filters, file_format=file_format
+    )
     return Response(
         content=found.content,
         media_type=found.media_type,

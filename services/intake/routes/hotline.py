@@ -33,6 +33,8 @@ async def push_case(
 ) -> JSONResponse:
     # Directory first, before the case-number check's statement (kit.calls).
     location = await hotline.locate_case(ctx, case)
-    ticket, filed = await hotline.push(session, ctx, principal, case, location=location)
+    ticket, filed = await hotline.push(
+        session, ctx=ctx, principal=principal, case=case, location=location
+    )
     body = HotlineTicket.model_validate(ticket, from_attributes=True)
     return JSONResponse(jsonable_encoder(body), status_code=201 if filed else 200)

@@ -22,7 +22,7 @@ router = APIRouter(prefix="/v1", tags=["residents"])
 async def my_tickets(
     session: SessionDep, principal: CurrentPrincipal, page: PageDep
 ) -> Page[MyTicket]:
-    rows, total = await mine.my_tickets(session, principal, page)
+    rows, total = await mine.my_tickets(session, principal=principal, page=page)
     return Page[MyTicket](
         items=[
             MyTicket.model_validate(

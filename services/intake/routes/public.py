@@ -82,7 +82,9 @@ async def submit_ticket(
     scanned = await tickets.locate_submission(ctx, data)
 
     async def work() -> Submitted:
-        ticket = await tickets.submit(session, ctx, data, scanned=scanned, principal=principal)
+        ticket = await tickets.submit(
+            session, ctx=ctx, data=data, scanned=scanned, principal=principal
+        )
         return Submitted.model_validate(ticket, from_attributes=True)
 
     return await idem.run(work, status_code=201)
@@ -119,7 +121,7 @@ async def follow_ticket(
 ) -> Response:
     async def work() -> Followed:
         ticket, follower, count = await followers.follow(
-            session, ctx, ticket_id, code_token=data.code_token, principal=principal
+            session, ctx=ctx, ticket_id=ticket_id, code_token=data.code_token, principal=principal
         )
         return Followed(
             number=ticket.number, tracking_token=follower.follower_token, followers=count
@@ -147,7 +149,7 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
 )
 async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
-    await lifecycle.confirm(session, ticket, ctx.clock.now())
+    await lifecycle.confirm(session, ticket=ticket, now=ctx.clock.now())
     return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )
@@ -162,7 +164,9 @@ async def rate(
     tracking_token: str, data: Rate, session: SessionDep, ctx: ContextDep
 ) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
-    await lifecycle.rate(session, ticket, ctx.clock.now(), rating=data.rating, comment=data.comment)
+    await lifecycle.rate(
+        session, ticket=ticket, now=ctx.clock.now(), rating=data.rating, comment=data.comment
+    )
     return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )
@@ -178,7 +182,11 @@ async def reopen(
 ) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.reopen(
-        session, ticket, lifecycle.Actor.reporter(), ctx.clock.now(), reason=data.reason
+        session,
+        ticket=ticket,
+        actor=lifecycle.Actor.reporter(),
+        now=ctx.clock.now(),
+        reason=data.reason,
     )
     return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media

@@ -51,20 +51,22 @@ async def refer(
     async with db.session(write=False) as reading:
         place_code = await tickets.place_code_of(reading, ticket_id)
     address = await ctx.directory.address(place_code) if place_code else []
-    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
+    ticket = await tickets.for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_HANDLE
+    )
     actor = lifecycle.Actor.staff(principal, ticket)
     referral = await referrals.refer(
         session,
-        ctx,
-        ticket,
-        actor,
-        ctx.clock.now(),
+        ctx=ctx,
+        ticket=ticket,
+        actor=actor,
+        now=ctx.clock.now(),
         agency=data.agency,
         note=data.note,
         media_ids=data.media_ids,
         address=address,
     )
-    return await partner_presenters.referral(session, referral, ticket, media=ctx.media)
+    return await partner_presenters.referral(session, referral, ticket=ticket, media=ctx.media)
 
 
 @router.get(
@@ -96,8 +98,10 @@ async def list_referrals(
 async def get_referral(
     referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> ReferralOut:
-    found = await referrals.for_reader(session, principal, referral_id)
-    return await partner_presenters.referral(session, found.referral, found.ticket, media=ctx.media)
+    found = await referrals.for_reader(session, principal=principal, referral_id=referral_id)
+    return await partner_presenters.referral(
+        session, found.referral, ticket=found.ticket, media=ctx.media
+    )
 
 
 @router.post(
@@ -112,14 +116,16 @@ async def answer_referral(
     ctx: ContextDep,
     principal: CurrentPrincipal,
 ) -> ReferralOut:
-    found = await referrals.for_agency(session, principal, referral_id)
+    found = await referrals.for_agency(session, principal=principal, referral_id=referral_id)
     await referrals.answer(
         session,
-        found,
-        principal,
-        ctx.clock.now(),
+        found=found,
+        principal=principal,
+        now=ctx.clock.now(),
         status=data.status,
         agency_reference=data.agency_reference,
         outcome=data.outcome,
     )
-    return await partner_presenters.referral(session, found.referral, found.ticket, media=ctx.media)
+    return await partner_presenters.referral(
+        session, found.referral, ticket=found.ticket, media=ctx.media
+    )

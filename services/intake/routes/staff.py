@@ -90,7 +90,7 @@ async def inbox(
         source=source,
         under_path=under,
     )
-    version = await tickets.inbox_version(session, query, now)
+    version = await tickets.inbox_version(session, query=query, now=now)
     scope = sorted(principal.scope_paths(PERM_READ))
     tag = etag(*version, request.url.query, *scope)
     if (unchanged := not_modified(request, response, tag)) is not None:
@@ -109,7 +109,9 @@ async def inbox(
 async def reporter_contact(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> ReporterContactOut:
-    revealed = await contact.reveal_reporter_contact(session, ctx, principal, ticket_id)
+    revealed = await contact.reveal_reporter_contact(
+        session, ctx=ctx, principal=principal, ticket_id=ticket_id
+    )
     return ReporterContactOut(name=revealed.name, phone=revealed.phone)
 
 
@@ -117,9 +119,16 @@ async def reporter_contact(
 async def get_ticket(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> TicketDetail:
-    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_READ)
+    ticket = await tickets.for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_READ
+    )
     return await presenters.detail(
-        session, ticket, principal, now=ctx.clock.now(), cipher=ctx.cipher, media=ctx.media
+        session,
+        ticket,
+        principal=principal,
+        now=ctx.clock.now(),
+        cipher=ctx.cipher,
+        media=ctx.media,
     )
 
 
@@ -137,7 +146,9 @@ class Handling:
 async def _handling(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Handling:
-    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
+    ticket = await tickets.for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_HANDLE
+    )
     actor = lifecycle.Actor.staff(principal, ticket)
     return Handling(ticket, principal, actor, ctx.clock.now())
 
@@ -147,7 +158,7 @@ HandlingDep = Annotated[Handling, Depends(_handling)]
 
 async def _answer(session: SessionDep, ctx: ContextDep, h: Handling) -> TicketDetail:
     return await presenters.detail(
-        session, h.ticket, h.staff, now=h.now, cipher=ctx.cipher, media=ctx.media
+        session, h.ticket, principal=h.staff, now=h.now, cipher=ctx.cipher, media=ctx.media
     )
 
 
@@ -160,7 +171,7 @@ async def acknowledge(
     data: Acknowledge, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await lifecycle.acknowledge(
-        session, h.ticket, h.actor, h.now, outcome=data.outcome, note=data.note
+        session, ticket=h.ticket, actor=h.actor, now=h.now, outcome=data.outcome, note=data.note
     )
     return await _answer(session, ctx, h)
 
@@ -185,9 +196,9 @@ async def assign(
     # To a contractor organisation this offers it a work order; the open one is cancelled.
     await staff_moves.assign(
         session,
-        h.ticket,
-        h.actor,
-        h.now,
+        ticket=h.ticket,
+        actor=h.actor,
+        now=h.now,
         assignee_kind=data.assignee_kind,
         assignee_ref=data.assignee_ref,
         organisation=organisation,
@@ -199,7 +210,7 @@ async def assign(
 
 @router.post("/{ticket_id}/start", summary="The assignee starts work", openapi_extra=HANDLE)
 async def start(h: HandlingDep, session: SessionDep, ctx: ContextDep) -> TicketDetail:
-    await lifecycle.start(session, h.ticket, h.actor, h.now)
+    await lifecycle.start(session, ticket=h.ticket, actor=h.actor, now=h.now)
     return await _answer(session, ctx, h)
 
 
@@ -228,7 +239,7 @@ async def reject(
 async def reopen(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await lifecycle.reopen(session, h.ticket, h.actor, h.now, reason=data.reason)
+    await lifecycle.reopen(session, ticket=h.ticket, actor=h.actor, now=h.now, reason=data.reason)
     return await _answer(session, ctx, h)
 
 
@@ -251,6 +262,11 @@ async def duplicate(
     data: Duplicate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await duplicates.merge_duplicate(
-        session, h.staff, h.ticket, original_id=data.duplicate_of, note=data.note, now=h.now
+        session,
+        principal=h.staff,
+        ticket=h.ticket,
+        original_id=data.duplicate_of,
+        note=data.note,
+        now=h.now,
     )
     return await _answer(session, ctx, h)

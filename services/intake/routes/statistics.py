@@ -72,7 +72,7 @@ async def get_hotspots(
 ) -> Hotspots:
     scope = await coverage.scope_for(ctx.directory, principal, place_id, PERM_READ)
     return await hotspots.find(
-        session, ctx, scope, days=days, min_count=min_count, now=ctx.clock.now()
+        session, ctx=ctx, scope=scope, days=days, min_count=min_count, now=ctx.clock.now()
     )
 
 
@@ -94,7 +94,9 @@ async def create_task(
     location = await hotspots.locate_task(ctx, data)
 
     async def work() -> TicketSummary:
-        ticket = await hotspots.file_task(session, ctx, principal, data, location=location)
+        ticket = await hotspots.file_task(
+            session, ctx=ctx, principal=principal, data=data, location=location
+        )
         return presenters.summary(ticket, ctx.clock.now())
 
     return await idem.run(work, status_code=201)

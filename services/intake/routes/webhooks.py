@@ -29,7 +29,12 @@ async def create_webhook(
 ) -> WebhookCreated:
     place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
     subscription, secret = await webhooks.subscribe(
-        session, principal, data, place_path=place.path, cipher=ctx.cipher, now=ctx.clock.now()
+        session,
+        principal=principal,
+        data=data,
+        place_path=place.path,
+        cipher=ctx.cipher,
+        now=ctx.clock.now(),
     )
     return WebhookCreated(**WebhookOut.model_validate(subscription).model_dump(), secret=secret)
 
@@ -49,5 +54,7 @@ async def list_webhooks(session: SessionDep, principal: CurrentPrincipal) -> lis
 async def delete_webhook(
     webhook_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> Response:
-    await webhooks.unsubscribe(session, principal, webhook_id, now=ctx.clock.now())
+    await webhooks.unsubscribe(
+        session, principal=principal, subscription_id=webhook_id, now=ctx.clock.now()
+    )
     return Response(status_code=204)

@@ -84,7 +84,7 @@ async def _view(
     return await partner_presenters.work_order(
         session,
         found.order,
-        found.ticket,
+        ticket=found.ticket,
         address=address,
         media=ctx.media,
         as_contractor=side == "contractor",
@@ -96,7 +96,7 @@ async def _view(
 async def _reader(
     order_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> tuple[Loaded, Side]:
-    return await queries.for_reader(session, principal, order_id)
+    return await queries.for_reader(session, principal=principal, order_id=order_id)
 
 
 ReaderDep = Annotated[tuple[Loaded, Side], Depends(_reader)]
@@ -145,7 +145,7 @@ async def _contractor(
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
-    found = await contractor_moves.for_contractor(session, principal, order_id)
+    found = await contractor_moves.for_contractor(session, principal=principal, order_id=order_id)
     mover = Mover.contractor(principal, found.ticket)
     return Working(found, mover, principal, ctx.clock.now(), address)
 
@@ -159,7 +159,7 @@ async def _staff(
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
-    found = await staff_moves.for_staff(session, principal, order_id)
+    found = await staff_moves.for_staff(session, principal=principal, order_id=order_id)
     return Working(found, Mover.staff(principal, found.ticket), principal, ctx.clock.now(), address)
 
 
@@ -203,7 +203,9 @@ async def accept(
         ctx,
         idem,
         w,
-        lambda: contractor_moves.accept(session, w.found, w.mover, w.now, note=note),
+        lambda: contractor_moves.accept(
+            session, found=w.found, mover=w.mover, now=w.now, note=note
+        ),
     )
 
 
@@ -221,7 +223,9 @@ async def decline(
         ctx,
         idem,
         w,
-        lambda: contractor_moves.decline(session, w.found, w.mover, w.now, reason=data.reason),
+        lambda: contractor_moves.decline(
+            session, found=w.found, mover=w.mover, now=w.now, reason=data.reason
+        ),
     )
 
 
@@ -235,7 +239,11 @@ async def start(
     w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
 ) -> Response:
     return await _answer(
-        session, ctx, idem, w, lambda: contractor_moves.start(session, w.found, w.mover, w.now)
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: contractor_moves.start(session, found=w.found, mover=w.mover, now=w.now),
     )
 
 
@@ -254,7 +262,12 @@ async def progress(
         idem,
         w,
         lambda: contractor_moves.progress(
-            session, w.found, w.mover, w.now, note=data.note, photo_ids=data.photo_ids
+            session,
+            found=w.found,
+            mover=w.mover,
+            now=w.now,
+            note=data.note,
+            photo_ids=data.photo_ids,
         ),
     )
 
@@ -275,9 +288,9 @@ async def done(
         w,
         lambda: contractor_moves.done(
             session,
-            w.found,
-            w.mover,
-            w.now,
+            found=w.found,
+            mover=w.mover,
+            now=w.now,
             note=data.note,
             before_ids=data.before_photo_ids,
             after_ids=data.after_photo_ids,
@@ -304,7 +317,7 @@ async def confirm(
         ctx,
         idem,
         w,
-        lambda: staff_moves.confirm(session, w.found, w.mover, w.now, note=note),
+        lambda: staff_moves.confirm(session, found=w.found, mover=w.mover, now=w.now, note=note),
     )
 
 
@@ -322,5 +335,7 @@ async def return_work(
         ctx,
         idem,
         w,
-        lambda: staff_moves.return_work(session, w.found, w.mover, w.now, reason=data.reason),
+        lambda: staff_moves.return_work(
+            session, found=w.found, mover=w.mover, now=w.now, reason=data.reason
+        ),
     )
