@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.catalog import load
 from services.kit.db import UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, PermissionDenied
@@ -122,7 +122,7 @@ def events_router(
         openapi_extra=requires(permission),
     )
     async def take_event(
-        event: EventIn, session: SessionDep, principal: CurrentPrincipal, request: Request
+        event: EventIn, session: SessionDep, principal: PrincipalDep, request: Request
     ) -> EventReceipt:
         if not principal.scope_paths(permission):
             raise PermissionDenied("forbidden", f"Your client does not hold {permission}.")

@@ -26,7 +26,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.clock import Clock
 from services.kit.db import Database
 
@@ -79,7 +79,7 @@ def todo_router(count: TodoCounter, *, permission: str | None = None) -> APIRout
         summary="What needs doing, for you: counts with a label and a console link",
         openapi_extra=requires(permission) if permission else None,
     )
-    async def todo(request: Request, principal: CurrentPrincipal) -> TodoList:
+    async def todo(request: Request, principal: PrincipalDep) -> TodoList:
         db: Database = request.app.state.db
         clock: Clock = request.app.state.clock
         async with db.session(write=False) as session:

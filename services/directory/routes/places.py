@@ -23,7 +23,7 @@ from services.directory.schemas import (
     PlaceUpdate,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, authorize, requires
+from services.kit.auth import PrincipalDep, authorize, requires
 from services.kit.errors import NotFound
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.scope import SEPARATOR
@@ -75,7 +75,7 @@ async def get_place(place_id: uuid.UUID, session: SessionDep) -> PlaceDetail:
     openapi_extra=requires(places.PERM_PLACES_WRITE),
 )
 async def create_place(
-    data: PlaceCreate, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal
+    data: PlaceCreate, session: SessionDep, clock: ClockDep, principal: PrincipalDep
 ) -> PlaceDetail:
     parent = await places.get_place(session, data.parent_id) if data.parent_id else None
     # Writing a child is a write on its parent; a root needs a grant over the whole tree.
@@ -100,7 +100,7 @@ async def update_place(
     data: PlaceUpdate,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> PlaceDetail:
     place = await places.get_place(session, place_id)
     authorize(principal, places.PERM_PLACES_WRITE, place.path)
@@ -115,7 +115,7 @@ async def update_place(
     openapi_extra=requires(PERM_CODES_MANAGE),
 )
 async def list_place_codes(
-    place_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, request: Request
+    place_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, request: Request
 ) -> list[CodeOut]:
     place = await places.get_place(session, place_id)
     authorize(principal, PERM_CODES_MANAGE, place.path)
@@ -137,7 +137,7 @@ async def issue_place_code(
     data: CodeIssue,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> CodeOut:
     place = await places.get_place(session, place_id)
@@ -163,7 +163,7 @@ async def issue_place_code(
 async def qr_sheet(
     place_id: uuid.UUID,
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
     format: Annotated[str, Query(pattern="^(html|svg)$")] = "html",
     page: Annotated[int, Query(ge=1, description="The page, for format=svg")] = 1,

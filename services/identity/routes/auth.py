@@ -22,7 +22,7 @@ from services.identity.schemas import (
     WeChatLoginOut,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.caching import PERSONAL
 from services.kit.personal import mask_phone
 
@@ -73,7 +73,7 @@ async def act_for(
     session: SessionDep,
     clock: ClockDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> TokenOut:
     pair = await sessions.act_for(
         session,
@@ -205,7 +205,7 @@ async def api_key_token(
 
 
 @router.get("/v1/me", summary="Who the token belongs to")
-async def me(principal: CurrentPrincipal, session: SessionDep, ctx: ContextDep) -> MeOut:
+async def me(principal: PrincipalDep, session: SessionDep, ctx: ContextDep) -> MeOut:
     kind, _, raw_id = principal.subject.partition(":")
     phone_cipher: str | None = None
     if kind == "staff":

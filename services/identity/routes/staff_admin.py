@@ -19,7 +19,7 @@ from services.identity.schemas import (
     StaffOut,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1", tags=["administration"])
@@ -37,7 +37,7 @@ async def create_staff(
     data: StaffCreate,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> StaffOut:
     permissions.scope_of(principal, PERM_STAFF)
@@ -62,7 +62,7 @@ async def create_staff(
     openapi_extra=requires(PERM_STAFF),
 )
 async def list_staff(
-    session: SessionDep, principal: CurrentPrincipal, page: PageDep, ctx: ContextDep
+    session: SessionDep, principal: PrincipalDep, page: PageDep, ctx: ContextDep
 ) -> Page[StaffOut]:
     scope = permissions.scope_of(principal, PERM_STAFF)
     rows, total = await staff.list_staff(session, scope=scope, page=page)
@@ -73,7 +73,7 @@ async def list_staff(
 
 @router.get("/staff/{user_id}", summary="One staff account", openapi_extra=requires(PERM_STAFF))
 async def get_staff(
-    user_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, ctx: ContextDep
+    user_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> StaffOut:
     scope = permissions.scope_of(principal, PERM_STAFF)
     user = await staff.managed_staff(session, user_id=user_id, scope=scope)
@@ -90,7 +90,7 @@ async def change_staff(
     data: StaffChange,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> StaffOut:
     scope = permissions.scope_of(principal, PERM_STAFF)
@@ -118,7 +118,7 @@ async def reset_password(
     data: PasswordReset,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> None:
     scope = permissions.scope_of(principal, PERM_STAFF)
@@ -143,7 +143,7 @@ async def reveal_staff_phone(
     data: RevealIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> RevealOut:
     scope = permissions.scope_of(principal, PERM_STAFF)

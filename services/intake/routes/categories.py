@@ -20,7 +20,7 @@ from services.intake.schemas.categories import (
 )
 from services.intake.schemas.common import PlaceOut
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.clients.directory import PlaceRef
 
 router = APIRouter(prefix="/v1/category-settings", tags=["categories"])
@@ -79,7 +79,7 @@ def _out(found: Effective, place: PlaceRef) -> CategorySettingOut:
     openapi_extra=MANAGE,
 )
 async def list_settings(
-    place_id: PlaceId, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    place_id: PlaceId, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> CategorySettingsOut:
     place = await categories.setting_place(ctx.directory, principal, place_id)
     found = await categories.all_for_place(session, place.path)
@@ -102,7 +102,7 @@ async def put_setting(
     data: CategorySettingIn,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> CategorySettingOut:
     # Directory and identity first, before the first statement (kit.calls).
     place = await categories.setting_place(ctx.directory, principal, place_id)
@@ -130,7 +130,7 @@ async def delete_setting(
     place_id: PlaceId,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> Response:
     place = await categories.setting_place(ctx.directory, principal, place_id)
     await categories.clear_at(session, place=place, category_code=category)

@@ -20,9 +20,9 @@ from starlette.exceptions import HTTPException
 
 from services.intake.context import ContextDep
 from services.intake.open311 import mapping, requests, wire
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.kit.app import SessionDep
-from services.kit.auth import OptionalPrincipal, TokenVerifier
+from services.kit.auth import OptionalPrincipalDep, TokenVerifier
 from services.kit.errors import BadRequest, DomainError, NotFound
 from services.kit.idempotency import REPLAY_HEADER
 
@@ -218,8 +218,8 @@ async def post_request(
     request: Request,
     session: SessionDep,
     ctx: ContextDep,
-    bearer: OptionalPrincipal,
-    idem: Idempotent,
+    bearer: OptionalPrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     form = wire.response_format(fmt)
     fields = await _posted_fields(request)

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from services.intake import categories, followers, lifecycle, presenters, tickets
 from services.intake.context import ContextDep
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.intake.schemas.categories import CategoryOut
 from services.intake.schemas.tickets import (
     Followed,
@@ -28,7 +28,7 @@ from services.intake.schemas.tickets import (
     TrackedTicket,
 )
 from services.kit.app import SessionDep
-from services.kit.auth import OptionalPrincipal
+from services.kit.auth import OptionalPrincipalDep
 from services.kit.caching import PERSONAL
 
 router = APIRouter(prefix="/v1", tags=["residents"])
@@ -75,8 +75,8 @@ async def submit_ticket(
     data: TicketSubmit,
     session: SessionDep,
     ctx: ContextDep,
-    principal: OptionalPrincipal,
-    idem: Idempotent,
+    principal: OptionalPrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     # Directory first, before the idempotency key's row or any statement (kit.calls).
     scanned = await tickets.locate_submission(ctx, data)
@@ -116,8 +116,8 @@ async def follow_ticket(
     data: FollowIn,
     session: SessionDep,
     ctx: ContextDep,
-    principal: OptionalPrincipal,
-    idem: Idempotent,
+    principal: OptionalPrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     async def work() -> Followed:
         ticket, follower, count = await followers.follow(

@@ -19,7 +19,7 @@ from services.intake.schemas.referrals import (
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import Access
@@ -42,7 +42,7 @@ async def refer(
     data: ReferralIn,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> ReferralOut:
     # The address from directory first: the ticket's place code from a read of its own,
@@ -76,7 +76,7 @@ async def refer(
 )
 async def list_referrals(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     status: ReferralStatus | None = None,
 ) -> Page[ReferralSummary]:
@@ -96,7 +96,7 @@ async def list_referrals(
     openapi_extra=READ,
 )
 async def get_referral(
-    referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> ReferralOut:
     found = await referrals.for_reader(session, principal=principal, referral_id=referral_id)
     return await partner_presenters.referral(
@@ -114,7 +114,7 @@ async def answer_referral(
     data: ReferralAnswer,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> ReferralOut:
     found = await referrals.for_agency(session, principal=principal, referral_id=referral_id)
     await referrals.answer(

@@ -37,7 +37,7 @@ from services.intake.schemas.tickets import (
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.intake.workorders import staff_moves
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.conditional import etag, not_modified
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import Access, guard
@@ -69,7 +69,7 @@ async def inbox(
     response: Response,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     status: Status | None = None,
     category: Annotated[str | None, Query(max_length=20)] = None,
@@ -107,7 +107,7 @@ async def inbox(
     openapi_extra=requires(PERM_REVEAL),
 )
 async def reporter_contact(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> ReporterContactOut:
     revealed = await contact.reveal_reporter_contact(
         session, ctx=ctx, principal=principal, ticket_id=ticket_id
@@ -117,7 +117,7 @@ async def reporter_contact(
 
 @router.get("/{ticket_id}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ))
 async def get_ticket(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> TicketDetail:
     ticket = await tickets.for_staff(
         session, principal=principal, ticket_id=ticket_id, permission=PERM_READ
@@ -144,7 +144,7 @@ class Handling:
 
 @guard(HANDLE_ACCESS)
 async def _handling(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> Handling:
     ticket = await tickets.for_staff(
         session, principal=principal, ticket_id=ticket_id, permission=PERM_HANDLE
@@ -186,7 +186,7 @@ async def assign(
     data: Assign,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> TicketDetail:
     # Identity first, before the ticket is loaded and locked (kit.calls).
     organisation = await staff_moves.contractor_for(

@@ -12,7 +12,7 @@ from services.intake import webhooks
 from services.intake.context import ContextDep
 from services.intake.schemas.webhooks import WebhookCreate, WebhookCreated, WebhookOut
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 MANAGE = requires(webhooks.PERM_MANAGE)
@@ -25,7 +25,7 @@ MANAGE = requires(webhooks.PERM_MANAGE)
     openapi_extra=MANAGE,
 )
 async def create_webhook(
-    data: WebhookCreate, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    data: WebhookCreate, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> WebhookCreated:
     place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
     subscription, secret = await webhooks.subscribe(
@@ -40,7 +40,7 @@ async def create_webhook(
 
 
 @router.get("", summary="The active subscriptions in your places", openapi_extra=MANAGE)
-async def list_webhooks(session: SessionDep, principal: CurrentPrincipal) -> list[WebhookOut]:
+async def list_webhooks(session: SessionDep, principal: PrincipalDep) -> list[WebhookOut]:
     found = await webhooks.subscriptions_of(session, principal)
     return [WebhookOut.model_validate(s) for s in found]
 
@@ -52,7 +52,7 @@ async def list_webhooks(session: SessionDep, principal: CurrentPrincipal) -> lis
     openapi_extra=MANAGE,
 )
 async def delete_webhook(
-    webhook_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    webhook_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> Response:
     await webhooks.unsubscribe(
         session, principal=principal, subscription_id=webhook_id, now=ctx.clock.now()

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from services.intake import partner_presenters
 from services.intake.context import ContextDep, IntakeContext
 from services.intake.models import WorkOrderStatus
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.intake.schemas.tickets import Reason
 from services.intake.schemas.workorders import (
     Done,
@@ -39,7 +39,7 @@ from services.intake.workorders.machine import (
     allowed_actions,
 )
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, Principal
+from services.kit.auth import Principal, PrincipalDep
 from services.kit.clients.directory import PlaceRef
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
@@ -58,7 +58,7 @@ OptionalNote = Annotated[WorkNote | None, Body()]
 )
 async def list_work_orders(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     status: WorkOrderStatus | None = None,
 ) -> Page[WorkOrderSummary]:
@@ -94,7 +94,7 @@ async def _view(
 
 @guard(READ_ACCESS)
 async def _reader(
-    order_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+    order_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
 ) -> tuple[Loaded, Side]:
     return await queries.for_reader(session, principal=principal, order_id=order_id)
 
@@ -109,7 +109,7 @@ ReaderDep = Annotated[tuple[Loaded, Side], Depends(_reader)]
     openapi_extra=READ_ACCESS.declare(),
 )
 async def get_work_order(
-    reading: ReaderDep, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    reading: ReaderDep, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> WorkOrderOut:
     found, side = reading
     return await _view(session, ctx, found, principal, side)
@@ -141,7 +141,7 @@ async def _contractor(
     order_id: uuid.UUID,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
@@ -155,7 +155,7 @@ async def _staff(
     order_id: uuid.UUID,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
@@ -170,7 +170,7 @@ StaffDep = Annotated[Working, Depends(_staff)]
 async def _answer(
     session: SessionDep,
     ctx: IntakeContext,
-    idem: Idempotent,
+    idem: IdempotentDep,
     w: Working,
     step: Callable[[], Awaitable[object]],
 ) -> Response:
@@ -194,7 +194,7 @@ async def accept(
     w: ContractorDep,
     session: SessionDep,
     ctx: ContextDep,
-    idem: Idempotent,
+    idem: IdempotentDep,
     data: OptionalNote = None,
 ) -> Response:
     note = data.note if data else None
@@ -216,7 +216,7 @@ async def accept(
     openapi_extra=WORK,
 )
 async def decline(
-    data: Reason, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Reason, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
@@ -236,7 +236,7 @@ async def decline(
     openapi_extra=WORK,
 )
 async def start(
-    w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
@@ -254,7 +254,7 @@ async def start(
     openapi_extra=WORK,
 )
 async def progress(
-    data: Progress, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Progress, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
@@ -279,7 +279,7 @@ async def progress(
     openapi_extra=WORK,
 )
 async def done(
-    data: Done, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Done, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
@@ -308,7 +308,7 @@ async def confirm(
     w: StaffDep,
     session: SessionDep,
     ctx: ContextDep,
-    idem: Idempotent,
+    idem: IdempotentDep,
     data: OptionalNote = None,
 ) -> Response:
     note = data.note if data else None
@@ -328,7 +328,7 @@ async def confirm(
     openapi_extra=HANDLE,
 )
 async def return_work(
-    data: Reason, w: StaffDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Reason, w: StaffDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,

@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, OptionalPrincipal, Principal
+from services.kit.auth import OptionalPrincipalDep, Principal, PrincipalDep
 from services.kit.errors import PermissionDenied
 from services.kit.media.http import UPLOAD_REQUEST_BODY, media_response, read_upload
 from services.kit.media.store import MediaOut, MediaStore
@@ -55,7 +55,7 @@ def upload_guard(access: Access) -> Callable[..., Any]:
     403 for a caller without it."""
 
     @guard(access)
-    async def may_upload(principal: CurrentPrincipal) -> None:
+    async def may_upload(principal: PrincipalDep) -> None:
         if not any(principal.scope_paths(permission) for permission in access.any_of):
             raise PermissionDenied("forbidden", f"Your roles do not include {access.permission}.")
 
@@ -95,7 +95,7 @@ def media_router(
         responses={413: {"description": "The file is over the limit (media_too_large)"}},
     )
     async def upload(
-        request: Request, session: SessionDep, principal: OptionalPrincipal
+        request: Request, session: SessionDep, principal: OptionalPrincipalDep
     ) -> MediaOut:
         store = store_of(request)
         data = await read_upload(request, max_bytes=max_bytes or store.limits.upload_bytes)
