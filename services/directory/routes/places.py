@@ -63,7 +63,7 @@ async def get_place_by_code(code: str, session: SessionDep) -> PlaceDetail:
     return await _detail(session, place.id)
 
 
-@router.get("/{place_id}", summary="One place with its ancestors")
+@router.get("/{place_id:uuid}", summary="One place with its ancestors")
 async def get_place(place_id: uuid.UUID, session: SessionDep) -> PlaceDetail:
     return await _detail(session, place_id)
 
@@ -91,7 +91,7 @@ async def create_place(
 
 
 @router.patch(
-    "/{place_id}",
+    "/{place_id:uuid}",
     summary="Change a place's public fields",
     openapi_extra=requires(places.PERM_PLACES_WRITE),
 )
@@ -110,7 +110,7 @@ async def update_place(
 
 
 @router.get(
-    "/{place_id}/codes",
+    "/{place_id:uuid}/codes",
     summary="The QR codes posted at a place (staff)",
     openapi_extra=requires(PERM_CODES_MANAGE),
 )
@@ -127,7 +127,7 @@ async def list_place_codes(
 
 
 @router.post(
-    "/{place_id}/codes",
+    "/{place_id:uuid}/codes",
     status_code=201,
     summary="Issue another code at a place",
     openapi_extra=requires(PERM_CODES_MANAGE),
@@ -154,7 +154,7 @@ async def issue_place_code(
 
 
 @router.get(
-    "/{place_id}/qr-sheet",
+    "/{place_id:uuid}/qr-sheet",
     summary="A printable A4 sheet of every unit door's code under a community or building",
     response_class=HTMLResponse,
     responses={200: {"content": {"text/html": {}, "image/svg+xml": {}}}},

@@ -71,7 +71,7 @@ async def list_api_clients(
 
 
 @router.delete(
-    "/api-clients/{client_id}",
+    "/api-clients/{client_id:uuid}",
     summary="Revoke an API key (the gateway stops it within 30 s)",
     openapi_extra=requires(PERM_CLIENTS),
 )

@@ -18,7 +18,7 @@ PERM_GRANTS = staff.PERM_GRANTS
 
 
 @router.post(
-    "/staff/{user_id}/grants",
+    "/staff/{user_id:uuid}/grants",
     status_code=201,
     summary="Grant a role on a place",
     openapi_extra=requires(PERM_GRANTS),
@@ -46,7 +46,7 @@ async def grant_role(
 
 
 @router.delete(
-    "/staff/{user_id}/grants/{grant_id}",
+    "/staff/{user_id:uuid}/grants/{grant_id:uuid}",
     status_code=204,
     summary="Withdraw a role",
     openapi_extra=requires(PERM_GRANTS),

@@ -77,7 +77,7 @@ async def my_households(session: SessionDep, principal: PrincipalDep) -> list[Ho
 
 
 @router.post(
-    "/households/{household_id}/members/{resident_id}/verify",
+    "/households/{household_id:uuid}/members/{resident_id:uuid}/verify",
     summary="Community staff confirm a resident lives there",
     openapi_extra=requires(residents.PERM_VERIFY),
 )
@@ -104,7 +104,7 @@ async def verify_member(
 
 
 @router.post(
-    "/residents/{resident_id}/phone/reveal",
+    "/residents/{resident_id:uuid}/phone/reveal",
     summary="Show a resident's phone to staff of their community (recorded)",
     openapi_extra=requires(PERM_REVEAL),
 )

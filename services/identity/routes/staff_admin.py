@@ -71,7 +71,9 @@ async def list_staff(
     )
 
 
-@router.get("/staff/{user_id}", summary="One staff account", openapi_extra=requires(PERM_STAFF))
+@router.get(
+    "/staff/{user_id:uuid}", summary="One staff account", openapi_extra=requires(PERM_STAFF)
+)
 async def get_staff(
     user_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> StaffOut:
@@ -81,7 +83,7 @@ async def get_staff(
 
 
 @router.patch(
-    "/staff/{user_id}",
+    "/staff/{user_id:uuid}",
     summary="Disable, enable, set on duty, rename",
     openapi_extra=requires(PERM_STAFF),
 )
@@ -108,7 +110,7 @@ async def change_staff(
 
 
 @router.post(
-    "/staff/{user_id}/password",
+    "/staff/{user_id:uuid}/password",
     status_code=204,
     summary="Reset a password",
     openapi_extra=requires(PERM_STAFF),
@@ -134,7 +136,7 @@ async def reset_password(
 
 
 @router.post(
-    "/staff/{user_id}/phone/reveal",
+    "/staff/{user_id:uuid}/phone/reveal",
     summary="Show a staff member's phone (recorded)",
     openapi_extra=requires(PERM_STAFF),
 )

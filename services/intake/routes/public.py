@@ -105,7 +105,7 @@ async def similar_tickets(
 
 
 @router.post(
-    "/tickets/{ticket_id}/follow",
+    "/tickets/{ticket_id:uuid}/follow",
     status_code=201,
     response_model=Followed,
     summary="+1: follow a neighbour's open report (a code of the same building is required)",

@@ -30,7 +30,7 @@ READ = Access(PERM_ANSWER, (PERM_READ,)).declare()
 
 
 @router.post(
-    "/tickets/{ticket_id}/referrals",
+    "/tickets/{ticket_id:uuid}/referrals",
     status_code=201,
     summary="Send the ticket's evidence package to an enforcement agency",
     description="Place, times, description, the contractors' findings and the chosen media; "
@@ -91,7 +91,7 @@ async def list_referrals(
 
 
 @router.get(
-    "/referrals/{referral_id}",
+    "/referrals/{referral_id:uuid}",
     summary="One referral with its package (photos as signed links)",
     openapi_extra=READ,
 )
@@ -105,7 +105,7 @@ async def get_referral(
 
 
 @router.post(
-    "/referrals/{referral_id}/answer",
+    "/referrals/{referral_id:uuid}/answer",
     summary="The agency answers: received, accepted or declined, concluded",
     openapi_extra=requires(PERM_ANSWER),
 )

@@ -102,7 +102,7 @@ async def inbox(
 
 
 @router.post(
-    "/{ticket_id}/reporter-contact",
+    "/{ticket_id:uuid}/reporter-contact",
     summary="The reporter's name and phone in clear, to call them back (recorded on the trail)",
     openapi_extra=requires(PERM_REVEAL),
 )
@@ -115,7 +115,9 @@ async def reporter_contact(
     return ReporterContactOut(name=revealed.name, phone=revealed.phone)
 
 
-@router.get("/{ticket_id}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ))
+@router.get(
+    "/{ticket_id:uuid}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ)
+)
 async def get_ticket(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> TicketDetail:
@@ -163,7 +165,7 @@ async def _answer(session: SessionDep, ctx: ContextDep, h: Handling) -> TicketDe
 
 
 @router.post(
-    "/{ticket_id}/acknowledge",
+    "/{ticket_id:uuid}/acknowledge",
     summary="Acknowledge after calling the reporter back (or reading an anonymous report)",
     openapi_extra=HANDLE,
 )
@@ -177,7 +179,7 @@ async def acknowledge(
 
 
 @router.post(
-    "/{ticket_id}/assign",
+    "/{ticket_id:uuid}/assign",
     summary="Assign (or reassign) to a person, a team or a contractor (a work order)",
     openapi_extra=HANDLE,
 )
@@ -208,13 +210,13 @@ async def assign(
     return await _answer(session, ctx, h)
 
 
-@router.post("/{ticket_id}/start", summary="The assignee starts work", openapi_extra=HANDLE)
+@router.post("/{ticket_id:uuid}/start", summary="The assignee starts work", openapi_extra=HANDLE)
 async def start(h: HandlingDep, session: SessionDep, ctx: ContextDep) -> TicketDetail:
     await lifecycle.start(session, ticket=h.ticket, actor=h.actor, now=h.now)
     return await _answer(session, ctx, h)
 
 
-@router.post("/{ticket_id}/resolve", summary="Resolved, with a note", openapi_extra=HANDLE)
+@router.post("/{ticket_id:uuid}/resolve", summary="Resolved, with a note", openapi_extra=HANDLE)
 async def resolve(
     data: Resolve, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
@@ -225,7 +227,7 @@ async def resolve(
     return await _answer(session, ctx, h)
 
 
-@router.post("/{ticket_id}/reject", summary="Reject, with the reason", openapi_extra=HANDLE)
+@router.post("/{ticket_id:uuid}/reject", summary="Reject, with the reason", openapi_extra=HANDLE)
 async def reject(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
@@ -234,7 +236,7 @@ async def reject(
 
 
 @router.post(
-    "/{ticket_id}/reopen", summary="Reopen a resolved or closed ticket", openapi_extra=HANDLE
+    "/{ticket_id:uuid}/reopen", summary="Reopen a resolved or closed ticket", openapi_extra=HANDLE
 )
 async def reopen(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
@@ -244,7 +246,9 @@ async def reopen(
 
 
 @router.post(
-    "/{ticket_id}/escalate", summary="Hand over to the street office or 12345", openapi_extra=HANDLE
+    "/{ticket_id:uuid}/escalate",
+    summary="Hand over to the street office or 12345",
+    openapi_extra=HANDLE,
 )
 async def escalate(
     data: Escalate, h: HandlingDep, session: SessionDep, ctx: ContextDep
@@ -256,7 +260,7 @@ async def escalate(
 
 
 @router.post(
-    "/{ticket_id}/duplicate", summary="Merge into another open ticket", openapi_extra=HANDLE
+    "/{ticket_id:uuid}/duplicate", summary="Merge into another open ticket", openapi_extra=HANDLE
 )
 async def duplicate(
     data: Duplicate, h: HandlingDep, session: SessionDep, ctx: ContextDep

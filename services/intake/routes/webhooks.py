@@ -46,7 +46,7 @@ async def list_webhooks(session: SessionDep, principal: PrincipalDep) -> list[We
 
 
 @router.delete(
-    "/{webhook_id}",
+    "/{webhook_id:uuid}",
     status_code=204,
     summary="Stop a subscription (its undelivered events are dropped)",
     openapi_extra=MANAGE,

@@ -103,7 +103,7 @@ ReaderDep = Annotated[tuple[Loaded, Side], Depends(_reader)]
 
 
 @router.get(
-    "/{order_id}",
+    "/{order_id:uuid}",
     summary="One work order: the problem, where, the report's photos, the order's trail",
     description="Never the reporter's name or phone.",
     openapi_extra=READ_ACCESS.declare(),
@@ -185,7 +185,7 @@ async def _answer(
 
 
 @router.post(
-    "/{order_id}/accept",
+    "/{order_id:uuid}/accept",
     summary="Accept the offered order",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
@@ -210,7 +210,7 @@ async def accept(
 
 
 @router.post(
-    "/{order_id}/decline",
+    "/{order_id:uuid}/decline",
     summary="Decline the offered order, with the reason (back to staff)",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
@@ -230,7 +230,7 @@ async def decline(
 
 
 @router.post(
-    "/{order_id}/start",
+    "/{order_id:uuid}/start",
     summary="Start the work (the ticket goes in progress)",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
@@ -248,7 +248,7 @@ async def start(
 
 
 @router.post(
-    "/{order_id}/progress",
+    "/{order_id:uuid}/progress",
     summary="Report progress: a note and optional photos (uploaded first, POST /v1/media)",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
@@ -273,7 +273,7 @@ async def progress(
 
 
 @router.post(
-    "/{order_id}/done",
+    "/{order_id:uuid}/done",
     summary="Mark the work done: a note, photos after it (one at least) and before it",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
@@ -299,7 +299,7 @@ async def done(
 
 
 @router.post(
-    "/{order_id}/confirm",
+    "/{order_id:uuid}/confirm",
     summary="Staff confirm the work: the ticket is resolved with the contractor's note",
     response_model=WorkOrderOut,
     openapi_extra=HANDLE,
@@ -322,7 +322,7 @@ async def confirm(
 
 
 @router.post(
-    "/{order_id}/return",
+    "/{order_id:uuid}/return",
     summary="Staff return the work, with the reason (back in progress)",
     response_model=WorkOrderOut,
     openapi_extra=HANDLE,

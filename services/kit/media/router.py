@@ -103,7 +103,7 @@ def media_router(
         return store.describe(stored)
 
     @router.get(
-        "/{media_id}",
+        "/{media_id:uuid}",
         summary="The photo or video behind a signed link",
         response_class=Response,
         responses={200: {"content": {"image/jpeg": {}, "video/mp4": {}}}},
@@ -121,7 +121,7 @@ def media_router(
         return media_response(request, served)
 
     @router.get(
-        "/{media_id}/thumbnail",
+        "/{media_id:uuid}/thumbnail",
         summary="A photo's thumbnail (JPEG, at most 480 px) behind a signed link",
         response_class=Response,
         responses={200: {"content": {"image/jpeg": {}}}},
