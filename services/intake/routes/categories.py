@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from services.intake import categories
-from services.intake.categories import PERM_MANAGE, Effective
+from services.intake import categories, category_settings
+from services.intake.categories import Effective
+from services.intake.category_settings import PERM_MANAGE
 from services.intake.context import ContextDep
 from services.intake.models import CategorySetting
 from services.intake.schemas.categories import (
@@ -81,7 +82,7 @@ def _out(found: Effective, place: PlaceRef) -> CategorySettingOut:
 async def list_settings(
     place_id: PlaceId, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> CategorySettingsOut:
-    place = await categories.setting_place(ctx.directory, principal, place_id)
+    place = await category_settings.setting_place(ctx.directory, principal, place_id)
     found = await categories.all_for_place(session, place.path)
     return CategorySettingsOut(
         place=PlaceOut(id=place.id, code=place.code, name=place.name, kind=place.kind),
@@ -105,9 +106,9 @@ async def put_setting(
     principal: PrincipalDep,
 ) -> CategorySettingOut:
     # Directory and identity first, before the first statement (kit.calls).
-    place = await categories.setting_place(ctx.directory, principal, place_id)
-    handler = await categories.default_handler(ctx.identity, data)
-    found = await categories.set_at(
+    place = await category_settings.setting_place(ctx.directory, principal, place_id)
+    handler = await category_settings.default_handler(ctx.identity, data)
+    found = await category_settings.set_at(
         session,
         place=place,
         category_code=category,
@@ -132,6 +133,6 @@ async def delete_setting(
     ctx: ContextDep,
     principal: PrincipalDep,
 ) -> Response:
-    place = await categories.setting_place(ctx.directory, principal, place_id)
-    await categories.clear_at(session, place=place, category_code=category)
+    place = await category_settings.setting_place(ctx.directory, principal, place_id)
+    await category_settings.clear_at(session, place=place, category_code=category)
     return Response(status_code=204)
