@@ -59,7 +59,7 @@ async def working_day(session: AsyncSession, day: date) -> tuple[bool, str]:
     return (day.weekday() < 5), ("weekday" if day.weekday() < 5 else "weekend")
 
 
-async def add_working_days(session: AsyncSession, start: date, days: int) -> date:
+async def add_working_days(session: AsyncSession, *, start: date, days: int) -> date:
     """The date `days` working days after `start` (start itself not counted)."""
     if not 0 <= days <= MAX_WORKING_DAYS:
         raise InvalidInput("days_out_of_range", f"days must be 0 to {MAX_WORKING_DAYS}.")

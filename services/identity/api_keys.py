@@ -140,7 +140,7 @@ async def list_clients(
         ApiClientPlace.client_id == ApiClient.id, ~within_any(ApiClientPlace.path, scope)
     )
     statement = select(ApiClient).where(~outside).order_by(ApiClient.created_at)
-    return await fetch_page(session, statement, page)
+    return await fetch_page(session, statement, page=page)
 
 
 async def revoke_client(

@@ -79,7 +79,7 @@ async def prepare(app: FastAPI) -> None:
         if ctx.settings.signing_keys:
             ctx.keys.load_configured(ctx.settings.signing_keys)
         else:
-            await ctx.keys.load_or_create(session, ctx.cipher, clock.now())
+            await ctx.keys.load_or_create(session, cipher=ctx.cipher, now=clock.now())
         await session.commit()
     await refresh_catalogues(app)
     if ctx.settings.env == "dev" and ctx.settings.seed_demo:

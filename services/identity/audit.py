@@ -56,7 +56,7 @@ async def list_admin_events(
     )
     if action:
         statement = statement.where(AdminEvent.action == action)
-    return await fetch_page(session, statement.order_by(AdminEvent.at.desc()), page)
+    return await fetch_page(session, statement.order_by(AdminEvent.at.desc()), page=page)
 
 
 def reveal(
@@ -86,7 +86,7 @@ def reveal(
     return cipher.decrypt(stored)
 
 
-async def record_remote(session: AsyncSession, event: EventIn, now: datetime) -> None:
+async def record_remote(session: AsyncSession, event: EventIn, *, now: datetime) -> None:
     """Another service's reveal or export (kit.audit), into the one audit list: who saw
     whose what, where, when. The event id is kept so the entry leads back to its source."""
     p = event.payload

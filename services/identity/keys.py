@@ -56,7 +56,7 @@ class KeyRing:
             self.add(str(jwk["kid"]), key, signing=index == 0)
 
     async def load_or_create(
-        self, session: AsyncSession, cipher: PersonalDataCipher, now: datetime
+        self, session: AsyncSession, *, cipher: PersonalDataCipher, now: datetime
     ) -> None:
         """Dev: keys live encrypted in the database; make one on first start."""
         rows = list(

@@ -49,7 +49,7 @@ async def list_organisations(
     statement = select(Organisation).where(Organisation.disabled_at.is_(None))
     if kind:
         statement = statement.where(Organisation.kind == kind)
-    return await fetch_page(session, statement.order_by(Organisation.name), page)
+    return await fetch_page(session, statement.order_by(Organisation.name), page=page)
 
 
 async def get_enabled(session: AsyncSession, *, organisation_id: uuid.UUID) -> Organisation:

@@ -21,7 +21,9 @@ from services.kit.permissions import Catalogue
 from services.kit.personal import PersonalDataCipher, mask_phone
 
 
-async def staff_out(session: AsyncSession, user: StaffUser, cipher: PersonalDataCipher) -> StaffOut:
+async def staff_out(
+    session: AsyncSession, user: StaffUser, *, cipher: PersonalDataCipher
+) -> StaffOut:
     grants = await staff.active_grants(session, user.id)
     return StaffOut(
         id=user.id,

@@ -173,7 +173,7 @@ async def list_staff(
     holds_any = exists().where(Grant.user_id == StaffUser.id, Grant.withdrawn_at.is_(None))
     ungranted = and_(~holds_any, await _ungranted_in_reach(session, scope))
     statement = select(StaffUser).where(or_(in_scope, ungranted)).order_by(StaffUser.username)
-    return await fetch_page(session, statement, page)
+    return await fetch_page(session, statement, page=page)
 
 
 async def set_disabled(

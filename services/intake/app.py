@@ -85,7 +85,6 @@ def create_app(
             "resolve; the reporter confirms, rates or reopens. Every step is an event."
         ),
         version="1.0.0",
-        # Public first: /v1/tickets/similar must not be taken for a ticket id.
         routers=[
             public.router,
             mine_routes.router,

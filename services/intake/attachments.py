@@ -60,9 +60,9 @@ async def check(session: AsyncSession, refs: Sequence[MediaRef]) -> list[StoredM
 
 async def attach(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     items: Sequence[StoredMedia],
-    *,
     purpose: str,
     now: datetime,
     event_id: int | None = None,

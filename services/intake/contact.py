@@ -23,12 +23,14 @@ class ReporterContact:
 
 
 async def reveal_reporter_contact(
-    session: AsyncSession, ctx: IntakeContext, principal: Principal, ticket_id: uuid.UUID
+    session: AsyncSession, *, ctx: IntakeContext, principal: Principal, ticket_id: uuid.UUID
 ) -> ReporterContact:
     """The reporter's name and phone in clear, to call them back: for staff who may see
     personal data at the ticket's place (community staff and up), and recorded on the
     trail every time (who, when), never the number itself."""
-    ticket = await for_staff(session, principal, ticket_id, PERM_READ)
+    ticket = await for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_READ
+    )
     authorize(principal, PERM_REVEAL, ticket.place_path)
     now = ctx.clock.now()
     session.add(TicketEvent.in_place(ticket, "contact_revealed", events.Actor.of(principal), now))

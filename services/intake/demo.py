@@ -269,7 +269,11 @@ class Story:
         fate = rng.random()
         if fate < 0.05:
             await lifecycle.reject(
-                s, t, self._actor(), self.at, reason="经核实属于物业合同范围，已告知联系物业"
+                s,
+                ticket=t,
+                actor=self._actor(),
+                now=self.at,
+                reason="经核实属于物业合同范围，已告知联系物业",
             )
             return
         # One in ten is assigned straight from submitted, without an acknowledgement.
@@ -277,24 +281,36 @@ class Story:
             outcome: lifecycle.CallOutcome = (
                 "anonymous" if t.reporter_phone_cipher is None else "reached"
             )
-            await lifecycle.acknowledge(s, t, self._actor(), self.at, outcome=outcome)
+            await lifecycle.acknowledge(
+                s, ticket=t, actor=self._actor(), now=self.at, outcome=outcome
+            )
             if fate < 0.09:
                 if self._after(timedelta(hours=2), timedelta(days=2)):
                     level: Literal["street", "city_hotline"] = (
                         "street" if rng.random() < 0.7 else "city_hotline"
                     )
                     await lifecycle.escalate(
-                        s, t, self._actor(), self.at, level=level, note="涉及多个部门，需上级协调"
+                        s,
+                        ticket=t,
+                        actor=self._actor(),
+                        now=self.at,
+                        level=level,
+                        note="涉及多个部门，需上级协调",
                     )
                 return
             if not self._after(timedelta(minutes=10), timedelta(hours=3)):
                 return
         await lifecycle.assign(
-            s, t, self._actor(), self.at, assignee_kind="staff", assignee_ref=self.staff.subject
+            s,
+            ticket=t,
+            actor=self._actor(),
+            now=self.at,
+            assignee_kind="staff",
+            assignee_ref=self.staff.subject,
         )
         if not self._after(timedelta(minutes=10), timedelta(hours=4)):
             return
-        await lifecycle.start(s, t, self._actor(), self.at)
+        await lifecycle.start(s, ticket=t, actor=self._actor(), now=self.at)
         if self.stall == "stuck":
             return
         if not self._within(t.due_resolve_at - t.created_at, on_time=0.85):
@@ -303,24 +319,28 @@ class Story:
         if rng.random() < 0.06:
             if not self._after(timedelta(hours=6), timedelta(days=3)):
                 return
-            await lifecycle.reopen(s, t, lifecycle.Actor.reporter(), self.at, reason="问题又出现了")
+            await lifecycle.reopen(
+                s, ticket=t, actor=lifecycle.Actor.reporter(), now=self.at, reason="问题又出现了"
+            )
             if not self._after(timedelta(hours=4), timedelta(days=2)):
                 return
             await self._resolve()
         resolved_at = self.at
         if rng.random() < 0.72 and self._after(timedelta(hours=1), timedelta(days=3)):
-            await lifecycle.rate(s, t, self.at, rating=self._rating(), comment=None)
+            await lifecycle.rate(s, ticket=t, now=self.at, rating=self._rating(), comment=None)
             return
         self.at = resolved_at
         # Unrated: the reporter confirms within the week, or the ticket waits for its
         # auto-close (a job due within 7 days of the anchor).
         if resolved_at + lifecycle.AUTO_CLOSE_AFTER < self.anchor:
             self._after(timedelta(hours=2), timedelta(days=6))
-            await lifecycle.confirm(s, t, self.at)
+            await lifecycle.confirm(s, ticket=t, now=self.at)
 
     async def _resolve(self) -> None:
         note = self.rng.choice(RESOLUTION_NOTES)
-        await lifecycle.resolve(self.session, self.ticket, self._actor(), self.at, note=note)
+        await lifecycle.resolve(
+            self.session, ticket=self.ticket, actor=self._actor(), now=self.at, note=note
+        )
 
     def _rating(self) -> int:
         return self.rng.choices((5, 4, 3, 2, 1), weights=(56, 24, 10, 6, 4))[0]
@@ -357,7 +377,9 @@ async def _file(
     )
     # The ticket is filed at its own time: its number's year, deadlines and first event.
     at_the_time = replace(ctx, clock=FrozenClock(plan.created))
-    return await file_ticket(session, at_the_time, report, location, principal=principal)
+    return await file_ticket(
+        session, ctx=at_the_time, report=report, location=location, principal=principal
+    )
 
 
 async def _duplicates(
@@ -389,9 +411,9 @@ async def _duplicates(
         copy = await _file(session, ctx, plan, await _location(ctx, cache, plan.unit_code), staff)
         await lifecycle.mark_duplicate(
             session,
-            copy,
-            lifecycle.Actor.staff(staff, copy),
-            plan.created + timedelta(minutes=20),
+            ticket=copy,
+            actor=lifecycle.Actor.staff(staff, copy),
+            now=plan.created + timedelta(minutes=20),
             original=original,
             note="同一问题，合并处理",
         )

@@ -17,18 +17,22 @@ from services.kit.auth import Principal
 
 async def merge_duplicate(
     session: AsyncSession,
+    *,
     principal: Principal,
     ticket: Ticket,
-    *,
     original_id: uuid.UUID,
     note: str | None,
     now: datetime,
 ) -> None:
     """Close `ticket` as a duplicate; its reporter and its followers follow the original
     from now on (DOMAIN.md), each resident once."""
-    original = await for_staff(session, principal, original_id, PERM_HANDLE)
+    original = await for_staff(
+        session, principal=principal, ticket_id=original_id, permission=PERM_HANDLE
+    )
     actor = lifecycle.Actor.staff(principal, ticket)
-    await lifecycle.mark_duplicate(session, ticket, actor, now, original=original, note=note)
+    await lifecycle.mark_duplicate(
+        session, ticket=ticket, actor=actor, now=now, original=original, note=note
+    )
     already = set(
         await session.scalars(
             select(TicketFollower.resident_subject).where(

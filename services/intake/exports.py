@@ -131,6 +131,7 @@ def _masked_name(name: str) -> str:
 
 async def sheet(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     principal: Principal,
     filters: TicketFilters,
@@ -325,16 +326,16 @@ FORMATS = {"csv": ("text/csv; charset=utf-8", to_csv), "xlsx": (XLSX_TYPE, to_xl
 
 async def export_tickets(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     principal: Principal,
     filters: TicketFilters,
-    *,
     file_format: str,
 ) -> ExportFile:
     now = ctx.clock.now()
     media_type, render = FORMATS[file_format]
     label = await _file_label(ctx, principal, filters)
-    found = await sheet(session, ctx, principal, filters, now)
+    found = await sheet(session, ctx=ctx, principal=principal, filters=filters, now=now)
     log.info(
         "tickets exported as %s by %s:%s: %d rows, %d with contact details in clear",
         file_format,

@@ -68,9 +68,9 @@ async def similar(
 
 async def follow(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     ticket_id: uuid.UUID,
-    *,
     code_token: str,
     principal: Principal | None,
 ) -> tuple[Ticket, TicketFollower, int]:

@@ -30,8 +30,10 @@ async def resolve(
     note: str | None,
     photo_ids: Sequence[uuid.UUID] = (),
 ) -> TicketEvent:
-    event = await lifecycle.resolve(session, ticket, actor, now, note=note, photo_ids=photo_ids)
-    await staff_moves.cancel_open(session, ticket, actor, now, because="resolve")
+    event = await lifecycle.resolve(
+        session, ticket=ticket, actor=actor, now=now, note=note, photo_ids=photo_ids
+    )
+    await staff_moves.cancel_open(session, ticket=ticket, actor=actor, now=now, because="resolve")
     return event
 
 
@@ -43,8 +45,8 @@ async def reject(
     now: datetime,
     reason: str | None,
 ) -> TicketEvent:
-    event = await lifecycle.reject(session, ticket, actor, now, reason=reason)
-    await staff_moves.cancel_open(session, ticket, actor, now, because="reject")
+    event = await lifecycle.reject(session, ticket=ticket, actor=actor, now=now, reason=reason)
+    await staff_moves.cancel_open(session, ticket=ticket, actor=actor, now=now, because="reject")
     return event
 
 
@@ -57,6 +59,8 @@ async def escalate(
     level: Literal["street", "city_hotline"],
     note: str | None,
 ) -> TicketEvent:
-    event = await lifecycle.escalate(session, ticket, actor, now, level=level, note=note)
-    await staff_moves.cancel_open(session, ticket, actor, now, because="escalate")
+    event = await lifecycle.escalate(
+        session, ticket=ticket, actor=actor, now=now, level=level, note=note
+    )
+    await staff_moves.cancel_open(session, ticket=ticket, actor=actor, now=now, because="escalate")
     return event

@@ -57,10 +57,10 @@ async def locate_case(ctx: IntakeContext, case: HotlineCase) -> Location:
 
 async def push(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     principal: Principal,
     case: HotlineCase,
-    *,
     location: Location,
 ) -> tuple[Ticket, bool]:
     """The ticket for the case (at `location`, from `locate_case`), and whether this push
@@ -89,7 +89,9 @@ async def push(
     )
     try:
         async with session.begin_nested():
-            ticket = await tickets.file_ticket(session, ctx, report, location, principal=principal)
+            ticket = await tickets.file_ticket(
+                session, ctx=ctx, report=report, location=location, principal=principal
+            )
     except IntegrityError:
         # A concurrent push of the same case committed first (the unique external_id).
         existing = await _by_external_id(session, case.external_id)

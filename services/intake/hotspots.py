@@ -169,9 +169,9 @@ async def _rising(
 
 async def find(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     scope: Scope,
-    *,
     days: int,
     min_count: int,
     now: datetime,
@@ -200,10 +200,10 @@ async def locate_task(ctx: IntakeContext, data: ProactiveTask) -> Location:
 
 async def file_task(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     principal: Principal,
     data: ProactiveTask,
-    *,
     location: Location,
 ) -> Ticket:
     """A patrol ticket at a hotspot's building (or unit door, located by `locate_task`),
@@ -226,4 +226,6 @@ async def file_task(
         source="patrol",
         priority=data.priority,
     )
-    return await file_ticket(session, ctx, report, location, principal=principal)
+    return await file_ticket(
+        session, ctx=ctx, report=report, location=location, principal=principal
+    )

@@ -156,9 +156,13 @@ async def _move(
     await session.flush()
     # Subscribers hear of every move, in the same transaction (kit.outbox).
     await webhooks.publish_ticket_event(
-        session, ticket, webhooks.TICKET_STATUS_CHANGED, previous_status=previous, now=now
+        session,
+        ticket=ticket,
+        topic=webhooks.TICKET_STATUS_CHANGED,
+        previous_status=previous,
+        now=now,
     )
-    await notices.ticket_moved(session, ticket, action, now)
+    await notices.ticket_moved(session, ticket=ticket, action=action, now=now)
     return event
 
 
@@ -178,10 +182,10 @@ def submitted_event(ticket: Ticket, actor: events.Actor, now: datetime) -> Ticke
 
 async def acknowledge(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     actor: Actor,
     now: datetime,
-    *,
     outcome: CallOutcome,
     note: str | None = None,
 ) -> TicketEvent:
@@ -201,10 +205,10 @@ async def acknowledge(
 
 async def assign(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     actor: Actor,
     now: datetime,
-    *,
     assignee_kind: Literal["staff", "team", "contractor"],
     assignee_ref: str,
     note: str | None = None,
@@ -221,7 +225,9 @@ async def assign(
     return event
 
 
-async def start(session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime) -> TicketEvent:
+async def start(
+    session: AsyncSession, *, ticket: Ticket, actor: Actor, now: datetime
+) -> TicketEvent:
     return await _move(session, ticket, "start", actor, now)
 
 
@@ -232,10 +238,10 @@ def _auto_close_key(ticket: Ticket) -> str:
 
 async def resolve(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     actor: Actor,
     now: datetime,
-    *,
     note: str | None,
     photo_ids: Sequence[uuid.UUID] = (),
 ) -> TicketEvent:
@@ -252,7 +258,7 @@ async def resolve(
         detail={"photo_ids": [str(photo.id) for photo in photos]},
     )
     await attachments.attach(
-        session, ticket, photos, purpose="resolution", now=now, event_id=event.id
+        session, ticket=ticket, items=photos, purpose="resolution", now=now, event_id=event.id
     )
     # Keyed by the resolution time: a reopened and re-resolved ticket gets a fresh week.
     await jobs.schedule(
@@ -266,12 +272,12 @@ async def resolve(
     return event
 
 
-async def confirm(session: AsyncSession, ticket: Ticket, now: datetime) -> TicketEvent:
+async def confirm(session: AsyncSession, *, ticket: Ticket, now: datetime) -> TicketEvent:
     return await _move(session, ticket, "confirm", Actor.reporter(), now)
 
 
 async def rate(
-    session: AsyncSession, ticket: Ticket, now: datetime, *, rating: int, comment: str | None
+    session: AsyncSession, *, ticket: Ticket, now: datetime, rating: int, comment: str | None
 ) -> TicketEvent:
     """Rate once: on a resolved ticket this also closes it; a closed one keeps its state."""
     if ticket.rating is not None:
@@ -297,7 +303,7 @@ async def rate(
 
 
 async def reopen(
-    session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime, *, reason: str | None
+    session: AsyncSession, *, ticket: Ticket, actor: Actor, now: datetime, reason: str | None
 ) -> TicketEvent:
     text = MACHINE.required("reopen", reason=reason)["reason"]
     if (
@@ -319,7 +325,7 @@ async def reopen(
 
 
 async def reject(
-    session: AsyncSession, ticket: Ticket, actor: Actor, now: datetime, *, reason: str | None
+    session: AsyncSession, *, ticket: Ticket, actor: Actor, now: datetime, reason: str | None
 ) -> TicketEvent:
     text = MACHINE.required("reject", reason=reason)["reason"]
     return await _move(session, ticket, "reject", actor, now, note=text)
@@ -327,10 +333,10 @@ async def reject(
 
 async def mark_duplicate(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     actor: Actor,
     now: datetime,
-    *,
     original: Ticket,
     note: str | None = None,
 ) -> TicketEvent:
@@ -353,10 +359,10 @@ async def mark_duplicate(
 
 async def escalate(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     actor: Actor,
     now: datetime,
-    *,
     level: Literal["street", "city_hotline"],
     note: str | None,
 ) -> TicketEvent:

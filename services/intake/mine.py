@@ -38,7 +38,7 @@ def resident_subject(principal: Principal) -> str:
 
 
 async def my_tickets(
-    session: AsyncSession, principal: Principal, page: PageParams
+    session: AsyncSession, *, principal: Principal, page: PageParams
 ) -> tuple[list[MyTicket], int]:
     """The resident's reports and the ones they follow, newest first (by when filed).
 

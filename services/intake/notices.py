@@ -78,7 +78,7 @@ def tracking_link(public_base_url: str, ticket: Ticket) -> str:
     return f"{public_base_url.rstrip('/')}/t/{ticket.tracking_token}"
 
 
-async def ticket_filed(session: AsyncSession, ticket: Ticket, now: datetime) -> None:
+async def ticket_filed(session: AsyncSession, *, ticket: Ticket, now: datetime) -> None:
     """A new ticket: deadline checks at its due times; an urgent one alerts on-duty staff."""
     for deadline, at in (("respond", ticket.due_respond_at), ("resolve", ticket.due_resolve_at)):
         await jobs.schedule(
@@ -100,7 +100,9 @@ async def ticket_filed(session: AsyncSession, ticket: Ticket, now: datetime) -> 
         )
 
 
-async def ticket_moved(session: AsyncSession, ticket: Ticket, action: str, now: datetime) -> None:
+async def ticket_moved(
+    session: AsyncSession, *, ticket: Ticket, action: str, now: datetime
+) -> None:
     """After a move of the state machine: text the reporter where DOMAIN promises it."""
     if action in REPORTER_TEXTS and ticket.reporter_phone_cipher is not None:
         await jobs.schedule(

@@ -104,8 +104,8 @@ def _order_fields(order: WorkOrder) -> dict[str, object]:
 async def work_order(
     session: AsyncSession,
     order: WorkOrder,
-    ticket: Ticket,
     *,
+    ticket: Ticket,
     address: Sequence[PlaceRef],
     media: MediaStore,
     as_contractor: bool,
@@ -155,7 +155,7 @@ def work_order_summary(order: WorkOrder, ticket: Ticket) -> WorkOrderSummary:
 
 
 async def work_orders_of(
-    session: AsyncSession, ticket: Ticket, media: MediaStore
+    session: AsyncSession, ticket: Ticket, *, media: MediaStore
 ) -> list[WorkOrderBrief]:
     """The ticket's orders as staff see them, oldest first (the open one is the last)."""
     orders = await queries.of_ticket(session, ticket.id)
@@ -199,7 +199,7 @@ async def referrals_of(session: AsyncSession, ticket: Ticket) -> list[ReferralSu
 
 
 async def referral(
-    session: AsyncSession, referral: Referral, ticket: Ticket, *, media: MediaStore
+    session: AsyncSession, referral: Referral, *, ticket: Ticket, media: MediaStore
 ) -> ReferralOut:
     """The referral with its package; the package's media still stored as signed links
     (retention may have removed the report's photos since it was sent)."""

@@ -225,8 +225,8 @@ def summary(ticket: Ticket, now: datetime, *, followers: int = 0) -> TicketSumma
 async def detail(
     session: AsyncSession,
     ticket: Ticket,
-    principal: Principal,
     *,
+    principal: Principal,
     now: datetime,
     cipher: PersonalDataCipher,
     media: MediaStore,
@@ -237,7 +237,7 @@ async def detail(
     # Staff who may not reveal the reporter's contact (a building captain) read the free text
     # with typed phones and ID numbers blanked, as the contact fields are masked.
     text = _as_written if principal.can(PERM_REVEAL, ticket.place_path) else _blanked
-    work_orders = await partner_presenters.work_orders_of(session, ticket, media)
+    work_orders = await partner_presenters.work_orders_of(session, ticket, media=media)
     if text is _blanked:
         work_orders = [_blanked_order(order) for order in work_orders]
     return TicketDetail.model_validate(

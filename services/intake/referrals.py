@@ -113,11 +113,11 @@ async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFindin
 
 async def refer(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     ticket: Ticket,
     actor: lifecycle.Actor,
     now: datetime,
-    *,
     agency: str,
     note: str | None,
     media_ids: Sequence[uuid.UUID] | None,
@@ -225,14 +225,18 @@ async def _load(session: AsyncSession, referral_id: uuid.UUID, *, lock: bool) ->
     return Loaded(referral, ticket)
 
 
-async def for_agency(session: AsyncSession, principal: Principal, referral_id: uuid.UUID) -> Loaded:
+async def for_agency(
+    session: AsyncSession, *, principal: Principal, referral_id: uuid.UUID
+) -> Loaded:
     """A referral the agency over the ticket's place answers (locked for the answer)."""
     found = await _load(session, referral_id, lock=True)
     authorize(principal, PERM_ANSWER, found.ticket.place_path, hidden=hidden_referral())
     return found
 
 
-async def for_reader(session: AsyncSession, principal: Principal, referral_id: uuid.UUID) -> Loaded:
+async def for_reader(
+    session: AsyncSession, *, principal: Principal, referral_id: uuid.UUID
+) -> Loaded:
     """A referral to look at: the agency's, or staff's who read the ticket."""
     found = await _load(session, referral_id, lock=False)
     if principal.can(PERM_ANSWER, found.ticket.place_path):
@@ -270,10 +274,10 @@ async def ticket_numbers(
 
 async def answer(
     session: AsyncSession,
+    *,
     found: Loaded,
     principal: Principal,
     now: datetime,
-    *,
     status: str,
     agency_reference: str | None,
     outcome: str | None,

@@ -129,9 +129,9 @@ async def locate_submission(ctx: IntakeContext, data: TicketSubmit) -> ScannedCo
 
 async def submit(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     data: TicketSubmit,
-    *,
     scanned: ScannedCode,
     principal: Principal | None,
     source: str = "qr",
@@ -149,24 +149,28 @@ async def submit(
     )
     # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
-    ticket = await file_ticket(session, ctx, report, scanned, principal=principal)
+    ticket = await file_ticket(
+        session, ctx=ctx, report=report, location=scanned, principal=principal
+    )
     ticket.code_token = scanned.token  # the tracking page's way back to the hub
     return ticket
 
 
 async def file_ticket(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     report: Report,
     location: Location,
-    *,
     principal: Principal | None,
 ) -> Ticket:
     """File a ticket at a located place: number, deadlines, first event, `ticket.created`."""
     phone = _reporter_phone(report.reporter_phone, report.consent)
     # The category as this street office has it: switched off here is unknown here; its
     # priority, deadlines and default handler are the street's (or the district's).
-    category = await categories.reportable(session, report.category, location.path)
+    category = await categories.reportable(
+        session, category_code=report.category, place_path=location.path
+    )
     community = location.chain.community
     if community is None:
         raise InvalidInput(
@@ -221,12 +225,12 @@ async def file_ticket(
     session.add(first)
     await session.flush()
     await attachments.attach(
-        session, ticket, report_media, purpose="report", now=now, event_id=first.id
+        session, ticket=ticket, items=report_media, purpose="report", now=now, event_id=first.id
     )
     await webhooks.publish_ticket_event(
-        session, ticket, webhooks.TICKET_CREATED, previous_status=None, now=now
+        session, ticket=ticket, topic=webhooks.TICKET_CREATED, previous_status=None, now=now
     )
-    await notices.ticket_filed(session, ticket, now)
+    await notices.ticket_filed(session, ticket=ticket, now=now)
     return ticket
 
 
@@ -289,7 +293,7 @@ async def for_reporter(session: AsyncSession, token: str) -> Ticket:
 
 
 async def for_staff(
-    session: AsyncSession, principal: Principal | None, ticket_id: uuid.UUID, permission: str
+    session: AsyncSession, *, principal: Principal | None, ticket_id: uuid.UUID, permission: str
 ) -> Ticket:
     ticket = await session.get(Ticket, ticket_id, with_for_update=permission == PERM_HANDLE)
     if ticket is None:
@@ -360,7 +364,7 @@ def inbox_query(
 
 
 async def inbox_version(
-    session: AsyncSession, query: Select[Any], now: datetime
+    session: AsyncSession, *, query: Select[Any], now: datetime
 ) -> tuple[Any, ...]:
     """What an inbox list depends on besides the caller and its filters; the polled list's
     ETag is made from it. It changes when a listed ticket is filed or moves (every move and

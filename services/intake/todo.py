@@ -31,7 +31,9 @@ def due_before_clause(at: datetime) -> ColumnElement[bool]:
     )
 
 
-async def count_todo(session: AsyncSession, principal: Principal, now: datetime) -> list[TodoItem]:
+async def count_todo(
+    session: AsyncSession, principal: Principal, *, now: datetime
+) -> list[TodoItem]:
     paths = principal.scope_paths(PERM_READ)
     if not paths:
         return []  # no intake role anywhere: nothing of intake's to show

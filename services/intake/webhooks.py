@@ -91,9 +91,9 @@ def _hidden() -> NotFound:
 
 async def subscribe(
     session: AsyncSession,
+    *,
     principal: Principal,
     data: WebhookCreate,
-    *,
     place_path: str,
     cipher: PersonalDataCipher,
     now: datetime,
@@ -134,7 +134,7 @@ async def subscriptions_of(
 
 
 async def unsubscribe(
-    session: AsyncSession, principal: Principal, subscription_id: uuid.UUID, *, now: datetime
+    session: AsyncSession, *, principal: Principal, subscription_id: uuid.UUID, now: datetime
 ) -> None:
     """Stop a subscription; its undelivered events are dropped (the sender skips them)."""
     subscription = await session.get(WebhookSubscription, subscription_id, with_for_update=True)
@@ -179,7 +179,7 @@ def event_payload(ticket: Ticket, *, previous_status: str | None, now: datetime)
     }
 
 
-async def destinations(session: AsyncSession, place_path: str, topic: str) -> list[str]:
+async def destinations(session: AsyncSession, *, place_path: str, topic: str) -> list[str]:
     """The active subscriptions at the ticket's place or above it that want `topic`."""
     rows = await session.execute(
         select(WebhookSubscription.id, WebhookSubscription.topics)
@@ -194,14 +194,14 @@ async def destinations(session: AsyncSession, place_path: str, topic: str) -> li
 
 async def publish_ticket_event(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     topic: str,
-    *,
     previous_status: str | None,
     now: datetime,
 ) -> uuid.UUID | None:
     """Record the event for its subscribers in the caller's transaction (none: nothing)."""
-    targets = await destinations(session, ticket.place_path, topic)
+    targets = await destinations(session, place_path=ticket.place_path, topic=topic)
     if not targets:
         return None
     return await outbox.publish(

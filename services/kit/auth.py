@@ -259,8 +259,8 @@ async def _required_principal(
     return principal
 
 
-OptionalPrincipal = Annotated[Principal | None, Depends(_optional_principal)]
-CurrentPrincipal = Annotated[Principal, Depends(_required_principal)]
+OptionalPrincipalDep = Annotated[Principal | None, Depends(_optional_principal)]
+PrincipalDep = Annotated[Principal, Depends(_required_principal)]
 
 
 def requires(permission: str) -> dict[str, Any]:

@@ -14,10 +14,10 @@ the second runs. A phone that retries because the first try seemed slow gets the
 answer instead of an error it would have to retry again.
 
     idempotency = IdempotencyKeys(Base.metadata)  # adds the `idempotency_keys` table
-    Idempotent = Annotated[IdempotentRequest, Depends(idempotency.dependency)]
+    IdempotentDep = Annotated[IdempotentRequest, Depends(idempotency.dependency)]
 
     @router.post("/v1/things", status_code=201, response_model=ThingOut)
-    async def create(body: ThingIn, session: SessionDep, idem: Idempotent) -> Response:
+    async def create(body: ThingIn, session: SessionDep, idem: IdempotentDep) -> Response:
         return await idem.run(lambda: things.create(session, body), status_code=201)
 """
 
@@ -37,7 +37,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import OptionalPrincipal, Principal
+from services.kit.auth import OptionalPrincipalDep, Principal
 from services.kit.db import UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import Conflict, DomainError, FieldError, InvalidInput
 
@@ -100,7 +100,7 @@ class IdempotencyKeys:
         request: Request,
         session: SessionDep,
         clock: ClockDep,
-        principal: OptionalPrincipal,
+        principal: OptionalPrincipalDep,
         idempotency_key: Annotated[
             str | None,
             Header(

@@ -37,7 +37,7 @@ class Page(BaseModel, Generic[T]):
 
 
 async def fetch_page(
-    session: AsyncSession, statement: Select[Any], page: PageParams
+    session: AsyncSession, statement: Select[Any], *, page: PageParams
 ) -> tuple[list[Any], int]:
     """Rows of one page and the total, from one filtered statement (filters stay in SQL)."""
     total = await session.scalar(

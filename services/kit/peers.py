@@ -30,7 +30,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import sqlalchemy as sa
@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.catalog import load
 from services.kit.db import UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, PermissionDenied
@@ -103,7 +103,10 @@ class ReceivedEvents:
         return inserted is not None
 
 
-EventHandler = Callable[[AsyncSession, EventIn, datetime], Awaitable[None]]
+class EventHandler(Protocol):
+    """Takes one event in the receiver's transaction (`now`: when it was received)."""
+
+    async def __call__(self, session: AsyncSession, event: EventIn, *, now: datetime) -> None: ...
 
 
 def events_router(
@@ -119,7 +122,7 @@ def events_router(
         openapi_extra=requires(permission),
     )
     async def take_event(
-        event: EventIn, session: SessionDep, principal: CurrentPrincipal, request: Request
+        event: EventIn, session: SessionDep, principal: PrincipalDep, request: Request
     ) -> EventReceipt:
         if not principal.scope_paths(permission):
             raise PermissionDenied("forbidden", f"Your client does not hold {permission}.")
@@ -133,7 +136,7 @@ def events_router(
         now = request.app.state.clock.now()
         if not await received.first_time(session, event, now=now):
             return EventReceipt(id=event.id, duplicate=True)
-        await handler(session, event, now)
+        await handler(session, event, now=now)
         return EventReceipt(id=event.id, duplicate=False)
 
     return router

@@ -7,7 +7,9 @@ function filters by the caller's scope in its query, like any list, and leaves o
 the caller holds no permission for (the home page asks every service, whatever the roles,
 so a missing permission is an empty list, not a 403).
 
-    async def count(session: AsyncSession, principal: Principal, now: datetime) -> list[TodoItem]:
+    async def count(
+        session: AsyncSession, principal: Principal, *, now: datetime
+    ) -> list[TodoItem]:
         n = ...  # a count in the query, within the caller's scope
         return [TodoItem(key="intake.submitted", label=Label(zh_cn="待受理", en="To acknowledge"),
                          count=n, link="/console/tickets?status=submitted")]
@@ -17,14 +19,14 @@ so a missing permission is an empty list, not a 403).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import Protocol
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.clock import Clock
 from services.kit.db import Database
 
@@ -53,11 +55,16 @@ class TodoList(BaseModel):
     items: list[TodoItem]
 
 
-TodoCounter = Callable[[AsyncSession, Principal, datetime], Awaitable[list[TodoItem]]]
+class TodoCounter(Protocol):
+    """A service's counts for the caller (`now`: the service's clock)."""
+
+    async def __call__(
+        self, session: AsyncSession, principal: Principal, *, now: datetime
+    ) -> list[TodoItem]: ...
 
 
 async def nothing_to_do(
-    session: AsyncSession, principal: Principal, now: datetime
+    session: AsyncSession, principal: Principal, *, now: datetime
 ) -> list[TodoItem]:
     return []
 
@@ -72,11 +79,11 @@ def todo_router(count: TodoCounter, *, permission: str | None = None) -> APIRout
         summary="What needs doing, for you: counts with a label and a console link",
         openapi_extra=requires(permission) if permission else None,
     )
-    async def todo(request: Request, principal: CurrentPrincipal) -> TodoList:
+    async def todo(request: Request, principal: PrincipalDep) -> TodoList:
         db: Database = request.app.state.db
         clock: Clock = request.app.state.clock
         async with db.session(write=False) as session:
-            items = await count(session, principal, clock.now())
+            items = await count(session, principal, now=clock.now())
         return TodoList(items=items)
 
     return router

@@ -72,14 +72,14 @@ async def hotline_report(intake: Intake, unit_code: str) -> dict[str, Any]:
         location = await ctx.directory.locate(unit_code, pointer="/body/address_id")
         ticket = await tickets.file_ticket(
             session,
-            ctx,
-            tickets.Report(
+            ctx=ctx,
+            report=tickets.Report(
                 category="small_ads",
                 description="12345转来：楼道小广告反复出现",
                 source="hotline",
                 external_id="12345-20260302-0001",
             ),
-            location,
+            location=location,
             principal=None,
         )
         await session.commit()

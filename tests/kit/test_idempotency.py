@@ -31,7 +31,7 @@ class Base(DeclarativeBase):
 
 
 idempotency = IdempotencyKeys(Base.metadata)
-Idempotent = Annotated[IdempotentRequest, Depends(idempotency.dependency)]
+IdempotentDep = Annotated[IdempotentRequest, Depends(idempotency.dependency)]
 
 
 class Note(Base):
@@ -63,7 +63,7 @@ def make_app(db: Database, clock: FrozenClock, tokens: TokenFactory) -> FastAPI:
 
     @app.post("/notes", status_code=201, response_model=NoteOut)
     async def create_note(
-        body: NoteIn, request: Request, session: SessionDep, idem: Idempotent
+        body: NoteIn, request: Request, session: SessionDep, idem: IdempotentDep
     ) -> Response:
         async def create() -> NoteOut:
             note = Note(id=uuid.uuid4(), text=body.text)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from services.directory import calendar
 from services.directory.schemas import CalendarDayIn, CalendarDayOut, WorkingDay
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.errors import PermissionDenied
 
 router = APIRouter(prefix="/v1/calendar", tags=["calendar"])
@@ -33,7 +33,7 @@ async def working_days_after(
     start: date,
     days: Annotated[int, Query(ge=0, le=calendar.MAX_WORKING_DAYS)],
 ) -> WorkingDay:
-    day = await calendar.add_working_days(session, start, days)
+    day = await calendar.add_working_days(session, start=start, days=days)
     working, reason = await calendar.working_day(session, day)
     return WorkingDay(day=day, working=working, reason=reason)
 
@@ -54,7 +54,7 @@ async def put_day(
     data: CalendarDayIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> CalendarDayOut:
     _may_edit_calendar(principal)
     entry = await calendar.set_day(
@@ -69,6 +69,6 @@ async def put_day(
     summary="Make a day ordinary again",
     openapi_extra=requires(calendar.PERM_CALENDAR_WRITE),
 )
-async def delete_day(day: date, session: SessionDep, principal: CurrentPrincipal) -> None:
+async def delete_day(day: date, session: SessionDep, principal: PrincipalDep) -> None:
     _may_edit_calendar(principal)
     await calendar.remove_day(session, day=day)

@@ -18,7 +18,7 @@ from services.directory.schemas import (
     ResolvedCode,
 )
 from services.kit.app import ClockDep, SessionDep, SingleReadDep
-from services.kit.auth import CurrentPrincipal, authorize, requires
+from services.kit.auth import PrincipalDep, authorize, requires
 
 router = APIRouter(prefix="/v1/codes", tags=["qr codes"])
 
@@ -109,7 +109,7 @@ async def code_image(
     return _image_response(code, request.app.state.settings.public_base_url, fmt, scale, border)
 
 
-async def _managed_code(session: SessionDep, token: str, principal: CurrentPrincipal) -> QrCode:
+async def _managed_code(session: SessionDep, token: str, principal: PrincipalDep) -> QrCode:
     code = await codes.get_code(session, token)
     place = await get_place(session, code.place_id)
     authorize(principal, codes.PERM_CODES_MANAGE, place.path)
@@ -126,7 +126,7 @@ async def revoke_code(
     data: CodeChange,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> CodeOut:
     code = await _managed_code(session, token, principal)
@@ -147,7 +147,7 @@ async def reissue_code(
     data: CodeChange,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> CodeOut:
     code = await _managed_code(session, token, principal)
@@ -163,7 +163,7 @@ async def reissue_code(
     openapi_extra=requires(codes.PERM_CODES_MANAGE),
 )
 async def code_history(
-    token: str, session: SessionDep, principal: CurrentPrincipal
+    token: str, session: SessionDep, principal: PrincipalDep
 ) -> list[CodeEventOut]:
     code = await _managed_code(session, token, principal)
     return [CodeEventOut.model_validate(e) for e in await codes.code_history(session, code)]

@@ -23,7 +23,7 @@ from services.directory.schemas import (
     PlaceUpdate,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, authorize, requires
+from services.kit.auth import PrincipalDep, authorize, requires
 from services.kit.errors import NotFound
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.scope import SEPARATOR
@@ -44,7 +44,7 @@ async def list_places(
     statement = places.list_places_statement(
         parent_id=parent_id, kind=kind, under=under_place, query=q
     )
-    rows, total = await fetch_page(session, statement, page)
+    rows, total = await fetch_page(session, statement, page=page)
     return Page[PlaceOut](items=[PlaceOut.model_validate(p) for p in rows], total=total)
 
 
@@ -64,7 +64,7 @@ async def get_place_by_code(code: str, session: SessionDep) -> PlaceDetail:
     return await _detail(session, place.id)
 
 
-@router.get("/{place_id}", summary="One place with its ancestors")
+@router.get("/{place_id:uuid}", summary="One place with its ancestors")
 async def get_place(place_id: uuid.UUID, session: SessionDep) -> PlaceDetail:
     return await _detail(session, place_id)
 
@@ -76,7 +76,7 @@ async def get_place(place_id: uuid.UUID, session: SessionDep) -> PlaceDetail:
     openapi_extra=requires(places.PERM_PLACES_WRITE),
 )
 async def create_place(
-    data: PlaceCreate, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal
+    data: PlaceCreate, session: SessionDep, clock: ClockDep, principal: PrincipalDep
 ) -> PlaceDetail:
     parent = await places.get_place(session, data.parent_id) if data.parent_id else None
     # Writing a child is a write on its parent; a root needs a grant over the whole tree.
@@ -92,7 +92,7 @@ async def create_place(
 
 
 @router.patch(
-    "/{place_id}",
+    "/{place_id:uuid}",
     summary="Change a place's public fields",
     openapi_extra=requires(places.PERM_PLACES_WRITE),
 )
@@ -101,7 +101,7 @@ async def update_place(
     data: PlaceUpdate,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> PlaceDetail:
     place = await places.get_place(session, place_id)
     authorize(principal, places.PERM_PLACES_WRITE, place.path)
@@ -111,12 +111,12 @@ async def update_place(
 
 
 @router.get(
-    "/{place_id}/codes",
+    "/{place_id:uuid}/codes",
     summary="The QR codes posted at a place (staff)",
     openapi_extra=requires(PERM_CODES_MANAGE),
 )
 async def list_place_codes(
-    place_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, request: Request
+    place_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, request: Request
 ) -> list[CodeOut]:
     place = await places.get_place(session, place_id)
     authorize(principal, PERM_CODES_MANAGE, place.path)
@@ -128,7 +128,7 @@ async def list_place_codes(
 
 
 @router.post(
-    "/{place_id}/codes",
+    "/{place_id:uuid}/codes",
     status_code=201,
     summary="Issue another code at a place",
     openapi_extra=requires(PERM_CODES_MANAGE),
@@ -138,7 +138,7 @@ async def issue_place_code(
     data: CodeIssue,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> CodeOut:
     place = await places.get_place(session, place_id)
@@ -155,7 +155,7 @@ async def issue_place_code(
 
 
 @router.get(
-    "/{place_id}/qr-sheet",
+    "/{place_id:uuid}/qr-sheet",
     summary="A printable A4 sheet of every unit door's code under a community or building",
     response_class=HTMLResponse,
     responses={200: {"content": {"text/html": {}, "image/svg+xml": {}}}},
@@ -164,7 +164,7 @@ async def issue_place_code(
 async def qr_sheet(
     place_id: uuid.UUID,
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
     format: Annotated[str, Query(pattern="^(html|svg)$")] = "html",
     page: Annotated[int, Query(ge=1, description="The page, for format=svg")] = 1,

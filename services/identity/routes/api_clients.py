@@ -11,7 +11,7 @@ from services.identity.context import ContextDep
 from services.identity.presenters import client_out
 from services.identity.schemas import ApiClientCreated, ApiClientIn, ApiClientOut
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, authorize, requires
+from services.kit.auth import PrincipalDep, authorize, requires
 from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1", tags=["administration"])
@@ -34,7 +34,7 @@ async def issue_api_client(
     data: ApiClientIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> ApiClientCreated:
     places = [await ctx.directory.place(pid, pointer="/body/place_ids") for pid in data.place_ids]
@@ -63,7 +63,7 @@ async def issue_api_client(
     openapi_extra=requires(PERM_CLIENTS),
 )
 async def list_api_clients(
-    session: SessionDep, principal: CurrentPrincipal, page: PageDep
+    session: SessionDep, principal: PrincipalDep, page: PageDep
 ) -> Page[ApiClientOut]:
     scope = permissions.scope_of(principal, PERM_CLIENTS)
     rows, total = await api_keys.list_clients(session, scope=scope, page=page)
@@ -71,12 +71,12 @@ async def list_api_clients(
 
 
 @router.delete(
-    "/api-clients/{client_id}",
+    "/api-clients/{client_id:uuid}",
     summary="Revoke an API key (the gateway stops it within 30 s)",
     openapi_extra=requires(PERM_CLIENTS),
 )
 async def revoke_api_client(
-    client_id: uuid.UUID, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal
+    client_id: uuid.UUID, session: SessionDep, clock: ClockDep, principal: PrincipalDep
 ) -> ApiClientOut:
     client = await api_keys.get_client(session, client_id)
     for place in await api_keys.client_places(session, client.id):

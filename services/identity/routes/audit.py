@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from services.identity import audit, permissions
 from services.identity.schemas import AdminEventOut
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1", tags=["administration"])
@@ -22,7 +22,7 @@ PERM_AUDIT = permissions.AUDIT_READ
 )
 async def list_admin_events(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     action: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Page[AdminEventOut]:

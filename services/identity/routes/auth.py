@@ -25,7 +25,7 @@ from services.identity.schemas import (
 )
 from services.kit.addresses import client_address
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.caching import PERSONAL
 from services.kit.errors import Unauthenticated
 from services.kit.personal import mask_phone
@@ -93,7 +93,7 @@ async def act_for(
     session: SessionDep,
     clock: ClockDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> TokenOut:
     pair = await sessions.act_for(
         session,
@@ -228,7 +228,7 @@ async def api_key_token(
 
 
 @router.get("/v1/me", summary="Who the token belongs to")
-async def me(principal: CurrentPrincipal, session: SessionDep, ctx: ContextDep) -> MeOut:
+async def me(principal: PrincipalDep, session: SessionDep, ctx: ContextDep) -> MeOut:
     kind, _, raw_id = principal.subject.partition(":")
     phone_cipher: str | None = None
     if kind == "staff":

@@ -10,7 +10,7 @@ from services.identity import staff
 from services.identity.context import ContextDep
 from services.identity.schemas import GrantIn, GrantOut
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, authorize, requires
+from services.kit.auth import PrincipalDep, authorize, requires
 
 router = APIRouter(prefix="/v1", tags=["administration"])
 
@@ -18,7 +18,7 @@ PERM_GRANTS = staff.PERM_GRANTS
 
 
 @router.post(
-    "/staff/{user_id}/grants",
+    "/staff/{user_id:uuid}/grants",
     status_code=201,
     summary="Grant a role on a place",
     openapi_extra=requires(PERM_GRANTS),
@@ -28,7 +28,7 @@ async def grant_role(
     data: GrantIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> GrantOut:
     place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
@@ -46,7 +46,7 @@ async def grant_role(
 
 
 @router.delete(
-    "/staff/{user_id}/grants/{grant_id}",
+    "/staff/{user_id:uuid}/grants/{grant_id:uuid}",
     status_code=204,
     summary="Withdraw a role",
     openapi_extra=requires(PERM_GRANTS),
@@ -56,7 +56,7 @@ async def withdraw_grant(
     grant_id: uuid.UUID,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> None:
     grant = await staff.get_grant(session, user_id=user_id, grant_id=grant_id)
     authorize(principal, PERM_GRANTS, grant.place_path)

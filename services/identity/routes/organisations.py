@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from services.identity import organisations, permissions
 from services.identity.schemas import OrganisationIn, OrganisationOut
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1", tags=["administration"])
@@ -24,7 +24,7 @@ PERM_ORGS = organisations.PERM_ORGS
     openapi_extra=requires(PERM_ORGS),
 )
 async def create_organisation(
-    data: OrganisationIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal
+    data: OrganisationIn, session: SessionDep, clock: ClockDep, principal: PrincipalDep
 ) -> OrganisationOut:
     permissions.scope_of(principal, PERM_ORGS)
     org = await organisations.create_organisation(

@@ -15,7 +15,7 @@ router = APIRouter(prefix="/v1", tags=["administration"])
 
 
 @router.get(
-    "/organisations/{organisation_id}",
+    "/organisations/{organisation_id:uuid}",
     summary="One enabled organisation (public name and kind, as in the list)",
 )
 async def get_organisation(organisation_id: uuid.UUID, session: SessionDep) -> OrganisationOut:

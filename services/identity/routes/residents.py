@@ -23,7 +23,7 @@ from services.identity.schemas import (
     RevealOut,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, Principal, authorize, requires
+from services.kit.auth import Principal, PrincipalDep, authorize, requires
 from services.kit.errors import NotFound, PermissionDenied
 from services.kit.personal import PERM_REVEAL
 
@@ -53,7 +53,7 @@ async def join_household(
     data: HouseholdIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> HouseholdOut:
     # Directory first, before this request's first statement (kit.calls).
@@ -71,13 +71,13 @@ async def join_household(
 
 
 @router.get("/me/households", summary="My homes and whether they are verified")
-async def my_households(session: SessionDep, principal: CurrentPrincipal) -> list[HouseholdOut]:
+async def my_households(session: SessionDep, principal: PrincipalDep) -> list[HouseholdOut]:
     rows = await residents.households_of(session, _resident_id(principal))
     return [_household_out(h, m) for h, m in rows]
 
 
 @router.post(
-    "/households/{household_id}/members/{resident_id}/verify",
+    "/households/{household_id:uuid}/members/{resident_id:uuid}/verify",
     summary="Community staff confirm a resident lives there",
     openapi_extra=requires(residents.PERM_VERIFY),
 )
@@ -86,7 +86,7 @@ async def verify_member(
     resident_id: uuid.UUID,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> HouseholdOut:
     not_found = NotFound("household_not_found", "No such household.")
     household = await session.get(Household, household_id)
@@ -104,7 +104,7 @@ async def verify_member(
 
 
 @router.post(
-    "/residents/{resident_id}/phone/reveal",
+    "/residents/{resident_id:uuid}/phone/reveal",
     summary="Show a resident's phone to staff of their community (recorded)",
     openapi_extra=requires(PERM_REVEAL),
 )
@@ -113,7 +113,7 @@ async def reveal_resident_phone(
     data: RevealIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> RevealOut:
     resident = await residents.get_resident(session, resident_id)
@@ -144,7 +144,7 @@ async def add_dependant(
     data: DependantIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> DependantOut:
     guardian = await residents.get_resident(session, _resident_id(principal))
@@ -161,7 +161,7 @@ async def add_dependant(
 
 @router.get("/me/dependants", summary="The children in my care")
 async def my_dependants(
-    session: SessionDep, principal: CurrentPrincipal, ctx: ContextDep
+    session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> list[DependantOut]:
     rows = await residents.dependants_of(session, _resident_id(principal))
     return [
@@ -179,7 +179,7 @@ async def notify_on_duty(
     data: NotifyIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> NotifyOut:
     authorize(principal, PERM_NOTIFY, data.place_path)

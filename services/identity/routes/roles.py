@@ -10,7 +10,7 @@ from services.identity.context import ContextDep
 from services.identity.presenters import catalogue_out, role_out
 from services.identity.schemas import CatalogueOut, RoleOut, RolePermissionIn
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.clock import Clock
 
 router = APIRouter(prefix="/v1", tags=["administration"])
@@ -44,7 +44,7 @@ async def add_role_permission(
     data: RolePermissionIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> RoleOut:
     return await _edit_role(session, clock, principal, ctx, role_name, add=[data.permission])
@@ -60,7 +60,7 @@ async def remove_role_permission(
     permission: str,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> RoleOut:
     return await _edit_role(session, clock, principal, ctx, role_name, remove=[permission])

@@ -19,7 +19,7 @@ from services.identity.schemas import (
     StaffOut,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1", tags=["administration"])
@@ -37,7 +37,7 @@ async def create_staff(
     data: StaffCreate,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> StaffOut:
     permissions.scope_of(principal, PERM_STAFF)
@@ -53,7 +53,7 @@ async def create_staff(
         actor=principal.subject,
         now=clock.now(),
     )
-    return await staff_out(session, user, ctx.cipher)
+    return await staff_out(session, user, cipher=ctx.cipher)
 
 
 @router.get(
@@ -62,26 +62,28 @@ async def create_staff(
     openapi_extra=requires(PERM_STAFF),
 )
 async def list_staff(
-    session: SessionDep, principal: CurrentPrincipal, page: PageDep, ctx: ContextDep
+    session: SessionDep, principal: PrincipalDep, page: PageDep, ctx: ContextDep
 ) -> Page[StaffOut]:
     scope = permissions.scope_of(principal, PERM_STAFF)
     rows, total = await staff.list_staff(session, scope=scope, page=page)
     return Page[StaffOut](
-        items=[await staff_out(session, u, ctx.cipher) for u in rows], total=total
+        items=[await staff_out(session, u, cipher=ctx.cipher) for u in rows], total=total
     )
 
 
-@router.get("/staff/{user_id}", summary="One staff account", openapi_extra=requires(PERM_STAFF))
+@router.get(
+    "/staff/{user_id:uuid}", summary="One staff account", openapi_extra=requires(PERM_STAFF)
+)
 async def get_staff(
-    user_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, ctx: ContextDep
+    user_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> StaffOut:
     scope = permissions.scope_of(principal, PERM_STAFF)
     user = await staff.managed_staff(session, user_id=user_id, scope=scope)
-    return await staff_out(session, user, ctx.cipher)
+    return await staff_out(session, user, cipher=ctx.cipher)
 
 
 @router.patch(
-    "/staff/{user_id}",
+    "/staff/{user_id:uuid}",
     summary="Disable, enable, set on duty, rename",
     openapi_extra=requires(PERM_STAFF),
 )
@@ -90,7 +92,7 @@ async def change_staff(
     data: StaffChange,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> StaffOut:
     scope = permissions.scope_of(principal, PERM_STAFF)
@@ -104,11 +106,11 @@ async def change_staff(
         actor=principal.subject,
         now=clock.now(),
     )
-    return await staff_out(session, user, ctx.cipher)
+    return await staff_out(session, user, cipher=ctx.cipher)
 
 
 @router.post(
-    "/staff/{user_id}/password",
+    "/staff/{user_id:uuid}/password",
     status_code=204,
     summary="Reset a password",
     openapi_extra=requires(PERM_STAFF),
@@ -118,7 +120,7 @@ async def reset_password(
     data: PasswordReset,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> None:
     scope = permissions.scope_of(principal, PERM_STAFF)
@@ -134,7 +136,7 @@ async def reset_password(
 
 
 @router.post(
-    "/staff/{user_id}/phone/reveal",
+    "/staff/{user_id:uuid}/phone/reveal",
     summary="Show a staff member's phone (recorded)",
     openapi_extra=requires(PERM_STAFF),
 )
@@ -143,7 +145,7 @@ async def reveal_staff_phone(
     data: RevealIn,
     session: SessionDep,
     clock: ClockDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     ctx: ContextDep,
 ) -> RevealOut:
     scope = permissions.scope_of(principal, PERM_STAFF)

@@ -232,7 +232,7 @@ def _request(
 
 
 async def describe(
-    session: AsyncSession, ctx: IntakeContext, found: Sequence[Ticket]
+    session: AsyncSession, *, ctx: IntakeContext, found: Sequence[Ticket]
 ) -> list[dict[str, Any]]:
     """The tickets as service requests, in the order given."""
     if not found:

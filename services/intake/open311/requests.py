@@ -132,7 +132,7 @@ def parse_requests_query(params: Mapping[str, str], now: datetime) -> RequestsQu
 
 
 async def find_requests(
-    session: AsyncSession, ctx: IntakeContext, query: RequestsQuery
+    session: AsyncSession, *, ctx: IntakeContext, query: RequestsQuery
 ) -> list[dict[str, Any]]:
     statement = select(Ticket)
     if query.ids:
@@ -165,17 +165,17 @@ async def find_requests(
         .limit(query.page_size)
         .offset((query.page - 1) * query.page_size)
     )
-    return await describe(session, ctx, list(await session.scalars(statement)))
+    return await describe(session, ctx=ctx, found=list(await session.scalars(statement)))
 
 
 async def request_by_id(
-    session: AsyncSession, ctx: IntakeContext, request_id: str
+    session: AsyncSession, *, ctx: IntakeContext, request_id: str
 ) -> list[dict[str, Any]]:
     """One request, as a list of one (the spec's shape)."""
     ticket = await session.scalar(select(Ticket).where(Ticket.number == request_id.upper()))
     if ticket is None:
         raise NotFound("unknown_service_request", f"No service request has the id '{request_id}'.")
-    return await describe(session, ctx, [ticket])
+    return await describe(session, ctx=ctx, found=[ticket])
 
 
 async def resolve_token(session: AsyncSession, token: str) -> list[dict[str, Any]]:
@@ -276,10 +276,10 @@ async def _locate(ctx: IntakeContext, form: Mapping[str, str]) -> Location:
 
 async def submit(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     verifier: TokenVerifier,
     form: Mapping[str, str],
-    *,
     bearer: Principal | None,
 ) -> list[dict[str, Any]]:
     """File a ticket from a posted service request; everything is checked before anything
@@ -309,7 +309,9 @@ async def submit(
         consent=phone is not None,
         filing_detail=filing,
     )
-    ticket = await tickets.file_ticket(session, ctx, report, location, principal=principal)
+    ticket = await tickets.file_ticket(
+        session, ctx=ctx, report=report, location=location, principal=principal
+    )
     return [
         {
             "service_request_id": ticket.number,

@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from services.intake import categories
-from services.intake.categories import PERM_MANAGE, Effective
+from services.intake import categories, category_settings
+from services.intake.categories import Effective
+from services.intake.category_settings import PERM_MANAGE
 from services.intake.context import ContextDep
 from services.intake.models import CategorySetting
 from services.intake.schemas.categories import (
@@ -20,7 +21,7 @@ from services.intake.schemas.categories import (
 )
 from services.intake.schemas.common import PlaceOut
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.clients.directory import PlaceRef
 
 router = APIRouter(prefix="/v1/category-settings", tags=["categories"])
@@ -79,9 +80,9 @@ def _out(found: Effective, place: PlaceRef) -> CategorySettingOut:
     openapi_extra=MANAGE,
 )
 async def list_settings(
-    place_id: PlaceId, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    place_id: PlaceId, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> CategorySettingsOut:
-    place = await categories.setting_place(ctx.directory, principal, place_id)
+    place = await category_settings.setting_place(ctx.directory, principal, place_id)
     found = await categories.all_for_place(session, place.path)
     return CategorySettingsOut(
         place=PlaceOut(id=place.id, code=place.code, name=place.name, kind=place.kind),
@@ -102,16 +103,16 @@ async def put_setting(
     data: CategorySettingIn,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> CategorySettingOut:
     # Directory and identity first, before the first statement (kit.calls).
-    place = await categories.setting_place(ctx.directory, principal, place_id)
-    handler = await categories.default_handler(ctx.identity, data)
-    found = await categories.set_at(
+    place = await category_settings.setting_place(ctx.directory, principal, place_id)
+    handler = await category_settings.default_handler(ctx.identity, data)
+    found = await category_settings.set_at(
         session,
-        place,
-        category,
-        data,
+        place=place,
+        category_code=category,
+        data=data,
         handler=handler,
         actor=principal.actor,
         now=ctx.clock.now(),
@@ -130,8 +131,8 @@ async def delete_setting(
     place_id: PlaceId,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> Response:
-    place = await categories.setting_place(ctx.directory, principal, place_id)
-    await categories.clear_at(session, place, category)
+    place = await category_settings.setting_place(ctx.directory, principal, place_id)
+    await category_settings.clear_at(session, place=place, category_code=category)
     return Response(status_code=204)

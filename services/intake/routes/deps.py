@@ -9,4 +9,4 @@ from fastapi import Depends
 from services.intake.models import idempotency
 from services.kit.idempotency import IdempotentRequest
 
-Idempotent = Annotated[IdempotentRequest, Depends(idempotency.dependency)]
+IdempotentDep = Annotated[IdempotentRequest, Depends(idempotency.dependency)]

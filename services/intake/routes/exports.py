@@ -14,7 +14,7 @@ from services.intake.models import Priority, Source, Status
 from services.intake.routes.staff import BuildingParam
 from services.intake.tickets import PERM_READ
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 
 router = APIRouter(prefix="/v1/exports", tags=["staff"])
 
@@ -51,11 +51,13 @@ DESCRIPTION = (
 async def _export(
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     filters: exports.TicketFilters,
     file_format: Literal["csv", "xlsx"],
 ) -> Response:
-    found = await exports.export_tickets(session, ctx, principal, filters, file_format=file_format)
+    found = await exports.export_tickets(
+        session, ctx=ctx, principal=principal, filters=filters, file_format=file_format
+    )
     return Response(
         content=found.content,
         media_type=found.media_type,
@@ -75,7 +77,7 @@ async def _export(
     responses={200: {"content": {"text/csv": {}}}},
 )
 async def export_csv(
-    session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal, filters: FiltersDep
+    session: SessionDep, ctx: ContextDep, principal: PrincipalDep, filters: FiltersDep
 ) -> Response:
     return await _export(session, ctx, principal, filters, "csv")
 
@@ -89,6 +91,6 @@ async def export_csv(
     responses={200: {"content": {exports.XLSX_TYPE: {}}}},
 )
 async def export_xlsx(
-    session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal, filters: FiltersDep
+    session: SessionDep, ctx: ContextDep, principal: PrincipalDep, filters: FiltersDep
 ) -> Response:
     return await _export(session, ctx, principal, filters, "xlsx")

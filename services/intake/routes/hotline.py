@@ -10,7 +10,7 @@ from services.intake import hotline
 from services.intake.context import ContextDep
 from services.intake.schemas.hotline import HotlineCase, HotlineTicket
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 
 router = APIRouter(prefix="/v1/hotline", tags=["integrations"])
 
@@ -29,10 +29,12 @@ router = APIRouter(prefix="/v1/hotline", tags=["integrations"])
     openapi_extra=requires(hotline.PERM_PUSH),
 )
 async def push_case(
-    case: HotlineCase, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    case: HotlineCase, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> JSONResponse:
     # Directory first, before the case-number check's statement (kit.calls).
     location = await hotline.locate_case(ctx, case)
-    ticket, filed = await hotline.push(session, ctx, principal, case, location=location)
+    ticket, filed = await hotline.push(
+        session, ctx=ctx, principal=principal, case=case, location=location
+    )
     body = HotlineTicket.model_validate(ticket, from_attributes=True)
     return JSONResponse(jsonable_encoder(body), status_code=201 if filed else 200)

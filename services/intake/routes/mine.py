@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from services.intake import mine, presenters
 from services.intake.schemas.tickets import MyTicket
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal
+from services.kit.auth import PrincipalDep
 from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1", tags=["residents"])
@@ -19,10 +19,8 @@ router = APIRouter(prefix="/v1", tags=["residents"])
     description='Reports filed and "+1"s made while signed in with this phone number, on '
     "any phone; each with the token that opens it on /v1/track. Anyone else: 403.",
 )
-async def my_tickets(
-    session: SessionDep, principal: CurrentPrincipal, page: PageDep
-) -> Page[MyTicket]:
-    rows, total = await mine.my_tickets(session, principal, page)
+async def my_tickets(session: SessionDep, principal: PrincipalDep, page: PageDep) -> Page[MyTicket]:
+    rows, total = await mine.my_tickets(session, principal=principal, page=page)
     return Page[MyTicket](
         items=[
             MyTicket.model_validate(

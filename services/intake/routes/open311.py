@@ -20,9 +20,9 @@ from starlette.exceptions import HTTPException
 
 from services.intake.context import ContextDep
 from services.intake.open311 import mapping, requests, wire
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.kit.app import SessionDep
-from services.kit.auth import OptionalPrincipal, TokenVerifier
+from services.kit.auth import OptionalPrincipalDep, TokenVerifier
 from services.kit.errors import BadRequest, DomainError, NotFound
 from services.kit.idempotency import REPLAY_HEADER
 
@@ -144,7 +144,9 @@ async def list_requests(
 ) -> Response:
     form = wire.response_format(fmt)
     query = requests.parse_requests_query(request.query_params, ctx.clock.now())
-    return _answer("service_requests", await requests.find_requests(session, ctx, query), form)
+    return _answer(
+        "service_requests", await requests.find_requests(session, ctx=ctx, query=query), form
+    )
 
 
 async def _posted_fields(request: Request) -> dict[str, str]:
@@ -216,14 +218,15 @@ async def post_request(
     request: Request,
     session: SessionDep,
     ctx: ContextDep,
-    bearer: OptionalPrincipal,
-    idem: Idempotent,
+    bearer: OptionalPrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     form = wire.response_format(fmt)
     fields = await _posted_fields(request)
     verifier: TokenVerifier = request.app.state.token_verifier
     answered = await idem.run(
-        lambda: requests.submit(session, ctx, verifier, fields, bearer=bearer), status_code=201
+        lambda: requests.submit(session, ctx=ctx, verifier=verifier, form=fields, bearer=bearer),
+        status_code=201,
     )
     # Idempotency stores the answer as JSON; a replay is rendered in the asked format too.
     replayed = answered.headers.get(REPLAY_HEADER)
@@ -243,7 +246,7 @@ async def get_request(
     service_request_id: str, fmt: str, session: SessionDep, ctx: ContextDep
 ) -> Response:
     form = wire.response_format(fmt)
-    found = await requests.request_by_id(session, ctx, service_request_id)
+    found = await requests.request_by_id(session, ctx=ctx, request_id=service_request_id)
     return _answer("service_requests", found, form)
 
 

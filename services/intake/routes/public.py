@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from services.intake import categories, followers, lifecycle, presenters, tickets
 from services.intake.context import ContextDep
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.intake.schemas.categories import CategoryOut
 from services.intake.schemas.tickets import (
     Followed,
@@ -29,7 +29,7 @@ from services.intake.schemas.tickets import (
     TrackedTicket,
 )
 from services.kit.app import SessionDep
-from services.kit.auth import OptionalPrincipal
+from services.kit.auth import OptionalPrincipalDep
 from services.kit.caching import PERSONAL
 
 router = APIRouter(prefix="/v1", tags=["residents"])
@@ -76,14 +76,16 @@ async def submit_ticket(
     data: TicketSubmit,
     session: SessionDep,
     ctx: ContextDep,
-    principal: OptionalPrincipal,
-    idem: Idempotent,
+    principal: OptionalPrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     # Directory first, before the idempotency key's row or any statement (kit.calls).
     scanned = await tickets.locate_submission(ctx, data)
 
     async def work() -> Submitted:
-        ticket = await tickets.submit(session, ctx, data, scanned=scanned, principal=principal)
+        ticket = await tickets.submit(
+            session, ctx=ctx, data=data, scanned=scanned, principal=principal
+        )
         return Submitted.model_validate(ticket, from_attributes=True)
 
     return await idem.run(work, status_code=201)
@@ -104,7 +106,7 @@ async def similar_tickets(
 
 
 @router.post(
-    "/tickets/{ticket_id}/follow",
+    "/tickets/{ticket_id:uuid}/follow",
     status_code=201,
     response_model=Followed,
     summary="+1: follow a neighbour's open report (a code of the same building is required)",
@@ -115,12 +117,12 @@ async def follow_ticket(
     data: FollowIn,
     session: SessionDep,
     ctx: ContextDep,
-    principal: OptionalPrincipal,
-    idem: Idempotent,
+    principal: OptionalPrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     async def work() -> Followed:
         ticket, follower, count = await followers.follow(
-            session, ctx, ticket_id, code_token=data.code_token, principal=principal
+            session, ctx=ctx, ticket_id=ticket_id, code_token=data.code_token, principal=principal
         )
         return Followed(
             number=ticket.number, tracking_token=follower.follower_token, followers=count
@@ -161,7 +163,7 @@ async def track_place(tracking_token: str, session: SessionDep, ctx: ContextDep)
 )
 async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
-    await lifecycle.confirm(session, ticket, ctx.clock.now())
+    await lifecycle.confirm(session, ticket=ticket, now=ctx.clock.now())
     return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )
@@ -176,7 +178,9 @@ async def rate(
     tracking_token: str, data: Rate, session: SessionDep, ctx: ContextDep
 ) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
-    await lifecycle.rate(session, ticket, ctx.clock.now(), rating=data.rating, comment=data.comment)
+    await lifecycle.rate(
+        session, ticket=ticket, now=ctx.clock.now(), rating=data.rating, comment=data.comment
+    )
     return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media
     )
@@ -192,7 +196,11 @@ async def reopen(
 ) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.reopen(
-        session, ticket, lifecycle.Actor.reporter(), ctx.clock.now(), reason=data.reason
+        session,
+        ticket=ticket,
+        actor=lifecycle.Actor.reporter(),
+        now=ctx.clock.now(),
+        reason=data.reason,
     )
     return await presenters.tracked(
         session, ticket, is_reporter=True, cipher=ctx.cipher, media=ctx.media

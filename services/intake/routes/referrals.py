@@ -19,7 +19,7 @@ from services.intake.schemas.referrals import (
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import Access
@@ -30,7 +30,7 @@ READ = Access(PERM_ANSWER, (PERM_READ,)).declare()
 
 
 @router.post(
-    "/tickets/{ticket_id}/referrals",
+    "/tickets/{ticket_id:uuid}/referrals",
     status_code=201,
     summary="Send the ticket's evidence package to an enforcement agency",
     description="Place, times, description, the contractors' findings and the chosen media; "
@@ -42,7 +42,7 @@ async def refer(
     data: ReferralIn,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> ReferralOut:
     # The address from directory first: the ticket's place code from a read of its own,
@@ -51,20 +51,22 @@ async def refer(
     async with db.session(write=False) as reading:
         place_code = await tickets.place_code_of(reading, ticket_id)
     address = await ctx.directory.address(place_code) if place_code else []
-    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
+    ticket = await tickets.for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_HANDLE
+    )
     actor = lifecycle.Actor.staff(principal, ticket)
     referral = await referrals.refer(
         session,
-        ctx,
-        ticket,
-        actor,
-        ctx.clock.now(),
+        ctx=ctx,
+        ticket=ticket,
+        actor=actor,
+        now=ctx.clock.now(),
         agency=data.agency,
         note=data.note,
         media_ids=data.media_ids,
         address=address,
     )
-    return await partner_presenters.referral(session, referral, ticket, media=ctx.media)
+    return await partner_presenters.referral(session, referral, ticket=ticket, media=ctx.media)
 
 
 @router.get(
@@ -74,11 +76,13 @@ async def refer(
 )
 async def list_referrals(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     status: ReferralStatus | None = None,
 ) -> Page[ReferralSummary]:
-    rows, total = await fetch_page(session, referrals.list_query(principal, status=status), page)
+    rows, total = await fetch_page(
+        session, referrals.list_query(principal, status=status), page=page
+    )
     numbers = await referrals.ticket_numbers(session, rows)
     return Page[ReferralSummary](
         items=[partner_presenters.referral_summary(r, numbers[r.ticket_id]) for r in rows],
@@ -87,19 +91,21 @@ async def list_referrals(
 
 
 @router.get(
-    "/referrals/{referral_id}",
+    "/referrals/{referral_id:uuid}",
     summary="One referral with its package (photos as signed links)",
     openapi_extra=READ,
 )
 async def get_referral(
-    referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    referral_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> ReferralOut:
-    found = await referrals.for_reader(session, principal, referral_id)
-    return await partner_presenters.referral(session, found.referral, found.ticket, media=ctx.media)
+    found = await referrals.for_reader(session, principal=principal, referral_id=referral_id)
+    return await partner_presenters.referral(
+        session, found.referral, ticket=found.ticket, media=ctx.media
+    )
 
 
 @router.post(
-    "/referrals/{referral_id}/answer",
+    "/referrals/{referral_id:uuid}/answer",
     summary="The agency answers: received, accepted or declined, concluded",
     openapi_extra=requires(PERM_ANSWER),
 )
@@ -108,16 +114,18 @@ async def answer_referral(
     data: ReferralAnswer,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> ReferralOut:
-    found = await referrals.for_agency(session, principal, referral_id)
+    found = await referrals.for_agency(session, principal=principal, referral_id=referral_id)
     await referrals.answer(
         session,
-        found,
-        principal,
-        ctx.clock.now(),
+        found=found,
+        principal=principal,
+        now=ctx.clock.now(),
         status=data.status,
         agency_reference=data.agency_reference,
         outcome=data.outcome,
     )
-    return await partner_presenters.referral(session, found.referral, found.ticket, media=ctx.media)
+    return await partner_presenters.referral(
+        session, found.referral, ticket=found.ticket, media=ctx.media
+    )

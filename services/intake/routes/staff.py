@@ -37,7 +37,7 @@ from services.intake.schemas.tickets import (
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.intake.workorders import staff_moves
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, Principal, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.conditional import etag, not_modified
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import Access, guard
@@ -69,7 +69,7 @@ async def inbox(
     response: Response,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     status: Status | None = None,
     category: Annotated[str | None, Query(max_length=20)] = None,
@@ -90,36 +90,47 @@ async def inbox(
         source=source,
         under_path=under,
     )
-    version = await tickets.inbox_version(session, query, now)
+    version = await tickets.inbox_version(session, query=query, now=now)
     scope = sorted(principal.scope_paths(PERM_READ))
     tag = etag(*version, request.url.query, *scope)
     if (unchanged := not_modified(request, response, tag)) is not None:
         return unchanged
-    rows, total = await fetch_page(session, query, page)
+    rows, total = await fetch_page(session, query, page=page)
     counts = await followers.follower_counts(session, [t.id for t in rows])
     items = [presenters.summary(t, now, followers=counts.get(t.id, 0)) for t in rows]
     return Page[TicketSummary](items=items, total=total)
 
 
 @router.post(
-    "/{ticket_id}/reporter-contact",
+    "/{ticket_id:uuid}/reporter-contact",
     summary="The reporter's name and phone in clear, to call them back (recorded on the trail)",
     openapi_extra=requires(PERM_REVEAL),
 )
 async def reporter_contact(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> ReporterContactOut:
-    revealed = await contact.reveal_reporter_contact(session, ctx, principal, ticket_id)
+    revealed = await contact.reveal_reporter_contact(
+        session, ctx=ctx, principal=principal, ticket_id=ticket_id
+    )
     return ReporterContactOut(name=revealed.name, phone=revealed.phone)
 
 
-@router.get("/{ticket_id}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ))
+@router.get(
+    "/{ticket_id:uuid}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ)
+)
 async def get_ticket(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> TicketDetail:
-    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_READ)
+    ticket = await tickets.for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_READ
+    )
     return await presenters.detail(
-        session, ticket, principal, now=ctx.clock.now(), cipher=ctx.cipher, media=ctx.media
+        session,
+        ticket,
+        principal=principal,
+        now=ctx.clock.now(),
+        cipher=ctx.cipher,
+        media=ctx.media,
     )
 
 
@@ -135,9 +146,11 @@ class Handling:
 
 @guard(HANDLE_ACCESS)
 async def _handling(
-    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> Handling:
-    ticket = await tickets.for_staff(session, principal, ticket_id, PERM_HANDLE)
+    ticket = await tickets.for_staff(
+        session, principal=principal, ticket_id=ticket_id, permission=PERM_HANDLE
+    )
     actor = lifecycle.Actor.staff(principal, ticket)
     return Handling(ticket, principal, actor, ctx.clock.now())
 
@@ -147,12 +160,12 @@ HandlingDep = Annotated[Handling, Depends(_handling)]
 
 async def _answer(session: SessionDep, ctx: ContextDep, h: Handling) -> TicketDetail:
     return await presenters.detail(
-        session, h.ticket, h.staff, now=h.now, cipher=ctx.cipher, media=ctx.media
+        session, h.ticket, principal=h.staff, now=h.now, cipher=ctx.cipher, media=ctx.media
     )
 
 
 @router.post(
-    "/{ticket_id}/acknowledge",
+    "/{ticket_id:uuid}/acknowledge",
     summary="Acknowledge after calling the reporter back (or reading an anonymous report)",
     openapi_extra=HANDLE,
 )
@@ -160,13 +173,13 @@ async def acknowledge(
     data: Acknowledge, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await lifecycle.acknowledge(
-        session, h.ticket, h.actor, h.now, outcome=data.outcome, note=data.note
+        session, ticket=h.ticket, actor=h.actor, now=h.now, outcome=data.outcome, note=data.note
     )
     return await _answer(session, ctx, h)
 
 
 @router.post(
-    "/{ticket_id}/assign",
+    "/{ticket_id:uuid}/assign",
     summary="Assign (or reassign) to a person, a team or a contractor (a work order)",
     openapi_extra=HANDLE,
 )
@@ -175,7 +188,7 @@ async def assign(
     data: Assign,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
 ) -> TicketDetail:
     # Identity first, before the ticket is loaded and locked (kit.calls).
     organisation = await staff_moves.contractor_for(
@@ -185,9 +198,9 @@ async def assign(
     # To a contractor organisation this offers it a work order; the open one is cancelled.
     await staff_moves.assign(
         session,
-        h.ticket,
-        h.actor,
-        h.now,
+        ticket=h.ticket,
+        actor=h.actor,
+        now=h.now,
         assignee_kind=data.assignee_kind,
         assignee_ref=data.assignee_ref,
         organisation=organisation,
@@ -197,13 +210,13 @@ async def assign(
     return await _answer(session, ctx, h)
 
 
-@router.post("/{ticket_id}/start", summary="The assignee starts work", openapi_extra=HANDLE)
+@router.post("/{ticket_id:uuid}/start", summary="The assignee starts work", openapi_extra=HANDLE)
 async def start(h: HandlingDep, session: SessionDep, ctx: ContextDep) -> TicketDetail:
-    await lifecycle.start(session, h.ticket, h.actor, h.now)
+    await lifecycle.start(session, ticket=h.ticket, actor=h.actor, now=h.now)
     return await _answer(session, ctx, h)
 
 
-@router.post("/{ticket_id}/resolve", summary="Resolved, with a note", openapi_extra=HANDLE)
+@router.post("/{ticket_id:uuid}/resolve", summary="Resolved, with a note", openapi_extra=HANDLE)
 async def resolve(
     data: Resolve, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
@@ -214,7 +227,7 @@ async def resolve(
     return await _answer(session, ctx, h)
 
 
-@router.post("/{ticket_id}/reject", summary="Reject, with the reason", openapi_extra=HANDLE)
+@router.post("/{ticket_id:uuid}/reject", summary="Reject, with the reason", openapi_extra=HANDLE)
 async def reject(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
@@ -223,17 +236,19 @@ async def reject(
 
 
 @router.post(
-    "/{ticket_id}/reopen", summary="Reopen a resolved or closed ticket", openapi_extra=HANDLE
+    "/{ticket_id:uuid}/reopen", summary="Reopen a resolved or closed ticket", openapi_extra=HANDLE
 )
 async def reopen(
     data: Reason, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await lifecycle.reopen(session, h.ticket, h.actor, h.now, reason=data.reason)
+    await lifecycle.reopen(session, ticket=h.ticket, actor=h.actor, now=h.now, reason=data.reason)
     return await _answer(session, ctx, h)
 
 
 @router.post(
-    "/{ticket_id}/escalate", summary="Hand over to the street office or 12345", openapi_extra=HANDLE
+    "/{ticket_id:uuid}/escalate",
+    summary="Hand over to the street office or 12345",
+    openapi_extra=HANDLE,
 )
 async def escalate(
     data: Escalate, h: HandlingDep, session: SessionDep, ctx: ContextDep
@@ -245,12 +260,17 @@ async def escalate(
 
 
 @router.post(
-    "/{ticket_id}/duplicate", summary="Merge into another open ticket", openapi_extra=HANDLE
+    "/{ticket_id:uuid}/duplicate", summary="Merge into another open ticket", openapi_extra=HANDLE
 )
 async def duplicate(
     data: Duplicate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await duplicates.merge_duplicate(
-        session, h.staff, h.ticket, original_id=data.duplicate_of, note=data.note, now=h.now
+        session,
+        principal=h.staff,
+        ticket=h.ticket,
+        original_id=data.duplicate_of,
+        note=data.note,
+        now=h.now,
     )
     return await _answer(session, ctx, h)

@@ -11,14 +11,14 @@ from fastapi.responses import Response
 
 from services.intake import hotspots, presenters, statistics
 from services.intake.context import ContextDep
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.intake.schemas.hotspots import Hotspots, ProactiveTask
 from services.intake.schemas.statistics import Statistics
 from services.intake.schemas.tickets import TicketSummary
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit import coverage
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 
 router = APIRouter(prefix="/v1", tags=["statistics"])
 
@@ -41,7 +41,7 @@ PlaceParam = Annotated[
 async def get_statistics(
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     place_id: PlaceParam = None,
     first_day: Annotated[
         date | None,
@@ -65,14 +65,14 @@ async def get_statistics(
 async def get_hotspots(
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     place_id: PlaceParam = None,
     days: Annotated[int, Query(ge=1, le=365, description="The window, in days")] = 30,
     min_count: Annotated[int, Query(ge=2, le=1000, description="Tickets that make one")] = 3,
 ) -> Hotspots:
     scope = await coverage.scope_for(ctx.directory, principal, place_id, PERM_READ)
     return await hotspots.find(
-        session, ctx, scope, days=days, min_count=min_count, now=ctx.clock.now()
+        session, ctx=ctx, scope=scope, days=days, min_count=min_count, now=ctx.clock.now()
     )
 
 
@@ -87,14 +87,16 @@ async def create_task(
     data: ProactiveTask,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
-    idem: Idempotent,
+    principal: PrincipalDep,
+    idem: IdempotentDep,
 ) -> Response:
     # Directory first, before the idempotency key's row (kit.calls).
     location = await hotspots.locate_task(ctx, data)
 
     async def work() -> TicketSummary:
-        ticket = await hotspots.file_task(session, ctx, principal, data, location=location)
+        ticket = await hotspots.file_task(
+            session, ctx=ctx, principal=principal, data=data, location=location
+        )
         return presenters.summary(ticket, ctx.clock.now())
 
     return await idem.run(work, status_code=201)

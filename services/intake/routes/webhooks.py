@@ -12,7 +12,7 @@ from services.intake import webhooks
 from services.intake.context import ContextDep
 from services.intake.schemas.webhooks import WebhookCreate, WebhookCreated, WebhookOut
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import PrincipalDep, requires
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 MANAGE = requires(webhooks.PERM_MANAGE)
@@ -25,29 +25,36 @@ MANAGE = requires(webhooks.PERM_MANAGE)
     openapi_extra=MANAGE,
 )
 async def create_webhook(
-    data: WebhookCreate, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    data: WebhookCreate, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> WebhookCreated:
     place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
     subscription, secret = await webhooks.subscribe(
-        session, principal, data, place_path=place.path, cipher=ctx.cipher, now=ctx.clock.now()
+        session,
+        principal=principal,
+        data=data,
+        place_path=place.path,
+        cipher=ctx.cipher,
+        now=ctx.clock.now(),
     )
     return WebhookCreated(**WebhookOut.model_validate(subscription).model_dump(), secret=secret)
 
 
 @router.get("", summary="The active subscriptions in your places", openapi_extra=MANAGE)
-async def list_webhooks(session: SessionDep, principal: CurrentPrincipal) -> list[WebhookOut]:
+async def list_webhooks(session: SessionDep, principal: PrincipalDep) -> list[WebhookOut]:
     found = await webhooks.subscriptions_of(session, principal)
     return [WebhookOut.model_validate(s) for s in found]
 
 
 @router.delete(
-    "/{webhook_id}",
+    "/{webhook_id:uuid}",
     status_code=204,
     summary="Stop a subscription (its undelivered events are dropped)",
     openapi_extra=MANAGE,
 )
 async def delete_webhook(
-    webhook_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    webhook_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> Response:
-    await webhooks.unsubscribe(session, principal, webhook_id, now=ctx.clock.now())
+    await webhooks.unsubscribe(
+        session, principal=principal, subscription_id=webhook_id, now=ctx.clock.now()
+    )
     return Response(status_code=204)

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from services.intake import partner_presenters
 from services.intake.context import ContextDep, IntakeContext
 from services.intake.models import WorkOrderStatus
-from services.intake.routes.deps import Idempotent
+from services.intake.routes.deps import IdempotentDep
 from services.intake.schemas.tickets import Reason
 from services.intake.schemas.workorders import (
     Done,
@@ -39,7 +39,7 @@ from services.intake.workorders.machine import (
     allowed_actions,
 )
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, Principal
+from services.kit.auth import Principal, PrincipalDep
 from services.kit.clients.directory import PlaceRef
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
@@ -58,11 +58,11 @@ OptionalNote = Annotated[WorkNote | None, Body()]
 )
 async def list_work_orders(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     page: PageDep,
     status: WorkOrderStatus | None = None,
 ) -> Page[WorkOrderSummary]:
-    rows, total = await fetch_page(session, queries.list_query(principal, status=status), page)
+    rows, total = await fetch_page(session, queries.list_query(principal, status=status), page=page)
     tickets = await queries.tickets_of(session, rows)
     return Page[WorkOrderSummary](
         items=[partner_presenters.work_order_summary(o, tickets[o.ticket_id]) for o in rows],
@@ -84,7 +84,7 @@ async def _view(
     return await partner_presenters.work_order(
         session,
         found.order,
-        found.ticket,
+        ticket=found.ticket,
         address=address,
         media=ctx.media,
         as_contractor=side == "contractor",
@@ -94,22 +94,22 @@ async def _view(
 
 @guard(READ_ACCESS)
 async def _reader(
-    order_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+    order_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
 ) -> tuple[Loaded, Side]:
-    return await queries.for_reader(session, principal, order_id)
+    return await queries.for_reader(session, principal=principal, order_id=order_id)
 
 
 ReaderDep = Annotated[tuple[Loaded, Side], Depends(_reader)]
 
 
 @router.get(
-    "/{order_id}",
+    "/{order_id:uuid}",
     summary="One work order: the problem, where, the report's photos, the order's trail",
     description="Never the reporter's name or phone.",
     openapi_extra=READ_ACCESS.declare(),
 )
 async def get_work_order(
-    reading: ReaderDep, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
+    reading: ReaderDep, session: SessionDep, ctx: ContextDep, principal: PrincipalDep
 ) -> WorkOrderOut:
     found, side = reading
     return await _view(session, ctx, found, principal, side)
@@ -141,11 +141,11 @@ async def _contractor(
     order_id: uuid.UUID,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
-    found = await contractor_moves.for_contractor(session, principal, order_id)
+    found = await contractor_moves.for_contractor(session, principal=principal, order_id=order_id)
     mover = Mover.contractor(principal, found.ticket)
     return Working(found, mover, principal, ctx.clock.now(), address)
 
@@ -155,11 +155,11 @@ async def _staff(
     order_id: uuid.UUID,
     session: SessionDep,
     ctx: ContextDep,
-    principal: CurrentPrincipal,
+    principal: PrincipalDep,
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
-    found = await staff_moves.for_staff(session, principal, order_id)
+    found = await staff_moves.for_staff(session, principal=principal, order_id=order_id)
     return Working(found, Mover.staff(principal, found.ticket), principal, ctx.clock.now(), address)
 
 
@@ -170,7 +170,7 @@ StaffDep = Annotated[Working, Depends(_staff)]
 async def _answer(
     session: SessionDep,
     ctx: IntakeContext,
-    idem: Idempotent,
+    idem: IdempotentDep,
     w: Working,
     step: Callable[[], Awaitable[object]],
 ) -> Response:
@@ -185,7 +185,7 @@ async def _answer(
 
 
 @router.post(
-    "/{order_id}/accept",
+    "/{order_id:uuid}/accept",
     summary="Accept the offered order",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
@@ -194,7 +194,7 @@ async def accept(
     w: ContractorDep,
     session: SessionDep,
     ctx: ContextDep,
-    idem: Idempotent,
+    idem: IdempotentDep,
     data: OptionalNote = None,
 ) -> Response:
     note = data.note if data else None
@@ -203,50 +203,58 @@ async def accept(
         ctx,
         idem,
         w,
-        lambda: contractor_moves.accept(session, w.found, w.mover, w.now, note=note),
+        lambda: contractor_moves.accept(
+            session, found=w.found, mover=w.mover, now=w.now, note=note
+        ),
     )
 
 
 @router.post(
-    "/{order_id}/decline",
+    "/{order_id:uuid}/decline",
     summary="Decline the offered order, with the reason (back to staff)",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
 )
 async def decline(
-    data: Reason, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Reason, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
         ctx,
         idem,
         w,
-        lambda: contractor_moves.decline(session, w.found, w.mover, w.now, reason=data.reason),
+        lambda: contractor_moves.decline(
+            session, found=w.found, mover=w.mover, now=w.now, reason=data.reason
+        ),
     )
 
 
 @router.post(
-    "/{order_id}/start",
+    "/{order_id:uuid}/start",
     summary="Start the work (the ticket goes in progress)",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
 )
 async def start(
-    w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
-        session, ctx, idem, w, lambda: contractor_moves.start(session, w.found, w.mover, w.now)
+        session,
+        ctx,
+        idem,
+        w,
+        lambda: contractor_moves.start(session, found=w.found, mover=w.mover, now=w.now),
     )
 
 
 @router.post(
-    "/{order_id}/progress",
+    "/{order_id:uuid}/progress",
     summary="Report progress: a note and optional photos (uploaded first, POST /v1/media)",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
 )
 async def progress(
-    data: Progress, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Progress, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
@@ -254,19 +262,24 @@ async def progress(
         idem,
         w,
         lambda: contractor_moves.progress(
-            session, w.found, w.mover, w.now, note=data.note, photo_ids=data.photo_ids
+            session,
+            found=w.found,
+            mover=w.mover,
+            now=w.now,
+            note=data.note,
+            photo_ids=data.photo_ids,
         ),
     )
 
 
 @router.post(
-    "/{order_id}/done",
+    "/{order_id:uuid}/done",
     summary="Mark the work done: a note, photos after it (one at least) and before it",
     response_model=WorkOrderOut,
     openapi_extra=WORK,
 )
 async def done(
-    data: Done, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Done, w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
@@ -275,9 +288,9 @@ async def done(
         w,
         lambda: contractor_moves.done(
             session,
-            w.found,
-            w.mover,
-            w.now,
+            found=w.found,
+            mover=w.mover,
+            now=w.now,
             note=data.note,
             before_ids=data.before_photo_ids,
             after_ids=data.after_photo_ids,
@@ -286,7 +299,7 @@ async def done(
 
 
 @router.post(
-    "/{order_id}/confirm",
+    "/{order_id:uuid}/confirm",
     summary="Staff confirm the work: the ticket is resolved with the contractor's note",
     response_model=WorkOrderOut,
     openapi_extra=HANDLE,
@@ -295,7 +308,7 @@ async def confirm(
     w: StaffDep,
     session: SessionDep,
     ctx: ContextDep,
-    idem: Idempotent,
+    idem: IdempotentDep,
     data: OptionalNote = None,
 ) -> Response:
     note = data.note if data else None
@@ -304,23 +317,25 @@ async def confirm(
         ctx,
         idem,
         w,
-        lambda: staff_moves.confirm(session, w.found, w.mover, w.now, note=note),
+        lambda: staff_moves.confirm(session, found=w.found, mover=w.mover, now=w.now, note=note),
     )
 
 
 @router.post(
-    "/{order_id}/return",
+    "/{order_id:uuid}/return",
     summary="Staff return the work, with the reason (back in progress)",
     response_model=WorkOrderOut,
     openapi_extra=HANDLE,
 )
 async def return_work(
-    data: Reason, w: StaffDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
+    data: Reason, w: StaffDep, session: SessionDep, ctx: ContextDep, idem: IdempotentDep
 ) -> Response:
     return await _answer(
         session,
         ctx,
         idem,
         w,
-        lambda: staff_moves.return_work(session, w.found, w.mover, w.now, reason=data.reason),
+        lambda: staff_moves.return_work(
+            session, found=w.found, mover=w.mover, now=w.now, reason=data.reason
+        ),
     )

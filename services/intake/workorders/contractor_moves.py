@@ -20,7 +20,7 @@ from services.kit.errors import FieldError, InvalidInput, PermissionDenied
 
 
 async def for_contractor(
-    session: AsyncSession, principal: Principal, order_id: uuid.UUID
+    session: AsyncSession, *, principal: Principal, order_id: uuid.UUID
 ) -> Loaded:
     """An order its organisation moves (locked for the move)."""
     found = await load(session, order_id, lock=True)
@@ -37,35 +37,42 @@ async def for_contractor(
 
 
 async def accept(
-    session: AsyncSession, found: Loaded, mover: Mover, now: datetime, *, note: str | None
+    session: AsyncSession, *, found: Loaded, mover: Mover, now: datetime, note: str | None
 ) -> WorkOrderEvent:
-    return await move(session, found, mover, "accept", now, note=(note or "").strip() or None)
+    return await move(
+        session,
+        found=found,
+        mover=mover,
+        action="accept",
+        now=now,
+        note=(note or "").strip() or None,
+    )
 
 
 async def decline(
-    session: AsyncSession, found: Loaded, mover: Mover, now: datetime, *, reason: str | None
+    session: AsyncSession, *, found: Loaded, mover: Mover, now: datetime, reason: str | None
 ) -> WorkOrderEvent:
     """Back to staff: the ticket stays assigned to the organisation until staff reassign it;
     they see the declined order, with its reason, in the ticket's detail."""
     text = MACHINE.required("decline", reason=reason)["reason"]
-    return await move(session, found, mover, "decline", now, note=text)
+    return await move(session, found=found, mover=mover, action="decline", now=now, note=text)
 
 
 async def start(
-    session: AsyncSession, found: Loaded, mover: Mover, now: datetime
+    session: AsyncSession, *, found: Loaded, mover: Mover, now: datetime
 ) -> WorkOrderEvent:
-    event = await move(session, found, mover, "start", now)
+    event = await move(session, found=found, mover=mover, action="start", now=now)
     # The ticket goes in_progress with the organisation as its assignee.
-    await lifecycle.start(session, found.ticket, mover.ticket_actor, now)
+    await lifecycle.start(session, ticket=found.ticket, actor=mover.ticket_actor, now=now)
     return event
 
 
 async def progress(
     session: AsyncSession,
+    *,
     found: Loaded,
     mover: Mover,
     now: datetime,
-    *,
     note: str | None,
     photo_ids: Sequence[uuid.UUID],
 ) -> WorkOrderEvent:
@@ -73,25 +80,30 @@ async def progress(
     photos = await attachments.check(session, attachments.photo_refs(photo_ids))
     event = await move(
         session,
-        found,
-        mover,
-        "progress",
-        now,
+        found=found,
+        mover=mover,
+        action="progress",
+        now=now,
         note=text,
         detail={"photo_ids": [str(p.id) for p in photos]},
     )
     await attachments.attach(
-        session, found.ticket, photos, purpose="progress", now=now, work_order_id=found.order.id
+        session,
+        ticket=found.ticket,
+        items=photos,
+        purpose="progress",
+        now=now,
+        work_order_id=found.order.id,
     )
     return event
 
 
 async def done(
     session: AsyncSession,
+    *,
     found: Loaded,
     mover: Mover,
     now: datetime,
-    *,
     note: str | None,
     before_ids: Sequence[uuid.UUID],
     after_ids: Sequence[uuid.UUID],
@@ -117,15 +129,20 @@ async def done(
     before, after = photos[: len(before_ids)], photos[len(before_ids) :]
     event = await move(
         session,
-        found,
-        mover,
-        "done",
-        now,
+        found=found,
+        mover=mover,
+        action="done",
+        now=now,
         note=text,
         detail={"before": [str(p.id) for p in before], "after": [str(p.id) for p in after]},
     )
     for purpose, items in (("evidence_before", before), ("evidence_after", after)):
         await attachments.attach(
-            session, found.ticket, items, purpose=purpose, now=now, work_order_id=found.order.id
+            session,
+            ticket=found.ticket,
+            items=items,
+            purpose=purpose,
+            now=now,
+            work_order_id=found.order.id,
         )
     return event

@@ -97,13 +97,13 @@ def allowed_actions(principal: Principal, found: Loaded, side: Side) -> list[str
 
 async def move_order(
     session: AsyncSession,
+    *,
     order: WorkOrder,
     ticket: Ticket,
     action: str,
     roles: frozenset[str],
     who: events.Actor,
     now: datetime,
-    *,
     note: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> WorkOrderEvent:
@@ -129,22 +129,22 @@ async def move_order(
 
 async def move(
     session: AsyncSession,
+    *,
     found: Loaded,
     mover: Mover,
     action: str,
     now: datetime,
-    *,
     note: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> WorkOrderEvent:
     return await move_order(
         session,
-        found.order,
-        found.ticket,
-        action,
-        frozenset({mover.side}),
-        mover.who,
-        now,
+        order=found.order,
+        ticket=found.ticket,
+        action=action,
+        roles=frozenset({mover.side}),
+        who=mover.who,
+        now=now,
         note=note,
         detail=detail,
     )

@@ -54,7 +54,7 @@ def is_community_staff(principal: Principal, found: Loaded) -> bool:
 
 
 async def for_reader(
-    session: AsyncSession, principal: Principal, order_id: uuid.UUID
+    session: AsyncSession, *, principal: Principal, order_id: uuid.UUID
 ) -> tuple[Loaded, Side]:
     """An order to look at, and as whom: its contractor, or staff who read the ticket."""
     found = await load(session, order_id, lock=False)

@@ -71,10 +71,10 @@ async def contractor_for(
 
 async def assign(
     session: AsyncSession,
+    *,
     ticket: Ticket,
     actor: lifecycle.Actor,
     now: datetime,
-    *,
     assignee_kind: Literal["staff", "team", "contractor"],
     assignee_ref: str,
     organisation: Organisation | None,
@@ -98,14 +98,14 @@ async def assign(
         )
     event = await lifecycle.assign(
         session,
-        ticket,
-        actor,
-        now,
+        ticket=ticket,
+        actor=actor,
+        now=now,
         assignee_kind=assignee_kind,
         assignee_ref=assignee_ref,
         note=note,
     )
-    await cancel_open(session, ticket, actor, now, because=event.action)
+    await cancel_open(session, ticket=ticket, actor=actor, now=now, because=event.action)
     if organisation is None:
         return None
     order = await _offer(session, ticket, organisation, actor, now, instructions=instructions)
@@ -165,7 +165,7 @@ async def _offer(
 
 
 async def cancel_open(
-    session: AsyncSession, ticket: Ticket, actor: lifecycle.Actor, now: datetime, *, because: str
+    session: AsyncSession, *, ticket: Ticket, actor: lifecycle.Actor, now: datetime, because: str
 ) -> list[WorkOrder]:
     """Cancel the ticket's open order (at most one): the ticket has left the contractor's
     hands (`because` names the ticket's move: reassign, reject, escalate, resolve)."""
@@ -179,12 +179,12 @@ async def cancel_open(
     for order in orders:
         await move_order(
             session,
-            order,
-            ticket,
-            "cancel",
-            frozenset({"ticket"}),
-            actor.who,
-            now,
+            order=order,
+            ticket=ticket,
+            action="cancel",
+            roles=frozenset({"ticket"}),
+            who=actor.who,
+            now=now,
             detail={"because": because},
         )
     return orders
@@ -193,7 +193,7 @@ async def cancel_open(
 # --- The community's answer
 
 
-async def for_staff(session: AsyncSession, principal: Principal, order_id: uuid.UUID) -> Loaded:
+async def for_staff(session: AsyncSession, *, principal: Principal, order_id: uuid.UUID) -> Loaded:
     """An order the community confirms or returns (locked for the move)."""
     found = await load(session, order_id, lock=True)
     if principal.can(PERM_HANDLE, found.ticket.place_path):
@@ -206,22 +206,22 @@ async def for_staff(session: AsyncSession, principal: Principal, order_id: uuid.
 
 
 async def confirm(
-    session: AsyncSession, found: Loaded, mover: Mover, now: datetime, *, note: str | None
+    session: AsyncSession, *, found: Loaded, mover: Mover, now: datetime, note: str | None
 ) -> WorkOrderEvent:
     """The work is accepted: the ticket is resolved with the contractor's note and its
     after-photos (already the ticket's, attached when the work was marked done)."""
     finished = await last_done(session, found.order)
     event = await move(
         session,
-        found,
-        mover,
-        "confirm",
-        now,
+        found=found,
+        mover=mover,
+        action="confirm",
+        now=now,
         note=(note or "").strip() or None,
     )
     assert finished is not None  # an order is done only through a done event
     resolution = await lifecycle.resolve(
-        session, found.ticket, mover.ticket_actor, now, note=finished.public_note
+        session, ticket=found.ticket, actor=mover.ticket_actor, now=now, note=finished.public_note
     )
     after = [str(i) for i in finished.detail.get("after", [])]
     resolution.detail = {**resolution.detail, "photo_ids": after, "work_order": found.order.number}
@@ -236,11 +236,11 @@ async def confirm(
 
 
 async def return_work(
-    session: AsyncSession, found: Loaded, mover: Mover, now: datetime, *, reason: str | None
+    session: AsyncSession, *, found: Loaded, mover: Mover, now: datetime, reason: str | None
 ) -> WorkOrderEvent:
     """Not good enough: back to in_progress, with the reason, counted."""
     text = MACHINE.required("return", reason=reason)["reason"]
-    event = await move(session, found, mover, "return", now, note=text)
+    event = await move(session, found=found, mover=mover, action="return", now=now, note=text)
     found.order.return_count += 1
     found.order.done_at = None
     return event

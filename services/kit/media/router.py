@@ -20,7 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, OptionalPrincipal, Principal
+from services.kit.auth import OptionalPrincipalDep, Principal, PrincipalDep
 from services.kit.errors import PermissionDenied
 from services.kit.media.http import UPLOAD_REQUEST_BODY, media_response, read_upload
 from services.kit.media.store import MediaOut, MediaStore
@@ -55,7 +55,7 @@ def upload_guard(access: Access) -> Callable[..., Any]:
     403 for a caller without it."""
 
     @guard(access)
-    async def may_upload(principal: CurrentPrincipal) -> None:
+    async def may_upload(principal: PrincipalDep) -> None:
         if not any(principal.scope_paths(permission) for permission in access.any_of):
             raise PermissionDenied("forbidden", f"Your roles do not include {access.permission}.")
 
@@ -95,7 +95,7 @@ def media_router(
         responses={413: {"description": "The file is over the limit (media_too_large)"}},
     )
     async def upload(
-        request: Request, session: SessionDep, principal: OptionalPrincipal
+        request: Request, session: SessionDep, principal: OptionalPrincipalDep
     ) -> MediaOut:
         store = store_of(request)
         data = await read_upload(request, max_bytes=max_bytes or store.limits.upload_bytes)
@@ -103,7 +103,7 @@ def media_router(
         return store.describe(stored)
 
     @router.get(
-        "/{media_id}",
+        "/{media_id:uuid}",
         summary="The photo or video behind a signed link",
         response_class=Response,
         responses={200: {"content": {"image/jpeg": {}, "video/mp4": {}}}},
@@ -115,11 +115,13 @@ def media_router(
         exp: Expiry,
         sig: Signature,
     ) -> Response:
-        served = await store_of(request).open(session, media_id, "original", exp=exp, sig=sig)
+        served = await store_of(request).open(
+            session, media_id, variant="original", exp=exp, sig=sig
+        )
         return media_response(request, served)
 
     @router.get(
-        "/{media_id}/thumbnail",
+        "/{media_id:uuid}/thumbnail",
         summary="A photo's thumbnail (JPEG, at most 480 px) behind a signed link",
         response_class=Response,
         responses={200: {"content": {"image/jpeg": {}}}},
@@ -131,7 +133,9 @@ def media_router(
         exp: Expiry,
         sig: Signature,
     ) -> Response:
-        served = await store_of(request).open(session, media_id, "thumbnail", exp=exp, sig=sig)
+        served = await store_of(request).open(
+            session, media_id, variant="thumbnail", exp=exp, sig=sig
+        )
         return media_response(request, served)
 
     return router

@@ -194,7 +194,7 @@ class MediaStore:
         )
 
     async def open(
-        self, session: AsyncSession, media_id: uuid.UUID, variant: Variant, *, exp: int, sig: str
+        self, session: AsyncSession, media_id: uuid.UUID, *, variant: Variant, exp: int, sig: str
     ) -> ServedMedia:
         """The bytes a signed link points at: 403 for a forged or expired link, 410 once
         retention has deleted them."""
