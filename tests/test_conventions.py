@@ -155,3 +155,55 @@ def test_the_alias_check_sees_annotated_depends_only() -> None:
         "PlaceParam = Annotated[uuid.UUID, Query()]\n"
     )
     assert dependency_aliases(source) == ["SessionDep", "Current"]
+
+
+def import_circles(imports: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other round a circle (Tarjan's components)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in imports.get(module, set()):
+            if imported not in imports:
+                continue
+            if imported not in order:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in on_stack:
+                low[module] = min(low[module], order[imported])
+        if low[module] == order[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(imports):
+        if module not in order:
+            visit(module)
+    return circles
+
+
+def test_the_import_graph_has_no_circle() -> None:
+    # Type-only imports count too: a circle of them is still two modules that cannot be
+    # read one without the other (the gateway's connection and pool once were).
+    import grimp
+
+    graph = grimp.build_graph("services", "gateway")
+    imports = {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
+    assert import_circles(imports) == []
+
+
+def test_the_circle_check_finds_a_circle() -> None:
+    imports = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert import_circles(imports) == [["a", "b", "c"]]
