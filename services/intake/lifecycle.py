@@ -135,6 +135,7 @@ async def _move(
     now: datetime,
     *,
     note: str | None = None,
+    internal_note: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> TicketEvent:
     step = MACHINE.find(ticket.status, action, actor.roles)
@@ -146,6 +147,7 @@ async def _move(
         action=action,
         **actor.who.columns(),
         public_note=note,
+        internal_note=internal_note,
         at=now,
         detail=detail or {},
     )
@@ -188,7 +190,10 @@ async def acknowledge(
     now: datetime,
     outcome: CallOutcome,
     note: str | None = None,
+    internal_note: str | None = None,
 ) -> TicketEvent:
+    """受理. `note` is the reply the resident reads on their tracking page; `internal_note`
+    only staff see (what the call was really like, whom to send)."""
     # A report with a phone is acknowledged by calling back; one without, by reading it.
     has_phone = ticket.reporter_phone_cipher is not None
     if has_phone == (outcome == "anonymous"):
@@ -199,7 +204,14 @@ async def acknowledge(
             errors=[FieldError(pointer="/body/outcome", detail=expected, code="invalid")],
         )
     return await _move(
-        session, ticket, "acknowledge", actor, now, note=note, detail={"outcome": outcome}
+        session,
+        ticket,
+        "acknowledge",
+        actor,
+        now,
+        note=note,
+        internal_note=internal_note,
+        detail={"outcome": outcome},
     )
 
 

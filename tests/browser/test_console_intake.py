@@ -91,8 +91,15 @@ def test_staff_handle_a_door_report_from_the_inbox_to_resolved(
     # 受理 after calling the reporter back.
     page.get_by_test_id("action-acknowledge").click()
     panel = page.get_by_role("dialog", name="受理")
+    # Nothing is pre-selected: a hurried tap must not record a call that never happened.
+    expect(panel.get_by_role("radio", checked=True)).to_have_count(0)
+    panel.get_by_test_id("panel-confirm").click()
+    expect(panel.get_by_test_id("panel-error")).to_have_text(
+        "请选择回访结果：联系上了，还是没联系上。"
+    )
     panel.get_by_test_id("ack-reached").click()
     panel.get_by_test_id("ack-note").locator("textarea").fill("已电话联系，今天下午去看")
+    panel.get_by_test_id("ack-internal-note").locator("textarea").fill("居民说晚上在家")
     check_accessibility(page, "acknowledge panel")
     panel.get_by_test_id("panel-confirm").click()
     expect(page.get_by_test_id("ticket-head").get_by_test_id("status-tag")).to_have_text("已受理")
@@ -100,6 +107,7 @@ def test_staff_handle_a_door_report_from_the_inbox_to_resolved(
     expect(first_step).to_contain_text("受理")
     expect(first_step).to_contain_text("已联系上")
     expect(first_step).to_contain_text("已电话联系，今天下午去看")
+    expect(first_step.get_by_test_id("step-internal-note")).to_have_text("内部：居民说晚上在家")
     # The badge counts new reports only: this one is no longer new.
     if waiting > 1:
         expect(tab.locator(".van-badge")).to_have_text(str(waiting - 1))

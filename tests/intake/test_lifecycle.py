@@ -319,3 +319,39 @@ async def test_the_staff_detail_lists_the_moves_the_caller_may_make(intake: Inta
         ticket_id, "assign", staff, assignee_kind="staff", assignee_ref="staff:staff-1"
     )
     assert assigned["allowed_actions"] == ["reassign", "start", "reject", "escalate"]
+
+
+async def test_a_call_back_is_chosen_not_assumed_and_its_two_notes_go_where_they_belong(
+    intake: Intake,
+) -> None:
+    submitted = await intake.report(reporter_phone="13800138000", consent=True)
+    staff = await intake.staff("TGYZL")
+    ticket_id = await _ticket_id(intake, staff, submitted["number"])
+
+    # No outcome chosen: refused, nothing recorded (a call that never happened must not count).
+    unchosen = await intake.client.post(
+        f"/v1/tickets/{ticket_id}/acknowledge", json={"note": "已受理"}, headers=staff
+    )
+    assert unchosen.status_code == 422, unchosen.text
+    assert [e["pointer"] for e in unchosen.json()["errors"]] == ["/body/outcome"]
+    untouched = await intake.client.get(f"/v1/tickets/{ticket_id}", headers=staff)
+    assert untouched.json()["status"] == "submitted"
+
+    detail = await intake.move(
+        ticket_id,
+        "acknowledge",
+        staff,
+        outcome="not_reached",
+        note="已收到您的反映，我们会尽快安排",
+        internal_note="打了两次没人接，晚上再打",
+    )
+    [ack] = [e for e in detail["events"] if e["action"] == "acknowledge"]
+    assert ack["note"] == "已收到您的反映，我们会尽快安排"
+    assert ack["internal_note"] == "打了两次没人接，晚上再打"
+    assert ack["detail"]["outcome"] == "not_reached"
+
+    tracked = await intake.client.get(f"/v1/track/{submitted['tracking_token']}")
+    [seen] = [e for e in tracked.json()["events"] if e["action"] == "acknowledge"]
+    assert seen["note"] == "已收到您的反映，我们会尽快安排"
+    assert "internal_note" not in seen
+    assert "晚上再打" not in tracked.text

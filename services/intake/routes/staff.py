@@ -173,7 +173,13 @@ async def acknowledge(
     data: Acknowledge, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
     await lifecycle.acknowledge(
-        session, ticket=h.ticket, actor=h.actor, now=h.now, outcome=data.outcome, note=data.note
+        session,
+        ticket=h.ticket,
+        actor=h.actor,
+        now=h.now,
+        outcome=data.outcome,
+        note=data.note,
+        internal_note=data.internal_note,
     )
     return await _answer(session, ctx, h)
 

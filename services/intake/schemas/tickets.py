@@ -220,8 +220,16 @@ class TicketDetail(TicketSummary):
 class Acknowledge(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    outcome: Literal["reached", "not_reached", "anonymous"]
-    note: str | None = NOTE
+    outcome: Literal["reached", "not_reached", "anonymous"] = Field(
+        description="The call-back's outcome, chosen by whoever called: nothing is assumed"
+        " (anonymous: a report without a phone, read)"
+    )
+    note: str | None = Field(
+        None, max_length=2000, description="A reply the resident reads on their tracking page"
+    )
+    internal_note: str | None = Field(
+        None, max_length=2000, description="For staff only: never shown to the resident"
+    )
 
 
 class Assign(BaseModel):

@@ -1008,10 +1008,19 @@ export interface components {
     schemas: {
         /** Acknowledge */
         Acknowledge: {
-            /** Note */
+            /**
+             * Internal Note
+             * @description For staff only: never shown to the resident
+             */
+            internal_note?: string | null;
+            /**
+             * Note
+             * @description A reply the resident reads on their tracking page
+             */
             note?: string | null;
             /**
              * Outcome
+             * @description The call-back's outcome, chosen by whoever called: nothing is assumed (anonymous: a report without a phone, read)
              * @enum {string}
              */
             outcome: "reached" | "not_reached" | "anonymous";

@@ -106,8 +106,12 @@ export const intakeStaff = {
   /** The reporter's name and phone in clear, for the call-back (the service records it). */
   reporterContact: (id: string) =>
     post<ReporterContact>(`/tickets/${enc(id)}/reporter-contact`),
-  acknowledge: (id: string, outcome: CallOutcome, note?: string) =>
-    post<TicketDetail>(`/tickets/${enc(id)}/acknowledge`, { outcome, note: note || null }),
+  acknowledge: (id: string, outcome: CallOutcome, notes: { note?: string; internalNote?: string } = {}) =>
+    post<TicketDetail>(`/tickets/${enc(id)}/acknowledge`, {
+      outcome,
+      note: notes.note || null,
+      internal_note: notes.internalNote || null,
+    }),
   assign: (id: string, data: AssignIn) => post<TicketDetail>(`/tickets/${enc(id)}/assign`, withoutEmpty(data)),
   start: (id: string) => post<TicketDetail>(`/tickets/${enc(id)}/start`),
   resolve: (id: string, note: string, photoIds: string[]) =>
