@@ -293,11 +293,11 @@ async def follow(
     ctx: IntakeContext,
     ticket_id: uuid.UUID,
     *,
-    code_token: str,
+    scanned: ScannedCode,
     principal: Principal | None,
 ) -> tuple[Ticket, TicketFollower, int]:
-    """+1: a neighbour who scanned a code of the same building follows an open report."""
-    scanned = await scan_unit(ctx, code_token, pointer="/body/code_token")
+    """+1: a neighbour who scanned a code of the same building (`scan_unit`) follows an open
+    report."""
     ticket = await session.get(Ticket, ticket_id)
     building = scanned.chain.building
     # Only someone standing at the same building may see that the ticket exists.

@@ -111,9 +111,12 @@ async def follow_ticket(
     principal: OptionalPrincipal,
     idem: Idempotent,
 ) -> Response:
+    # Directory first, before the idempotency key's row or any statement (kit.calls).
+    scanned = await tickets.scan_unit(ctx, data.code_token, pointer="/body/code_token")
+
     async def work() -> Followed:
         ticket, follower, count = await tickets.follow(
-            session, ctx, ticket_id, code_token=data.code_token, principal=principal
+            session, ctx, ticket_id, scanned=scanned, principal=principal
         )
         return Followed(
             number=ticket.number, tracking_token=follower.follower_token, followers=count
