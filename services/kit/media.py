@@ -492,7 +492,7 @@ class MediaLinks:
             expires_at = datetime.fromtimestamp(exp, UTC)
         except (OverflowError, OSError, ValueError):
             raise invalid from None
-        if not hmac.compare_digest(self.sign(media_id, variant, expires_at), sig):
+        if not hmac.compare_digest(self.sign(media_id, variant, expires_at).encode(), sig.encode()):
             raise invalid
         if now >= expires_at:
             raise PermissionDenied(
