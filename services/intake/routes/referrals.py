@@ -4,8 +4,9 @@ the ticket's place reads and answers it. Outside the caller's places a referral 
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from services.intake import lifecycle, partner_presenters, referrals, tickets
 from services.intake.referrals import PERM_ANSWER
@@ -19,14 +20,16 @@ from services.intake.schemas import (
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, requires
+from services.kit.auth import CurrentPrincipal, Principal, requires
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
-from services.kit.permissions import Access
+from services.kit.permissions import Access, listing
 
 router = APIRouter(prefix="/v1", tags=["referrals"])
 # Read by the agency and by staff who read the ticket; the matrix checks the first.
-READ = Access(PERM_ANSWER, (PERM_READ,)).declare()
+READ_ACCESS = Access(PERM_ANSWER, (PERM_READ,))
+READ = READ_ACCESS.declare()
+Reader = Annotated[Principal, Depends(listing(READ_ACCESS))]
 
 
 @router.post(
@@ -74,7 +77,7 @@ async def refer(
 )
 async def list_referrals(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Reader,
     page: PageDep,
     status: ReferralStatus | None = None,
 ) -> Page[ReferralSummary]:

@@ -34,7 +34,7 @@ from services.kit.auth import CurrentPrincipal, Principal
 from services.kit.clients.directory import PlaceRef
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
-from services.kit.permissions import guard
+from services.kit.permissions import guard, listing
 
 router = APIRouter(prefix="/v1/work-orders", tags=["contractors"])
 WORK = WORK_ACCESS.declare()
@@ -49,7 +49,7 @@ OptionalNote = Annotated[WorkNote | None, Body()]
 )
 async def list_work_orders(
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(listing(READ_ACCESS))],
     page: PageDep,
     status: WorkOrderStatus | None = None,
 ) -> Page[WorkOrderSummary]:
