@@ -26,6 +26,7 @@ from services.kit.errors import (
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.observability import RequestIdMiddleware
 from services.kit.settings import ServiceSettings
+from services.kit.text import refuse_control_characters
 from services.kit.todo import TodoCounter, nothing_to_do, todo_router
 
 READINESS_TIMEOUT_SECONDS = 2.0
@@ -119,6 +120,8 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         responses=PROBLEM_RESPONSES,
+        # No control characters in any text a route receives (kit.text).
+        dependencies=[Depends(refuse_control_characters)],
         # Swagger UI lives at the gateway, with its assets served locally (no CDN); each
         # service only publishes its /openapi.json.
         docs_url=None,
