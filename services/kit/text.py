@@ -74,8 +74,11 @@ def control_characters(value: Any, pointer: str) -> Iterator[FieldError]:
 def _refuse(errors: Iterator[FieldError]) -> None:
     found = list(islice(errors, MAX_ERRORS))
     if found:
+        where = ", ".join(error.pointer for error in found)
         raise InvalidInput(
-            "validation_failed", "The request is not valid; see errors.", errors=found
+            "validation_failed",
+            f"Control characters (NUL and the like) are not allowed: {where}.",
+            errors=found,
         )
 
 
