@@ -91,6 +91,7 @@ run: seed frontend
 	@echo "  QR links    $(PUBLIC_BASE_URL)/Q/<token>   (the building hub a resident sees)"
 	@echo "  console     $(PUBLIC_BASE_URL)/console     (staff: admin / sqwb-demo-2026)"
 	@echo "  log-ins     admin, tgy_admin, tgyzl_staff, captain_tgyzl03, ... password sqwb-demo-2026 (README)"
+	@echo "  texts       var/identity-messages.jsonl   (residents' sign-in codes; no SMS gateway in dev)"
 	@echo ""
 	PATH="$(BIN):$$PATH" env $(RUN_ENV) $(BIN)/honcho -f infra/Procfile -d $(CURDIR) start
 

@@ -5,7 +5,9 @@
 `/api/<service>/...` and the services' extra mounts (services.toml: `/open311/v2/...` to
 intake) go to the raw ASGI proxy (gateway.proxy);
 everything else (health, /docs, the OpenAPI documents, the frontend) to a small FastAPI
-app. Both sit behind kit's RequestIdMiddleware and, when origins are configured, CORS.
+app. Both sit behind kit's RequestLimits (too big is a 413 / 414 problem), kit's
+RequestIdMiddleware, CORS when origins are configured, and the security headers
+(gateway.security) on every answer.
 The gateway has no database.
 
 Full-stack tests run in one process: `create_app(settings, transports={"directory":
@@ -31,12 +33,15 @@ from gateway.docs import SpecCache, docs_router
 from gateway.http1 import Http1Upstream
 from gateway.proxy import Proxy, mount_of
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from gateway.security import SecurityHeaders
 from gateway.static import Frontend
 from gateway.upstream import HttpxUpstream, Upstream, UpstreamError, fetch
+from services.kit.addresses import networks
 from services.kit.auth import TokenVerifier
 from services.kit.catalog import load as load_catalog
 from services.kit.clock import Clock
 from services.kit.errors import install_problem_handlers
+from services.kit.limits import RequestLimits
 from services.kit.observability import (
     REQUEST_ID_HEADER,
     RequestIdMiddleware,
@@ -146,6 +151,7 @@ class Gateway:
             anonymous_limit=settings.rate_limit_anonymous_per_minute,
             stream_threshold=settings.stream_threshold,
             mounts=load_catalog().mounts(),
+            trusted_proxies=networks(tuple(settings.trusted_proxies)),
         )
         self.specs = specs
         pages = FastAPI(
@@ -156,7 +162,13 @@ class Gateway:
         pages.include_router(docs_router(self.specs))
         pages.mount("/", Frontend(settings.frontend_dir))
         self.pages = pages
-        app: ASGIApp = self._dispatch
+        # Too big is refused before anything reads it (a 413 / 414 problem, kit.limits).
+        app: ASGIApp = RequestLimits(
+            self._dispatch,
+            max_body_bytes=settings.max_body_bytes,
+            max_upload_bytes=settings.max_upload_bytes,
+            max_url_bytes=settings.max_url_bytes,
+        )
         if settings.cors_origins:
             app = CORSMiddleware(
                 app,
@@ -166,7 +178,8 @@ class Gateway:
                 expose_headers=CORS_EXPOSE_HEADERS,
                 max_age=600,
             )
-        self._app = RequestIdMiddleware(app)
+        # Outermost: every answer, a problem or a refusal of size included, carries them.
+        self._app = SecurityHeaders(RequestIdMiddleware(app))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":

@@ -53,6 +53,11 @@ class GatewaySettings(ServiceSettings):
     redis_prefix: str = "gateway:rl:"
     redis_timeout_seconds: float = 0.25
 
+    # Load balancers in front of the gateway whose X-Forwarded-For (and -Proto) are believed
+    # (networks, comma separated). Empty: the TCP peer is the client, whatever it sends.
+    # The gateway forwards the client's address it decided as X-Real-IP (kit.addresses).
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
     # Street-office web integrations allowed to call the API from a browser.
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
 

@@ -32,6 +32,10 @@ EXCHANGE_PATH = "/v1/auth/api-key-token"
 MAX_CACHED = 10_000
 # An access token goes into a header as-is: refuse anything that is not a plain JWT.
 _TOKEN = re.compile(rb"^[A-Za-z0-9._~+/=-]{1,8192}$")
+# What identity could ever know as a key (visible ASCII, as long as identity takes): anything
+# else is refused here, without asking.
+_KEY = re.compile(rb"^[\x21-\x7e]{1,200}$")
+INVALID_KEY = "The API key is not valid."
 
 
 class ServiceUnavailable(DomainError):
@@ -120,6 +124,8 @@ class Credentials:
         self._exchanged.clear()
 
     async def _ask_identity(self, key: bytes) -> tuple[bytes, float]:
+        if not _KEY.match(key):
+            raise Unauthenticated("invalid_api_key", INVALID_KEY)
         if self.identity is None:
             raise ServiceUnavailable("identity")
         headers = [(b"x-api-key", key), (b"accept", b"application/json")]
@@ -140,9 +146,12 @@ class Credentials:
             if not _TOKEN.match(token):
                 raise ServiceUnavailable("identity", "identity gave no usable token.")
             return token, min(self.api_key_cache_seconds, expires_in - 5.0)
-        if response.status in (400, 401, 403):
+        if 400 <= response.status < 500:
+            # Whatever identity's reason for refusing a key (unknown, revoked, malformed), to
+            # the caller it is a credential refused: a 401, never "identity not available".
             code = "invalid_api_key"
-            with contextlib.suppress(ValueError, AttributeError):
-                code = str(json.loads(response.body or b"{}").get("code") or code)
-            raise Unauthenticated(code, "The API key is not valid.")
+            if response.status in (401, 403):
+                with contextlib.suppress(ValueError, AttributeError):
+                    code = str(json.loads(response.body or b"{}").get("code") or code)
+            raise Unauthenticated(code, INVALID_KEY)
         raise ServiceUnavailable("identity")

@@ -7,12 +7,15 @@ goes through the gateway, and with the two ways in declared: a bearer JWT and an
 the services that answered; one that is down drops out, and the page says so.
 
 Swagger UI's assets come from the swagger-ui-py package and are served from its package
-directory: never from a CDN, since these pages are used on closed networks.
+directory: never from a CDN, since these pages are used on closed networks. The page runs no
+inline script (its Content-Security-Policy allows none): its settings are a JSON data block,
+read by a small script of ours served beside the assets.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import importlib.util
 import json
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from gateway.credentials import ServiceUnavailable
 from gateway.proxy import UnknownService
@@ -54,6 +57,43 @@ def _assets_dir() -> Path:
         raise RuntimeError("swagger-ui-py is not installed: the docs have no assets")
     return Path(next(iter(spec.submodule_search_locations))) / "static"
 
+
+# The page starts Swagger UI from a file of ours, not an inline script: the page's policy
+# (DOCS_POLICY) runs scripts from the gateway only. The settings are a JSON data block in
+# the page, which no policy treats as a script.
+INIT_NAME = "sqwb-docs.js"
+INIT_SCRIPT = """\
+/* /docs at the gateway: Swagger UI over every service's OpenAPI document.
+ *
+ * The page carries Swagger UI's settings (the services that answered, the one to show
+ * first) as JSON in <script type="application/json" id="sqwb-docs-config">; this file
+ * starts Swagger UI with them, in its standalone layout (the service selector) and with
+ * the "download the document" link. A file of its own rather than an inline script: the
+ * page's Content-Security-Policy lets only scripts served by the gateway run.
+ */
+(function () {
+  'use strict'
+  var config = JSON.parse(document.getElementById('sqwb-docs-config').textContent)
+  config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset]
+  config.plugins = [SwaggerUIBundle.plugins.DownloadUrl]
+  window.ui = SwaggerUIBundle(config)
+})()
+"""
+INIT_VERSION = "sqwb-" + hashlib.sha256(INIT_SCRIPT.encode()).hexdigest()[:12]
+DOCS_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        # Swagger UI sets style attributes; its own CSS draws icons from data: URLs.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
 
 ASSETS_DIR = _assets_dir()
 ASSETS_VERSION = version("swagger-ui-py")
@@ -204,14 +244,10 @@ def docs_page(specs: dict[str, dict[str, Any] | None], primary: str | None) -> s
 <body>
 {notice}
 <div id="swagger-ui"></div>
+<script type="application/json" id="sqwb-docs-config">{_script_json(config)}</script>
 <script src="{assets}/swagger-ui-bundle.js"></script>
 <script src="{assets}/swagger-ui-standalone-preset.js"></script>
-<script>
-const config = {_script_json(config)};
-config.presets = [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset];
-config.plugins = [SwaggerUIBundle.plugins.DownloadUrl];
-window.ui = SwaggerUIBundle(config);
-</script>
+<script src="/docs/assets/{INIT_VERSION}/{INIT_NAME}"></script>
 </body>
 </html>
 """
@@ -223,7 +259,9 @@ def docs_router(specs: SpecCache) -> APIRouter:
     @router.get("/docs")
     async def docs(service: str | None = None) -> HTMLResponse:
         page = docs_page(await specs.all(), service)
-        return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(
+            page, headers={"Cache-Control": "no-cache", "Content-Security-Policy": DOCS_POLICY}
+        )
 
     @router.get("/openapi/{service}.json")
     async def openapi(service: str) -> JSONResponse:
@@ -234,8 +272,17 @@ def docs_router(specs: SpecCache) -> APIRouter:
             raise ServiceUnavailable(service)
         return JSONResponse(spec, headers={"Cache-Control": "no-cache"})
 
-    @router.get("/docs/assets/{asset_version}/{name}")
-    async def asset(asset_version: str, name: str) -> FileResponse:
+    @router.get("/docs/assets/{asset_version}/{name}", response_model=None)
+    async def asset(asset_version: str, name: str) -> FileResponse | Response:
+        if name == INIT_NAME:
+            fresh = asset_version == INIT_VERSION
+            return Response(
+                INIT_SCRIPT,
+                media_type="text/javascript",
+                headers={
+                    "Cache-Control": "public, max-age=31536000, immutable" if fresh else "no-cache"
+                },
+            )
         media_type = ASSETS.get(name)
         if media_type is None:
             raise NotFound("not_found", "No such asset.")

@@ -9,9 +9,13 @@ whole, a large or unknown one streamed with back-pressure both ways.
 
 Connections are kept per upstream (LIFO, so the warm ones are reused), dropped after
 `idle_timeout` (below uvicorn's 5 s keep-alive, so the server rarely closes one under
-us) and capped at `max_connections`. A request on a reused connection that the server
-closed before answering is retried once on a fresh connection when it is safe to replay
-(idempotent method, body buffered).
+us), dropped at once when the server closes one that sits idle, and capped at
+`max_connections`. Still, a server may close an idle connection just as a request is
+written to it: the request then meets a closed socket and never reaches the service. So a
+request on a reused connection that ends before a single byte of an answer is sent again,
+once, on a fresh connection, whatever its method, when its body is buffered (a streamed
+body cannot be sent twice: that request is a 503 unless nothing of it was written yet). A
+fresh connection that fails is never retried: there the request may have been received.
 """
 
 from __future__ import annotations
@@ -30,8 +34,6 @@ from gateway.upstream import (
     UpstreamResponse,
     UpstreamUnavailable,
 )
-
-IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 
 
 class Http1Upstream:
@@ -104,13 +106,13 @@ class Http1Upstream:
             parts += (b"\r\ncontent-length: ", str(len(body)).encode())
         parts.append(b"\r\n\r\n")
         head = b"".join(parts)
-        replayable = isinstance(body, bytes) and method in IDEMPOTENT
+        replayable = isinstance(body, bytes)
         for attempt in (1, 2):
             conn = await self._acquire()
             try:
                 return await self._exchange(conn, method, head, body, content_length)
-            except Stale:
-                if attempt == 2 or not replayable:
+            except Stale as stale:
+                if attempt == 2 or not (replayable or stale.unsent):
                     raise UpstreamUnavailable(
                         self.name, "connection closed by the server"
                     ) from None
@@ -129,6 +131,8 @@ class Http1Upstream:
         body: Body,
         content_length: int | None,
     ) -> UpstreamResponse:
+        if conn.closed:  # closed by the server since it was taken: nothing was written
+            raise Stale(unsent=True)
         waiter = conn.start(method == "HEAD")
         transport = conn.transport
         assert transport is not None

@@ -39,7 +39,12 @@ HIGH_WATER = 256 * 1024
 
 
 class Stale(Exception):
-    """A reused connection was closed by the server before any byte of an answer."""
+    """A reused connection was closed by the server before any byte of an answer
+    (`unsent`: before any byte of the request was written, too)."""
+
+    def __init__(self, *, unsent: bool = False) -> None:
+        super().__init__("connection closed by the server")
+        self.unsent = unsent
 
 
 class Connection(asyncio.Protocol):
@@ -82,6 +87,13 @@ class Connection(asyncio.Protocol):
         except httptools.HttpParserError as exc:
             self._fail(UpstreamUnavailable(self.pool.name, f"bad response: {exc}"))
             self.close()
+
+    def eof_received(self) -> bool | None:
+        if self.waiter is None:
+            # The server closed a connection that sat idle (its keep-alive ran out): out of
+            # the pool now, before a request is written to it.
+            self.close()
+        return None  # the transport closes; connection_lost follows
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True

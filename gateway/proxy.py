@@ -28,6 +28,7 @@ from gateway.upstream import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
+from services.kit.addresses import UNKNOWN, Network, forwarded_client, is_trusted
 from services.kit.errors import BadRequest, DomainError, NotFound, TooManyRequests, Unauthenticated
 from services.kit.errors import problem_response as _problem_response
 from services.kit.observability import current_request_id, route_template, set_route_template
@@ -55,8 +56,12 @@ _REQUEST_DROP = frozenset(
         b"expect",
         b"content-length",
         b"x-request-id",
+        # Who the client is, and how it came, is the gateway's to say (kit.addresses).
+        b"x-forwarded-for",
         b"x-forwarded-proto",
         b"x-forwarded-host",
+        b"x-real-ip",
+        b"forwarded",
     }
 )
 _RESPONSE_DROP = frozenset(
@@ -134,8 +139,11 @@ class Proxy:
         anonymous_limit: int,
         stream_threshold: int,
         mounts: Mapping[str, str] | None = None,
+        trusted_proxies: tuple[Network, ...] = (),
     ) -> None:
         self.upstreams = upstreams
+        # Load balancers whose X-Forwarded-For / -Proto are believed (none by default).
+        self.trusted_proxies = trusted_proxies
         # Paths forwarded as they are (services.toml's gateway_mounts): prefix -> service.
         self.mounts = dict(mounts or {})
         self.credentials = credentials
@@ -220,7 +228,9 @@ class Proxy:
         self, scope: Scope, receive: Receive, upstream: Upstream, target: bytes
     ) -> UpstreamResponse:
         headers: Headers = []
-        host = forwarded_for = authorization = api_key = None
+        host = authorization = api_key = None
+        forwarded_for: list[str] = []
+        forwarded_proto: bytes | None = None
         content_length: int | None = None
         chunked = False
         connection_tokens: list[bytes] = []
@@ -228,6 +238,10 @@ class Proxy:
             if name in _REQUEST_DROP:
                 if name == b"host":
                     host = value
+                elif name == b"x-forwarded-for":
+                    forwarded_for.append(value.decode("latin-1"))
+                elif name == b"x-forwarded-proto":
+                    forwarded_proto = value
                 elif name == b"content-length":
                     if not value.isdigit():
                         raise BadRequest("invalid_content_length", "Content-Length is no number.")
@@ -242,14 +256,25 @@ class Proxy:
             elif name == b"x-api-key":
                 api_key = value
                 continue
-            elif name == b"x-forwarded-for":
-                forwarded_for = value
-                continue
             headers.append((name, value))
         if connection_tokens:  # names listed in Connection are hop-by-hop too
             extra = set(connection_tokens) - {b"close", b"keep-alive"}
             if extra:
                 headers = [(n, v) for n, v in headers if n not in extra]
+
+        # The client's address: the TCP peer, or what a trusted load balancer says it is.
+        peer = scope.get("client")
+        peer_ip: str = peer[0] if peer else UNKNOWN
+        scheme: bytes = scope.get("scheme", "http").encode()
+        trusted = self.trusted_proxies
+        if trusted and is_trusted(peer_ip, trusted):
+            client_ip = forwarded_client(peer_ip, forwarded_for, trusted)
+            if forwarded_proto is not None:  # how the client reached the proxy: its last word
+                told = forwarded_proto.rsplit(b",", 1)[-1].strip().lower()
+                if told in (b"http", b"https"):
+                    scheme = told
+        else:
+            client_ip = peer_ip
 
         # Who is calling: the rate limit's key, and the credentials the request carries on.
         if api_key is not None:
@@ -268,19 +293,16 @@ class Proxy:
             subject = await self.credentials.subject(token_text)
             await self._limit(f"sub:{subject}", self.limit)
         else:
-            client = scope.get("client")
-            await self._limit(f"ip:{client[0] if client else '-'}", self.anonymous_limit)
+            await self._limit(f"ip:{client_ip}", self.anonymous_limit)
 
         request_id = current_request_id()
         if request_id:
             headers.append((b"x-request-id", request_id.encode()))
-        client = scope.get("client")
-        if client:
-            ip = client[0].encode()
-            forwarded_for = forwarded_for + b", " + ip if forwarded_for else ip
-        if forwarded_for:
-            headers.append((b"x-forwarded-for", forwarded_for))
-        headers.append((b"x-forwarded-proto", scope.get("scheme", "http").encode()))
+        # Replaced, never appended to: the services believe these from the gateway alone.
+        ip = client_ip.encode()
+        headers.append((b"x-real-ip", ip))
+        headers.append((b"x-forwarded-for", ip))
+        headers.append((b"x-forwarded-proto", scheme))
         if host:
             headers.append((b"x-forwarded-host", host))
 

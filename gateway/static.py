@@ -4,7 +4,9 @@ Vite puts content-hashed files under `assets/`: those are cached for a year. ind
 and the other files are revalidated on every visit, so a new build shows at once. The
 routes the single-page app owns (`/q/<token>`, `/Q/<TOKEN>` from a QR code in
 alphanumeric mode, `/console`, ...) all answer with index.html. Until the frontend is
-built, those routes answer a plain page saying so (zh-CN first, English second).
+built, those routes answer a plain page saying so (zh-CN first, English second). Every page
+carries its Content-Security-Policy (gateway.security), allowing the inline scripts of the
+served index.html by their hashes.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from gateway.security import inline_scripts, page_policy
 from services.kit.errors import problem_response
 from services.kit.observability import set_route_template
 
@@ -93,7 +96,10 @@ class Frontend:
         index = self.dist / "index.html"
         if not index.is_file():
             if is_page_route(path):
-                return HTMLResponse(PLACEHOLDER, headers={"Cache-Control": "no-store"})
+                return HTMLResponse(
+                    PLACEHOLDER,
+                    headers={"Cache-Control": "no-store", "Content-Security-Policy": page_policy()},
+                )
             return self._not_found(request)
         found = self._file(path)
         if found is not None:
@@ -124,9 +130,17 @@ def _gzipped(path: Path, mtime_ns: int, size: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
 
 
+@lru_cache(maxsize=64)
+def _page_policy(path: Path, mtime_ns: int, size: int) -> str:
+    """The page's policy, allowing its own inline scripts by their hashes (once per build)."""
+    return page_policy(inline_scripts(path.read_text(encoding="utf-8", errors="replace")))
+
+
 def _file_response(request: Request, path: Path, cache: str) -> Response:
     headers = {"Cache-Control": cache, "Vary": "Accept-Encoding"}
     stat = path.stat()
+    if path.suffix == ".html":
+        headers["Content-Security-Policy"] = _page_policy(path, stat.st_mtime_ns, stat.st_size)
     accepts_gzip = "gzip" in request.headers.get("accept-encoding", "").lower()
     if accepts_gzip and path.suffix in COMPRESSIBLE and stat.st_size >= MIN_COMPRESS_BYTES:
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -17,7 +17,7 @@ import time
 import pillow_heif
 from PIL import Image
 
-from services.kit.media import MediaLimits, inspect
+from services.kit.media.content import MediaLimits, inspect
 
 RUNS = 5
 

@@ -95,6 +95,9 @@ class PlaceSummary(BaseModel):
 
 class PlaceDetail(PlaceOut):
     ancestors: list[PlaceSummary] = Field(description="From the root down to the parent")
+    contact_phone: str | None = Field(
+        None, description="The nearest office phone at or above the place (its community's)"
+    )
 
 
 class CodeTarget(BaseModel):

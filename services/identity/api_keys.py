@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
@@ -23,10 +23,14 @@ from services.identity.models import ApiClient, ApiClientPlace
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceRef as PlaceInfo
 from services.kit.errors import Conflict, InvalidInput, NotFound, Unauthenticated
+from services.kit.pagination import PageParams, fetch_page
+from services.kit.scope import within_any
 
 PERM_CLIENTS = permissions.CLIENTS_MANAGE
 KEY_PREFIX = "sqwb"
 INVALID_KEY = "The API key is not valid."
+# Keys are ~45 characters; anything longer is refused unread.
+MAX_KEY_LENGTH = 200
 
 
 def hash_key(key: str) -> str:
@@ -125,6 +129,18 @@ async def client_places(session: AsyncSession, client_id: uuid.UUID) -> list[Api
         .order_by(ApiClientPlace.path)
     )
     return list(rows)
+
+
+async def list_clients(
+    session: AsyncSession, *, scope: list[str], page: PageParams
+) -> tuple[list[ApiClient], int]:
+    """The clients an admin over `scope` sees: those acting only on places within it, oldest
+    first; one page and the total."""
+    outside = exists().where(
+        ApiClientPlace.client_id == ApiClient.id, ~within_any(ApiClientPlace.path, scope)
+    )
+    statement = select(ApiClient).where(~outside).order_by(ApiClient.created_at)
+    return await fetch_page(session, statement, page)
 
 
 async def revoke_client(

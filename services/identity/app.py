@@ -17,7 +17,17 @@ from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
 from services.identity.models import received_events
-from services.identity.routes import admin, auth, peers, residents
+from services.identity.routes import (
+    api_clients,
+    audit,
+    auth,
+    grants,
+    organisations,
+    peers,
+    residents,
+    roles,
+    staff_admin,
+)
 from services.identity.wechat import WeChatAdapter
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
@@ -100,7 +110,13 @@ def create_app(
         version="1.0.0",
         routers=[
             auth.router,
-            admin.router,
+            # The console's administration, in the order its docs list it.
+            roles.router,
+            staff_admin.router,
+            grants.router,
+            organisations.router,
+            api_clients.router,
+            audit.router,
             residents.router,
             permissions_router(permissions.CATALOGUE),
             peers.router,
@@ -132,7 +148,13 @@ def create_app(
         settings=settings,
         keys=keys,
         cipher=PersonalDataCipher(settings.secret_key),
-        sender=sender or make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
+        sender=sender
+        or make_sender(
+            sms_url=settings.sms_url,
+            sms_api_key=settings.sms_api_key,
+            env=settings.env,
+            inbox=settings.message_inbox,
+        ),
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
         wechat=wechat,
         catalogue_sources=[

@@ -6,11 +6,14 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.models import AdminEvent, Reveal
+from services.kit.pagination import PageParams, fetch_page
 from services.kit.peers import EventIn
 from services.kit.personal import PersonalDataCipher
+from services.kit.scope import within_any
 
 
 def record_admin_event(
@@ -36,6 +39,24 @@ def record_admin_event(
             at=now,
         )
     )
+
+
+async def list_admin_events(
+    session: AsyncSession,
+    *,
+    scope: list[str],
+    actor: str,
+    action: str | None,
+    page: PageParams,
+) -> tuple[list[AdminEvent], int]:
+    """The acts within `scope` and the reader's own (`actor`), of one action when given,
+    newest first; one page and the total."""
+    statement = select(AdminEvent).where(
+        within_any(AdminEvent.place_path, scope) | (AdminEvent.actor == actor)
+    )
+    if action:
+        statement = statement.where(AdminEvent.action == action)
+    return await fetch_page(session, statement.order_by(AdminEvent.at.desc()), page)
 
 
 def reveal(

@@ -212,6 +212,16 @@ def issuable_device_scopes(catalogues: Mapping[str, Catalogue], held: Iterable[s
     return {issued for name in held if name in perms for issued in perms[name].issues}
 
 
+async def roles(session: AsyncSession) -> list[Role]:
+    """Every role, by name."""
+    return list(await session.scalars(select(Role).order_by(Role.name)))
+
+
+async def stored(session: AsyncSession) -> list[ServiceCatalogue]:
+    """The stored catalogue rows (with when each was learned), by service."""
+    return list(await session.scalars(select(ServiceCatalogue).order_by(ServiceCatalogue.service)))
+
+
 async def get_role(session: AsyncSession, name: str, *, lock: bool = False) -> Role:
     role = await session.get(Role, name, with_for_update=lock)
     if role is None:
@@ -251,3 +261,21 @@ async def change_role(
             )
     await session.flush()
     return role
+
+
+async def edit_role(
+    session: AsyncSession,
+    *,
+    role_name: str,
+    sources: Iterable[Source],
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+    actor: str,
+    now: datetime,
+) -> Role:
+    """An admin's edit of a role against the catalogues as they are now: fetched before the
+    transaction takes its first statement (no call to another service inside a write
+    transaction), then stored and merged with the edit."""
+    fetched = await fetch(sources)
+    await learn(session, fetched, now=now)
+    return await change_role(session, role_name, add=add, remove=remove, actor=actor, now=now)

@@ -35,6 +35,8 @@ class IdentitySettings(ServiceSettings):
     otp_ttl_seconds: int = 300
     otp_max_attempts: int = 5
     otp_sends_per_phone_per_hour: int = 5
+    # Whatever address asks: a phone gets at most this many codes in 24 hours.
+    otp_sends_per_phone_per_day: int = 10
     otp_sends_per_ip_per_hour: int = 20
     otp_resend_seconds: int = 60
     sms_url: str = ""

@@ -46,6 +46,7 @@ class IdentityContext:
             ttl=timedelta(seconds=s.otp_ttl_seconds),
             max_attempts=s.otp_max_attempts,
             per_phone_per_hour=s.otp_sends_per_phone_per_hour,
+            per_phone_per_day=s.otp_sends_per_phone_per_day,
             per_ip_per_hour=s.otp_sends_per_ip_per_hour,
             resend_after=timedelta(seconds=s.otp_resend_seconds),
         )
@@ -56,12 +57,4 @@ def _context(request: Request) -> IdentityContext:
     return context
 
 
-Ctx = Annotated[IdentityContext, Depends(_context)]
-
-
-def client_ip(request: Request) -> str:
-    """The caller's address: the gateway's X-Forwarded-For first hop, else the socket peer."""
-    forwarded = request.headers.get("x-forwarded-for")
-    if forwarded:
-        return forwarded.split(",")[0].strip()
-    return request.client.host if request.client else "unknown"
+ContextDep = Annotated[IdentityContext, Depends(_context)]

@@ -1,8 +1,9 @@
 """Residents sign in with a phone number and a one-time code: no password to forget.
 
 Codes are 6 digits, live 5 minutes, are used once and allow 5 tries. Sends are limited per
-phone and per IP address per hour, with a pause between resends, so the SMS budget and the
-residents' phones are safe from a script.
+phone per hour and per day (whatever the address asking) and per network address per hour
+(the address the gateway decided: kit.addresses), with a pause between resends, so the SMS
+budget and the residents' phones are safe from a script.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class OtpPolicy:
     max_attempts: int
     per_phone_per_hour: int
     per_ip_per_hour: int
+    per_phone_per_day: int
     resend_after: timedelta
 
 
@@ -73,6 +75,17 @@ async def send_code(
         )
     if len(by_phone) >= policy.per_phone_per_hour:
         raise _limited(by_phone[-1] + timedelta(hours=1) - now, "Too many codes for this number.")
+    day_ago = now - timedelta(days=1)
+    today = list(
+        await session.scalars(
+            select(OneTimeCode.created_at)
+            .where(OneTimeCode.phone_hash == phone_hash, OneTimeCode.created_at > day_ago)
+            .order_by(OneTimeCode.created_at.desc())
+            .limit(policy.per_phone_per_day)
+        )
+    )
+    if len(today) >= policy.per_phone_per_day:
+        raise _limited(today[-1] + timedelta(days=1) - now, "Too many codes for this number today.")
     by_ip = await session.scalar(
         select(func.count())
         .select_from(OneTimeCode)

@@ -3,6 +3,8 @@ service's catalogue, but read in-process)."""
 
 from __future__ import annotations
 
+from services.kit.auth import Principal
+from services.kit.errors import PermissionDenied
 from services.kit.permissions import Catalogue, Permission
 from services.kit.personal import PERM_REVEAL
 
@@ -77,3 +79,12 @@ CATALOGUE = Catalogue(
     # sends its reveals and exports to the audit list.
     demo_clients={"intake_alerts": (NOTIFY, EVENTS_SEND)},
 )
+
+
+def scope_of(principal: Principal, permission: str) -> list[str]:
+    """The places under which the caller holds `permission`: what a list of theirs is filtered
+    by. Someone who holds it nowhere is refused (403)."""
+    paths = principal.scope_paths(permission)
+    if not paths:
+        raise PermissionDenied("forbidden", f"Your roles do not include {permission}.")
+    return paths

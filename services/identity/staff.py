@@ -8,15 +8,24 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import catalogues, permissions
-from services.identity.audit import record_admin_event
+from services.identity.audit import record_admin_event, reveal
 from services.identity.models import Grant, LoginThrottle, Role, StaffUser
 from services.kit.clients.directory import PlaceRef as PlaceInfo
-from services.kit.errors import Conflict, InvalidInput, NotFound, TooManyRequests, Unauthenticated
+from services.kit.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    TooManyRequests,
+    Unauthenticated,
+)
+from services.kit.pagination import PageParams, fetch_page
 from services.kit.personal import PersonalDataCipher, parse_mobile
+from services.kit.scope import within_any
 
 PERM_STAFF = permissions.STAFF_MANAGE
 PERM_GRANTS = permissions.GRANTS_MANAGE
@@ -158,6 +167,29 @@ def staff_is_within(grants: list[Grant], scope_paths: list[str]) -> bool:
     return all(any(g.place_path.startswith(p) for p in scope_paths) for g in grants)
 
 
+async def managed_staff(
+    session: AsyncSession, *, user_id: uuid.UUID, scope: list[str]
+) -> StaffUser:
+    """A staff account an admin over `scope` may manage: all its roles lie within it."""
+    user = await get_staff(session, user_id)
+    if not staff_is_within(await active_grants(session, user.id), scope):
+        raise PermissionDenied("forbidden", "This person holds roles outside your places.")
+    return user
+
+
+async def list_staff(
+    session: AsyncSession, *, scope: list[str], page: PageParams
+) -> tuple[list[StaffUser], int]:
+    """Staff holding a role within `scope`, by username: one page and the total."""
+    in_scope = exists().where(
+        Grant.user_id == StaffUser.id,
+        Grant.withdrawn_at.is_(None),
+        within_any(Grant.place_path, scope),
+    )
+    statement = select(StaffUser).where(in_scope).order_by(StaffUser.username)
+    return await fetch_page(session, statement, page)
+
+
 async def set_disabled(
     session: AsyncSession, *, user: StaffUser, disabled: bool, actor: str, now: datetime
 ) -> StaffUser:
@@ -171,6 +203,49 @@ async def set_disabled(
         now=now,
     )
     return user
+
+
+async def set_on_duty(
+    session: AsyncSession, *, user: StaffUser, on_duty: bool, actor: str, now: datetime
+) -> None:
+    """On or off duty (who receives messages for on-duty staff); a change is recorded."""
+    if on_duty == user.on_duty:
+        return
+    user.on_duty = on_duty
+    record_admin_event(
+        session,
+        actor=actor,
+        action="staff.on_duty_changed",
+        target_kind="staff",
+        target_id=str(user.id),
+        now=now,
+        on_duty=on_duty,
+    )
+
+
+def reveal_phone(
+    session: AsyncSession,
+    *,
+    user: StaffUser,
+    cipher: PersonalDataCipher,
+    reason: str,
+    actor: str,
+    now: datetime,
+) -> str:
+    """A staff member's phone in clear, for an admin who gives a reason; the read is recorded."""
+    if user.phone_cipher is None:
+        raise NotFound("no_phone", "No phone is on record.")
+    return reveal(
+        session,
+        cipher=cipher,
+        stored=user.phone_cipher,
+        actor=actor,
+        subject_kind="staff",
+        subject_id=str(user.id),
+        field="phone",
+        reason=reason,
+        now=now,
+    )
 
 
 async def reset_password(
@@ -252,6 +327,14 @@ async def grant_role(
         role=role_name,
         place=place.code,
     )
+    return grant
+
+
+async def get_grant(session: AsyncSession, *, user_id: uuid.UUID, grant_id: uuid.UUID) -> Grant:
+    """One of an account's roles (withdrawn or not)."""
+    grant = await session.get(Grant, grant_id)
+    if grant is None or grant.user_id != user_id:
+        raise NotFound("grant_not_found", "No such role on this account.")
     return grant
 
 

@@ -8,7 +8,7 @@ from services.intake import demo
 from services.intake.app import MIGRATIONS_DIR, create_app, prepare
 from services.intake.categories import seed as seed_categories
 from services.intake.config import IntakeSettings
-from services.intake.tickets import IntakeContext
+from services.intake.context import IntakeContext
 from services.kit.cli import run_cli
 from services.kit.clock import Clock
 from services.kit.db import Database

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from services.intake import categories, demo, lifecycle, notices, permissions, tickets, todo
 from services.intake.config import IntakeSettings
+from services.intake.context import IntakeContext
 from services.intake.models import jobs, media, outbox
 from services.intake.routes import categories as category_routes
 from services.intake.routes import exports, public, staff, statistics, webhooks
@@ -22,7 +23,6 @@ from services.intake.routes import mine as mine_routes
 from services.intake.routes import open311 as open311_routes
 from services.intake.routes import referrals as referral_routes
 from services.intake.routes import workorders as workorder_routes
-from services.intake.tickets import IntakeContext
 from services.intake.webhooks import WebhookSender
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
@@ -30,7 +30,7 @@ from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
-from services.kit.media import MediaStore
+from services.kit.media.store import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay
@@ -121,7 +121,12 @@ def create_app(
         ),
         cipher=cipher,
         clock=clock,
-        sender=make_sender(sms_url=settings.sms_url, sms_api_key=settings.sms_api_key),
+        sender=make_sender(
+            sms_url=settings.sms_url,
+            sms_api_key=settings.sms_api_key,
+            env=settings.env,
+            inbox=settings.message_inbox,
+        ),
         media=MediaStore.from_settings(
             media,
             settings,

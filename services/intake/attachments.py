@@ -21,8 +21,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.models import Ticket, TicketMedia, media
-from services.intake.schemas import TicketPhoto
-from services.kit.media import MediaRef, MediaStore, StoredMedia
+from services.intake.schemas.common import TicketPhoto
+from services.kit.media.models import MediaRef, StoredMedia
+from services.kit.media.store import MediaStore
 
 MAX_REPORT_PHOTOS = 6
 # What the reporter is shown of a ticket's media: their own and the fix (a contractor's

@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake import permissions
 from services.intake.deadlines import DAY, minutes_for
 from services.intake.models import PRIORITIES, Category, CategorySetting, Priority
-from services.intake.schemas import CategorySettingIn, HandlerIn
+from services.intake.schemas.categories import CategorySettingIn, HandlerIn
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import DirectoryClient, PlaceRef
 from services.kit.clients.identity import IdentityClient
@@ -40,7 +40,7 @@ from services.kit.scope import ancestor_paths
 PERM_MANAGE = permissions.CATEGORIES_MANAGE
 # Where categories are set: a street office for its streets' tickets, the district for all.
 SETTING_PLACE_KINDS = ("street", "district")
-# Who a contractor handler may be: whoever takes work orders (workorders.WORKING_KINDS;
+# Who a contractor handler may be: whoever takes work orders (workorders.machine.WORKING_KINDS;
 # not imported, workorders depends on this module through tickets).
 HANDLER_ORGANISATION_KINDS = ("contractor", "property_company")
 # The longest deadline a setting may give (a resolution within 60 days at most).

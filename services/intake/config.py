@@ -1,6 +1,6 @@
 from pydantic_settings import SettingsConfigDict
 
-from services.kit.media import MediaSettings
+from services.kit.media.store import MediaSettings
 from services.kit.settings import ServiceSettings
 
 

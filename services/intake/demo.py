@@ -32,8 +32,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories, lifecycle, notices
+from services.intake.context import IntakeContext
 from services.intake.models import OPEN_STATUSES, Ticket, jobs
-from services.intake.tickets import IntakeContext, Report, file_ticket
+from services.intake.tickets import Report, file_ticket
 from services.kit import calls
 from services.kit.auth import Principal
 from services.kit.clients.directory import Location

@@ -5,10 +5,12 @@ part of the query, so an export never holds a ticket its author could not list.
 
 Personal data: the reporter's name and phone are masked (张*, 138****1234) unless the
 exporter holds `identity:personal:reveal` over the ticket's place; then they are in clear.
-The export itself is the reveal: whoever may see a number on the ticket page may take it
-in a spreadsheet, and the file is out of our hands once downloaded. Each export is logged
-(who, how many rows, how many in clear; never the data itself). A durable audit row per
-export would need a table of intake's own (a schema change, not made here).
+Without it, phones and ID numbers typed into the description are blanked too
+(kit.redaction), as on the ticket page. The export itself is the reveal: whoever may see
+a number on the ticket page may take it in a spreadsheet, and the file is out of our hands
+once downloaded. Each export is logged (who, how many rows, how many in clear; never the
+data itself). A durable audit row per export would need a table of intake's own (a
+schema change, not made here).
 
 Spreadsheet safety: a CSV cell that starts with = + - @ (or a tab or carriage return) is
 prefixed with ' so Excel and LibreOffice never run it as a formula (OWASP "CSV
@@ -36,19 +38,15 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import statistics
+from services.intake.context import IntakeContext
 from services.intake.models import Category, Ticket, audit
-from services.intake.tickets import (
-    PERM_READ,
-    IntakeContext,
-    inbox_query,
-    overdue_clause,
-    path_of_code,
-)
+from services.intake.tickets import PERM_READ, inbox_query, overdue_clause, path_of_code
 from services.kit import coverage
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import FieldError, InvalidInput
 from services.kit.personal import PERM_REVEAL, mask_phone
+from services.kit.redaction import redact_personal
 
 log = logging.getLogger("intake.exports")
 
@@ -219,11 +217,14 @@ async def sheet(
     ) in result:
         name = ctx.cipher.decrypt(name_cipher) if name_cipher else None
         phone = ctx.cipher.decrypt(phone_cipher) if phone_cipher else None
-        if (name or phone) and principal.can(PERM_REVEAL, place_path):
+        entitled = principal.can(PERM_REVEAL, place_path)
+        if (name or phone) and entitled:
             revealed += 1
         elif name or phone:
             name = _masked_name(name) if name else None
             phone = mask_phone(phone) if phone else None
+        if not entitled:  # a phone typed into the description is masked like the column
+            description = redact_personal(description)
         rows.append(
             (
                 number,

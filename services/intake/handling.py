@@ -1,7 +1,7 @@
 """Staff moves on a ticket that reach into its work order: the ticket leaving the
 contractor's hands (resolved without them, rejected, escalated) cancels its open order in
 the same transaction, so an organisation never works on a ticket that is no longer its own.
-Reassigning does the same inside `workorders.assign`.
+Reassigning does the same inside `workorders.staff_moves.assign`.
 
 The two machines stay apart (lifecycle, workorders); this module composes them, so a router
 calls one function per move.
@@ -16,8 +16,9 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import lifecycle, workorders
+from services.intake import lifecycle
 from services.intake.models import Ticket, TicketEvent
+from services.intake.workorders import staff_moves
 
 
 async def resolve(
@@ -30,7 +31,7 @@ async def resolve(
     photo_ids: Sequence[uuid.UUID] = (),
 ) -> TicketEvent:
     event = await lifecycle.resolve(session, ticket, actor, now, note=note, photo_ids=photo_ids)
-    await workorders.cancel_open(session, ticket, actor, now, because="resolve")
+    await staff_moves.cancel_open(session, ticket, actor, now, because="resolve")
     return event
 
 
@@ -43,7 +44,7 @@ async def reject(
     reason: str | None,
 ) -> TicketEvent:
     event = await lifecycle.reject(session, ticket, actor, now, reason=reason)
-    await workorders.cancel_open(session, ticket, actor, now, because="reject")
+    await staff_moves.cancel_open(session, ticket, actor, now, because="reject")
     return event
 
 
@@ -57,5 +58,5 @@ async def escalate(
     note: str | None,
 ) -> TicketEvent:
     event = await lifecycle.escalate(session, ticket, actor, now, level=level, note=note)
-    await workorders.cancel_open(session, ticket, actor, now, because="escalate")
+    await staff_moves.cancel_open(session, ticket, actor, now, because="escalate")
     return event

@@ -21,9 +21,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import permissions, tickets
+from services.intake.context import IntakeContext
 from services.intake.models import Ticket
-from services.intake.schemas import HotlineCase
-from services.intake.tickets import IntakeContext, Report
+from services.intake.schemas.hotline import HotlineCase
+from services.intake.tickets import Report
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location
 from services.kit.errors import Conflict, PermissionDenied

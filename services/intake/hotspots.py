@@ -28,15 +28,16 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import categories
+from services.intake.context import IntakeContext
 from services.intake.models import OPEN_STATUSES, Category, Ticket
-from services.intake.schemas import (
+from services.intake.schemas.common import PlaceOut
+from services.intake.schemas.hotspots import (
     BuildingHotspot,
     Hotspots,
-    PlaceOut,
     ProactiveTask,
     RisingCategory,
 )
-from services.intake.tickets import PERM_HANDLE, IntakeContext, Report, file_ticket
+from services.intake.tickets import PERM_HANDLE, Report, file_ticket
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, PlaceRef
 from services.kit.coverage import Scope

@@ -103,7 +103,7 @@ class Actor:
     @classmethod
     def contractor(cls, principal: Principal, ticket: Ticket) -> Actor:
         """A contractor organisation's worker or system: the assignee of a ticket assigned to
-        that organisation (workorders.py), nothing else."""
+        that organisation (workorders/), nothing else."""
         roles: set[Role] = set()
         if (
             ticket.assignee_kind == "contractor"

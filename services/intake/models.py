@@ -27,7 +27,7 @@ from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
 from services.kit.events import Actor, EventRow
 from services.kit.idempotency import IdempotencyKeys
 from services.kit.jobs import JobQueue
-from services.kit.media import MediaLibrary
+from services.kit.media.models import MediaLibrary
 from services.kit.outbox import Outbox
 
 
@@ -149,6 +149,9 @@ class Ticket(Base):
     building_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     place_code: Mapped[str] = mapped_column(String(32))
+    # The door code a resident's report was filed from: the tracking page's way back to
+    # that building's hub (null for hotline, Open311 and staff reports).
+    code_token: Mapped[str | None] = mapped_column(String(16))
     # The unit door's path, copied from directory: every scope test runs on it.
     place_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH), index=True)
     category: Mapped[str] = mapped_column(ForeignKey("categories.code", ondelete="RESTRICT"))

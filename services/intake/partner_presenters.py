@@ -1,39 +1,37 @@
 """What partners outside the community see, and what staff see of the partners' work.
 
 A contractor sees the problem, where it is and the report's photos: never the reporter's
-name or phone, and the description with long digit runs (a phone typed into it) blanked.
+name or phone, and the description with phones and ID numbers typed into it blanked
+(kit.redaction).
 Its own order's trail names sides ("staff", "contractor"), not staff members. Staff see each
 order in full in the ticket's detail. The enforcement office sees a referral's package.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import actors, attachments, workorders
+from services.intake import actors, attachments
 from services.intake.models import Referral, Ticket, WorkOrder, WorkOrderEvent
-from services.intake.schemas import (
-    PlaceName,
-    ReferralOut,
-    ReferralPackage,
-    ReferralSummary,
-    TicketPhoto,
+from services.intake.schemas.common import PlaceName, TicketPhoto
+from services.intake.schemas.referrals import ReferralOut, ReferralPackage, ReferralSummary
+from services.intake.schemas.workorders import (
     WorkOrderBrief,
     WorkOrderEventOut,
     WorkOrderOut,
     WorkOrderSummary,
     WorkOrderTicket,
 )
+from services.intake.workorders import queries
+from services.intake.workorders.machine import WORK_PURPOSES
 from services.kit.clients.directory import PlaceRef
-from services.kit.media import MediaStore
+from services.kit.media.store import MediaStore
+from services.kit.redaction import redact_personal
 
-# A description may quote a phone or an id number: partners never see them.
-_LONG_NUMBERS = re.compile(r"\d{7,}")
 # What a contractor is shown of where the problem is (street and district add nothing).
 _WORK_ADDRESS_KINDS = ("community", "building", "unit")
 
@@ -41,12 +39,9 @@ _WORK_ADDRESS_KINDS = ("community", "building", "unit")
 EXCERPT_LENGTH = 60
 
 
-def redact_numbers(text: str) -> str:
-    return _LONG_NUMBERS.sub("***", text)
-
-
 def _excerpt(text: str) -> str:
-    clean = redact_numbers(" ".join(text.split()))
+    # A description may quote a phone or an id number: partners never see them.
+    clean = redact_personal(" ".join(text.split()))
     return clean if len(clean) <= EXCERPT_LENGTH else clean[: EXCERPT_LENGTH - 1] + "…"
 
 
@@ -83,7 +78,7 @@ def _event(
 async def _work_photos(
     session: AsyncSession, ticket_id: uuid.UUID, media: MediaStore
 ) -> dict[str, TicketPhoto]:
-    attached = await attachments.of_ticket(session, ticket_id, purposes=workorders.WORK_PURPOSES)
+    attached = await attachments.of_ticket(session, ticket_id, purposes=WORK_PURPOSES)
     return {str(photo.id): photo for photo in attachments.signed(media, attached)}
 
 
@@ -118,14 +113,14 @@ async def work_order(
 ) -> WorkOrderOut:
     report = await attachments.of_ticket(session, ticket.id, purposes=frozenset({"report"}))
     photos = await _work_photos(session, ticket.id, media)
-    events = (await workorders.events_of(session, [order.id]))[order.id]
+    events = (await queries.events_of(session, [order.id]))[order.id]
     return WorkOrderOut.model_validate(
         {
             **_order_fields(order),
             "ticket": WorkOrderTicket(
                 number=ticket.number,
                 category=ticket.category,
-                description=redact_numbers(ticket.description),
+                description=redact_personal(ticket.description),
                 priority=ticket.priority,
                 status=ticket.status,
                 place_code=ticket.place_code,
@@ -163,10 +158,10 @@ async def work_orders_of(
     session: AsyncSession, ticket: Ticket, media: MediaStore
 ) -> list[WorkOrderBrief]:
     """The ticket's orders as staff see them, oldest first (the open one is the last)."""
-    orders = await workorders.of_ticket(session, ticket.id)
+    orders = await queries.of_ticket(session, ticket.id)
     if not orders:
         return []
-    events = await workorders.events_of(session, [o.id for o in orders])
+    events = await queries.events_of(session, [o.id for o in orders])
     photos = await _work_photos(session, ticket.id, media)
     return [
         WorkOrderBrief.model_validate(

@@ -1,42 +1,47 @@
 """What each audience sees of a ticket: the public tracker, neighbours, staff.
 
 Personal data leaves only masked: the reporter's phone as 138****1234, the name as 张*.
-Revealing a phone in clear to the entitled (recorded) comes with its own endpoint later.
+Revealing a phone in clear to the entitled (recorded) has its own endpoint. Free text (the
+description, notes, comments) may quote a phone or an ID number: whoever is not entitled to
+reveal (a neighbour following the report, staff without `identity:personal:reveal` there)
+reads it with those blanked (kit.redaction).
 """
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import actors, attachments, partner_presenters
+from services.intake.duplicates import merged_into
+from services.intake.followers import follower_counts
 from services.intake.models import Ticket, TicketEvent
-from services.intake.schemas import (
+from services.intake.schemas.common import TicketPhoto
+from services.intake.schemas.tickets import (
     EventOut,
     SimilarTicket,
     StaffEventOut,
     TicketDetail,
-    TicketPhoto,
     TicketSummary,
     TrackedTicket,
+    WorkOrderBrief,
 )
-from services.intake.tickets import follower_counts, is_overdue, merged_into, staff_actions
+from services.intake.tickets import is_overdue, staff_actions
 from services.kit.auth import Principal
-from services.kit.media import MediaStore
-from services.kit.personal import PersonalDataCipher, mask_phone
+from services.kit.media.store import MediaStore
+from services.kit.personal import PERM_REVEAL, PersonalDataCipher, mask_phone
+from services.kit.redaction import redact_personal
 
 EXCERPT_LENGTH = 60
-# A description may quote a phone or an id number; excerpts shown to others blank them.
-_LONG_NUMBERS = re.compile(r"\d{7,}")
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
-    clean = _LONG_NUMBERS.sub("***", " ".join(text.split()))
+    # A description may quote a phone or an id number; excerpts shown to others blank them.
+    clean = redact_personal(" ".join(text.split()))
     return clean if len(clean) <= length else clean[: length - 1] + "…"
 
 
@@ -69,8 +74,20 @@ STAFF_ONLY_ACTIONS = frozenset(
 PUBLIC_DETAIL_KEYS = frozenset({"outcome", "rating", "to", "photo_ids", "template"})
 
 
+def _as_written(text: str | None) -> str | None:
+    return text
+
+
+def _blanked(text: str | None) -> str | None:
+    return None if text is None else redact_personal(text)
+
+
 def _event(
-    event: TicketEvent, *, public: bool, photos: dict[int, list[TicketPhoto]] | None = None
+    event: TicketEvent,
+    *,
+    public: bool,
+    photos: dict[int, list[TicketPhoto]] | None = None,
+    text: Callable[[str | None], str | None] = _as_written,
 ) -> EventOut:
     detail = event.detail
     if public:
@@ -78,13 +95,20 @@ def _event(
     if photos is None:  # an audience that sees no photos sees no photo ids either
         detail = {k: v for k, v in detail.items() if k != "photo_ids"}
     model = EventOut if public else StaffEventOut
+    who = actors.public(event)
+    if not public:
+        who = {
+            **actors.staff(event),
+            "reason": text(event.reason),
+            "internal_note": text(event.internal_note),
+        }
     return model.model_validate(
         {
             "action": event.action,
             "from_status": event.from_status,
             "to_status": event.to_status,
-            **(actors.public(event) if public else actors.staff(event)),
-            "note": event.public_note,
+            **who,
+            "note": text(event.public_note),
             "at": event.at,
             "detail": detail,
             "photos": (photos or {}).get(event.id, []),
@@ -126,11 +150,13 @@ async def tracked(
         if found is not None:
             original, token = found
             merged = {"number": original.number, "status": original.status, "tracking_token": token}
+    # A follower is a neighbour: the reporter's own words reach them with numbers blanked.
+    text = _as_written if is_reporter else _blanked
     return TrackedTicket.model_validate(
         {
             "number": ticket.number,
             "category": ticket.category,
-            "description": ticket.description,
+            "description": text(ticket.description),
             "status": ticket.status,
             "priority": ticket.priority,
             "place_code": ticket.place_code,
@@ -146,7 +172,7 @@ async def tracked(
             "is_reporter": is_reporter,
             "photos": photos,
             "events": [
-                _event(e, public=True, photos=by_event)
+                _event(e, public=True, photos=by_event, text=text)
                 for e in await events_of(session, ticket)
                 if e.action not in STAFF_ONLY_ACTIONS
             ],
@@ -155,7 +181,9 @@ async def tracked(
     )
 
 
-def similar(tickets: Sequence[Ticket], counts: dict[uuid.UUID, int]) -> list[SimilarTicket]:
+def similar(
+    tickets: Sequence[Ticket], counts: dict[uuid.UUID, int], *, unit_id: uuid.UUID | None
+) -> list[SimilarTicket]:
     return [
         SimilarTicket.model_validate(
             {
@@ -165,6 +193,7 @@ def similar(tickets: Sequence[Ticket], counts: dict[uuid.UUID, int]) -> list[Sim
                 "status": t.status,
                 "created_at": t.created_at,
                 "followers": counts.get(t.id, 0),
+                "where": "unit" if t.place_id == unit_id else "building",
             }
         )
         for t in tickets
@@ -205,10 +234,16 @@ async def detail(
     counts = await follower_counts(session, [ticket.id])
     photos, by_event = await _photos(session, ticket, media, None)
     trail = await events_of(session, ticket)
+    # Staff who may not reveal the reporter's contact (a building captain) read the free text
+    # with typed phones and ID numbers blanked, as the contact fields are masked.
+    text = _as_written if principal.can(PERM_REVEAL, ticket.place_path) else _blanked
+    work_orders = await partner_presenters.work_orders_of(session, ticket, media)
+    if text is _blanked:
+        work_orders = [_blanked_order(order) for order in work_orders]
     return TicketDetail.model_validate(
         {
             **_summary_fields(ticket, now),
-            "description": ticket.description,
+            "description": text(ticket.description),
             "source": ticket.source,
             "community_code": ticket.community_code,
             "place_path": ticket.place_path,
@@ -222,16 +257,35 @@ async def detail(
             "escalated_at": ticket.escalated_at,
             "reopen_count": ticket.reopen_count,
             "rating": ticket.rating,
-            "rating_comment": ticket.rating_comment,
+            "rating_comment": text(ticket.rating_comment),
             "duplicate_of_id": ticket.duplicate_of_id,
             "followers": counts.get(ticket.id, 0),
             "photos": photos,
-            "events": [_event(e, public=False, photos=by_event) for e in trail],
-            "work_orders": await partner_presenters.work_orders_of(session, ticket, media),
+            "events": [_event(e, public=False, photos=by_event, text=text) for e in trail],
+            "work_orders": work_orders,
             "referrals": await partner_presenters.referrals_of(session, ticket),
             # Kept on the first event when the ticket was filed (categories.Handler).
             "suggested_handler": trail[0].detail.get("suggested_handler") if trail else None,
             # The console's buttons: what this caller may do next (kit.machine).
             "allowed_actions": staff_actions(principal, ticket),
+        }
+    )
+
+
+def _blanked_order(order: WorkOrderBrief) -> WorkOrderBrief:
+    """A work order's free text (instructions, notes on its trail) with numbers blanked."""
+    return order.model_copy(
+        update={
+            "instructions": _blanked(order.instructions),
+            "events": [
+                event.model_copy(
+                    update={
+                        "note": _blanked(event.note),
+                        "internal_note": _blanked(event.internal_note),
+                        "reason": _blanked(event.reason),
+                    }
+                )
+                for event in order.events
+            ],
         }
     )

@@ -22,20 +22,23 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import attachments, lifecycle, partner_presenters, permissions, workorders
+from services.intake import attachments, lifecycle, partner_presenters, permissions
+from services.intake.context import IntakeContext
 from services.intake.models import Referral, Ticket, TicketEvent
-from services.intake.schemas import (
+from services.intake.schemas.referrals import (
     PackageFinding,
     PackageMedia,
     PackageTimes,
     ReferralPackage,
 )
-from services.intake.tickets import PERM_READ, IntakeContext
+from services.intake.tickets import PERM_READ
+from services.intake.workorders import queries
 from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceRef
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
 from services.kit.machine import Machine, transition
+from services.kit.redaction import redact_personal
 from services.kit.scope import within_any
 
 PERM_ANSWER = permissions.REFERRALS_ANSWER
@@ -90,8 +93,8 @@ async def _chosen_media(
 
 async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFinding]:
     findings = []
-    for order in await workorders.of_ticket(session, ticket.id):
-        finished = await workorders.last_done(session, order)
+    for order in await queries.of_ticket(session, ticket.id):
+        finished = await queries.last_done(session, order)
         if order.status not in FINDING_STATUSES or finished is None:
             continue  # declined, cancelled, returned: no finding stands
         findings.append(
@@ -99,7 +102,7 @@ async def _findings(session: AsyncSession, ticket: Ticket) -> list[PackageFindin
                 work_order=order.number,
                 organisation=order.organisation_name,
                 status=order.status,
-                note=partner_presenters.redact_numbers(finished.public_note or ""),
+                note=redact_personal(finished.public_note or ""),
                 done_at=finished.at,
                 before_media_ids=[uuid.UUID(i) for i in finished.detail.get("before", [])],
                 after_media_ids=[uuid.UUID(i) for i in finished.detail.get("after", [])],
@@ -137,7 +140,7 @@ async def refer(
     package = ReferralPackage(
         ticket_number=ticket.number,
         category=ticket.category,
-        description=partner_presenters.redact_numbers(ticket.description),
+        description=redact_personal(ticket.description),
         priority=ticket.priority,
         place_code=ticket.place_code,
         address=partner_presenters.place_names(address),

@@ -56,12 +56,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake.context import IntakeContext
 from services.intake.models import OPEN_STATUSES, Ticket
-from services.intake.schemas import (
+from services.intake.schemas.common import PlaceOut
+from services.intake.schemas.statistics import (
     CommunityFigures,
     MedianMinutes,
     OverdueNow,
-    PlaceOut,
     Ratio,
     ResolutionRate,
     ResponseRate,
@@ -71,7 +72,7 @@ from services.intake.schemas import (
     TicketCounts,
     WeekTrend,
 )
-from services.intake.tickets import PERM_READ, IntakeContext
+from services.intake.tickets import PERM_READ
 from services.kit.auth import Principal
 from services.kit.coverage import Period, Scope, period, scope_for, week_label
 from services.kit.scope import within

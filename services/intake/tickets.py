@@ -1,4 +1,7 @@
-"""Reports from residents and the staff inbox: the rules outside the state machine."""
+"""Reports from residents and the staff inbox: the rules outside the state machine.
+
+Next to it: "+1 me too" (followers.py), merging a duplicate (duplicates.py), revealing the
+reporter's contact (contact.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, delete, func, or_, select, update
+from sqlalchemy import Select, and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, categories, lifecycle, notices, permissions, webhooks
+from services.intake.context import IntakeContext
 from services.intake.deadlines import due_times
 from services.intake.models import (
     OPEN_STATUSES,
@@ -19,39 +23,21 @@ from services.intake.models import (
     TicketCounter,
     TicketEvent,
     TicketFollower,
-    audit,
 )
-from services.intake.schemas import TicketSubmit
+from services.intake.schemas.tickets import TicketSubmit, TrackedPlace
 from services.kit import events
 from services.kit.auth import Principal, authorize
-from services.kit.clients.directory import DirectoryClient, Location, ScannedCode
-from services.kit.clients.identity import IdentityClient
-from services.kit.clock import LOCAL_TZ, Clock
+from services.kit.clients.directory import Location, ScannedCode
+from services.kit.clock import LOCAL_TZ
 from services.kit.db import insert_ignoring_conflicts
-from services.kit.errors import FieldError, InvalidInput, NotFound
-from services.kit.media import MediaRef, MediaStore
-from services.kit.messages import LogSender, MessageSender
-from services.kit.personal import PERM_REVEAL, PersonalDataCipher, normalise_mobile
+from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
+from services.kit.media.models import MediaRef
+from services.kit.personal import normalise_mobile
 from services.kit.scope import within, within_any
 
 PERM_READ = permissions.TICKETS_READ
 PERM_HANDLE = permissions.TICKETS_HANDLE
 TRACKING_TOKEN_BYTES = 18  # 24 URL-safe characters, 144 random bits
-SIMILAR_LIMIT = 10
-
-
-@dataclass(frozen=True)
-class IntakeContext:
-    """What the rules need beyond a session: the services intake calls, the personal-data
-    cipher, the clock, and how texts leave."""
-
-    directory: DirectoryClient
-    identity: IdentityClient
-    cipher: PersonalDataCipher
-    clock: Clock
-    # Uploads: checked, stored, served through signed links (kit.media).
-    media: MediaStore
-    sender: MessageSender = field(default_factory=LogSender)
 
 
 def new_tracking_token() -> str:
@@ -163,7 +149,9 @@ async def submit(
     )
     # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
-    return await file_ticket(session, ctx, report, scanned, principal=principal)
+    ticket = await file_ticket(session, ctx, report, scanned, principal=principal)
+    ticket.code_token = scanned.token  # the tracking page's way back to the hub
+    return ticket
 
 
 async def file_ticket(
@@ -256,78 +244,6 @@ def staff_actions(principal: Principal, ticket: Ticket) -> list[str]:
     return lifecycle.allowed_actions(ticket, lifecycle.Actor.staff(principal, ticket))
 
 
-async def follower_counts(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    if not ids:
-        return {}
-    rows = await session.execute(
-        select(TicketFollower.ticket_id, func.count())
-        .where(TicketFollower.ticket_id.in_(ids))
-        .group_by(TicketFollower.ticket_id)
-    )
-    return {ticket_id: int(count) for ticket_id, count in rows}
-
-
-async def similar(
-    session: AsyncSession, ctx: IntakeContext, *, code_token: str, category: str
-) -> tuple[list[Ticket], dict[uuid.UUID, int]]:
-    """Open reports of this category at the scanned unit's building (for "+1 me too")."""
-    scanned = await scan_unit(ctx, code_token, pointer="/query/code_token")
-    if scanned.chain.building is None:
-        return [], {}
-    rows = await session.scalars(
-        select(Ticket)
-        .where(
-            Ticket.building_id == scanned.chain.building.id,
-            Ticket.category == category,
-            Ticket.status.in_(OPEN_STATUSES),
-        )
-        .order_by(Ticket.created_at.desc())
-        .limit(SIMILAR_LIMIT)
-    )
-    found = list(rows)
-    return found, await follower_counts(session, [t.id for t in found])
-
-
-async def follow(
-    session: AsyncSession,
-    ctx: IntakeContext,
-    ticket_id: uuid.UUID,
-    *,
-    scanned: ScannedCode,
-    principal: Principal | None,
-) -> tuple[Ticket, TicketFollower, int]:
-    """+1: a neighbour who scanned a code of the same building (`scan_unit`) follows an open
-    report."""
-    ticket = await session.get(Ticket, ticket_id)
-    building = scanned.chain.building
-    # Only someone standing at the same building may see that the ticket exists.
-    if ticket is None or building is None or ticket.building_id != building.id:
-        raise hidden_ticket()
-    if ticket.status not in OPEN_STATUSES:
-        raise InvalidInput("ticket_not_open", "This report is no longer open; file a new one.")
-    subject = principal.subject if principal and principal.kind == "resident" else None
-    if subject is not None:
-        existing = await session.scalar(
-            select(TicketFollower).where(
-                TicketFollower.ticket_id == ticket.id, TicketFollower.resident_subject == subject
-            )
-        )
-        if existing is not None:
-            counts = await follower_counts(session, [ticket.id])
-            return ticket, existing, counts.get(ticket.id, 0)
-    follower = TicketFollower(
-        id=uuid.uuid4(),
-        ticket_id=ticket.id,
-        follower_token=new_tracking_token(),
-        resident_subject=subject,
-        at=ctx.clock.now(),
-    )
-    session.add(follower)
-    await session.flush()
-    counts = await follower_counts(session, [ticket.id])
-    return ticket, follower, counts.get(ticket.id, 0)
-
-
 async def by_tracking_token(
     session: AsyncSession, token: str, *, lock: bool = False
 ) -> tuple[Ticket, bool]:
@@ -345,10 +261,30 @@ async def by_tracking_token(
     return found, False
 
 
+async def tracked_place(ctx: IntakeContext, ticket: Ticket, *, is_reporter: bool) -> TrackedPlace:
+    """The place names and the office phone for a tracking page (asked of directory, outside
+    any write transaction); the door code only for the reporter, who scanned it."""
+    place = await ctx.directory.place_by_code(ticket.place_code)
+    chain = place.location().chain
+    return TrackedPlace(
+        place_code=ticket.place_code,
+        community=chain.community.name if chain.community else None,
+        building=chain.building.name if chain.building else None,
+        unit=chain.unit.name if chain.unit else None,
+        office_phone=place.contact_phone,
+        hub_token=ticket.code_token if is_reporter else None,
+    )
+
+
 async def for_reporter(session: AsyncSession, token: str) -> Ticket:
     ticket, is_reporter = await by_tracking_token(session, token, lock=True)
     if not is_reporter:
-        raise hidden_ticket()  # a follower's token shows the ticket, it acts for no one
+        # A follower's token shows the ticket (so nothing is hidden by saying so) but acts
+        # for no one: say why, rather than a "not found" the follower can see is untrue.
+        raise PermissionDenied(
+            "reporter_only",
+            "Only the resident who reported this can confirm, rate or reopen it.",
+        )
     return ticket
 
 
@@ -453,104 +389,6 @@ async def inbox_version(
         )
     ).one()
     return int(total), last_change, int(overdue), int(events), int(followers)
-
-
-async def merge_duplicate(
-    session: AsyncSession,
-    principal: Principal,
-    ticket: Ticket,
-    *,
-    original_id: uuid.UUID,
-    note: str | None,
-    now: datetime,
-) -> None:
-    """Close `ticket` as a duplicate; its reporter and its followers follow the original
-    from now on (DOMAIN.md), each resident once."""
-    original = await for_staff(session, principal, original_id, PERM_HANDLE)
-    actor = lifecycle.Actor.staff(principal, ticket)
-    await lifecycle.mark_duplicate(session, ticket, actor, now, original=original, note=note)
-    already = set(
-        await session.scalars(
-            select(TicketFollower.resident_subject).where(
-                TicketFollower.ticket_id == original.id,
-                TicketFollower.resident_subject.is_not(None),
-            )
-        )
-    )
-    if original.reporter_subject is not None:
-        already.add(original.reporter_subject)
-    # A resident who followed both keeps the one follow they had of the original.
-    if already:
-        await session.execute(
-            delete(TicketFollower).where(
-                TicketFollower.ticket_id == ticket.id,
-                TicketFollower.resident_subject.in_(already),
-            )
-        )
-    await session.execute(
-        update(TicketFollower)
-        .where(TicketFollower.ticket_id == ticket.id)
-        .values(ticket_id=original.id)
-    )
-    # The duplicate's reporter: their link now also leads to the original (merged_from_id).
-    subject = ticket.reporter_subject if ticket.reporter_subject not in already else None
-    session.add(
-        TicketFollower(
-            id=uuid.uuid4(),
-            ticket_id=original.id,
-            follower_token=new_tracking_token(),
-            resident_subject=subject,
-            merged_from_id=ticket.id,
-            at=now,
-        )
-    )
-    await session.flush()
-
-
-async def merged_into(session: AsyncSession, duplicate: Ticket) -> tuple[Ticket, str] | None:
-    """For a merged duplicate: the ticket it went into and the follower link to it."""
-    row = (
-        await session.execute(
-            select(Ticket, TicketFollower.follower_token)
-            .join(TicketFollower, TicketFollower.ticket_id == Ticket.id)
-            .where(TicketFollower.merged_from_id == duplicate.id)
-        )
-    ).first()
-    return (row[0], row[1]) if row is not None else None
-
-
-@dataclass(frozen=True)
-class ReporterContact:
-    name: str | None
-    phone: str | None
-
-
-async def reveal_reporter_contact(
-    session: AsyncSession, ctx: IntakeContext, principal: Principal, ticket_id: uuid.UUID
-) -> ReporterContact:
-    """The reporter's name and phone in clear, to call them back: for staff who may see
-    personal data at the ticket's place (community staff and up), and recorded on the
-    trail every time (who, when), never the number itself."""
-    ticket = await for_staff(session, principal, ticket_id, PERM_READ)
-    authorize(principal, PERM_REVEAL, ticket.place_path)
-    now = ctx.clock.now()
-    session.add(TicketEvent.in_place(ticket, "contact_revealed", events.Actor.of(principal), now))
-    # And in intake's audit table, sent on to identity's audit list (kit.audit).
-    await audit.reveal(
-        session,
-        principal,
-        subject_kind="ticket",
-        subject_id=str(ticket.id),
-        fields=("reporter_name", "reporter_phone"),
-        place_path=ticket.place_path,
-        now=now,
-    )
-    await session.flush()
-    decrypt = ctx.cipher.decrypt
-    return ReporterContact(
-        name=decrypt(ticket.reporter_name_cipher) if ticket.reporter_name_cipher else None,
-        phone=decrypt(ticket.reporter_phone_cipher) if ticket.reporter_phone_cipher else None,
-    )
 
 
 async def place_code_of(session: AsyncSession, ticket_id: uuid.UUID) -> str | None:

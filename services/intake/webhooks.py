@@ -48,7 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import permissions
 from services.intake.models import Ticket, WebhookSubscription, outbox
-from services.intake.schemas import WebhookCreate
+from services.intake.schemas.webhooks import WebhookCreate
 from services.kit.auth import Principal, authorize
 from services.kit.clock import Clock
 from services.kit.db import Database

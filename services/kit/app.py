@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit import calls, migrations
 from services.kit.auth import TokenVerifier
+from services.kit.caching import NoStoreMiddleware
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.errors import (
@@ -23,6 +24,7 @@ from services.kit.errors import (
     install_problem_handlers,
     problem_response,
 )
+from services.kit.limits import RequestLimits, upload_limit
 from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.observability import RequestIdMiddleware
 from services.kit.settings import ServiceSettings
@@ -140,6 +142,15 @@ def create_service_app(
     # app.state.metrics.gauge(...) adds the service's own gauges to its /metrics.
     app.state.metrics = metrics = Metrics()
     install_problem_handlers(app)
+    # Personal answers (a credential was sent, or the route says so) are never cached.
+    app.add_middleware(NoStoreMiddleware)
+    # Innermost of the three: its 413/414 answers are counted and carry the request id.
+    app.add_middleware(
+        RequestLimits,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=upload_limit(settings),
+        max_url_bytes=settings.max_url_bytes,
+    )
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(_health_router())

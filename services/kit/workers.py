@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import re
 import socket
 import uuid
 from collections.abc import AsyncIterator
@@ -23,6 +22,7 @@ from fastapi import FastAPI
 
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.redaction import redact_personal
 
 log = logging.getLogger("kit.workers")
 
@@ -43,16 +43,13 @@ def backoff(attempts: int, base: timedelta, cap: timedelta) -> timedelta:
     return min(cap, base * (2 ** max(0, min(attempts - 1, 30))))
 
 
-_LONG_NUMBERS = re.compile(r"\d{7,}")
-
-
 def error_summary(exc: BaseException, limit: int = 200) -> str:
     """Class name and the start of the message, for a short `last_error` column.
 
     Messages from providers may quote a phone or an id number; those columns and the logs
-    must not hold personal data, so long digit runs are blanked out.
+    must not hold personal data, so they are blanked out (kit.redaction).
     """
-    text = _LONG_NUMBERS.sub("#", f"{type(exc).__name__}: {exc}")
+    text = redact_personal(f"{type(exc).__name__}: {exc}", mask="#")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -31,7 +31,7 @@ from typing import IO, Any
 
 import httpx
 
-from services.kit.catalog import load
+from services.kit.catalog import UVICORN_FLAGS, load
 
 CATALOG = load()
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,6 +145,11 @@ class Stack:
                 f"{s.env_prefix}DATABASE_URL": f"sqlite+aiosqlite:///{workdir / s.name}.db"
                 for s in built
             },
+            # Texts "sent" in dev, in full (kit.messages): the tests read codes there.
+            **{
+                f"{s.env_prefix}MESSAGE_INBOX": str(workdir / f"{s.name}-messages.jsonl")
+                for s in built
+            },
             "IDENTITY_PASSWORD_HASHING": "fast",
             # One code per number a minute in production; tests sign one number in twice.
             "IDENTITY_OTP_RESEND_SECONDS": "2",
@@ -191,7 +196,7 @@ class Stack:
                 "127.0.0.1",
                 "--port",
                 str(port),
-                "--no-access-log",
+                *UVICORN_FLAGS,
             ],
             env=env,
             cwd=ROOT,
@@ -251,6 +256,11 @@ class Stack:
 
     def log_text(self, name: str) -> str:
         return self.logs[name].read_text(errors="replace")
+
+    def inbox_text(self, name: str) -> str:
+        """What a service "texted" so far (its dev message inbox, one JSON object a line)."""
+        inbox = self.workdir / f"{name}-messages.jsonl"
+        return inbox.read_text(encoding="utf-8") if inbox.exists() else ""
 
     def stop(self) -> None:
         for process in self.processes.values():

@@ -17,6 +17,8 @@ def test_wrong_password_is_explained_in_chinese(page: Page) -> None:
     page.get_by_test_id("login-password").locator("input").fill("not-the-password")
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("login-error")).to_have_text("用户名或密码不对，请再试一次。")
+    # Whoever forgot it learns whom to ask.
+    expect(page.get_by_test_id("login-forgot")).to_contain_text("街道办的系统管理员")
 
 
 def test_community_staff_browse_to_their_community_and_print_its_qr_sheet(page: Page) -> None:

@@ -55,6 +55,36 @@ TARGETS = """() => {
       return { what: name.trim().slice(0, 30), width: area.width, height: area.height };
     });
 }"""
+# Placeholders a reader cannot read whole: a one-line field's text wider than the field (cut
+# off), or a text area's placeholder whose last line holds a lone character.
+CUT_PLACEHOLDERS = """() => {
+  const out = [];
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+    const box = el.getBoundingClientRect();
+    if (!el.placeholder || el.value || box.width < 2 || box.height < 2) continue;
+    const style = getComputedStyle(el);
+    const inner = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (el.tagName === 'INPUT') {
+      canvas.font = style.font;
+      const width = canvas.measureText(el.placeholder).width;
+      if (width > inner + 0.5) out.push({ text: el.placeholder, width, inner });
+      continue;
+    }
+    const copy = document.createElement('div');
+    copy.style.cssText = `position:absolute;visibility:hidden;white-space:pre-wrap;`
+      + `width:${inner}px;font:${style.font};letter-spacing:${style.letterSpacing};`
+      + `word-break:${style.wordBreak};overflow-wrap:${style.overflowWrap}`;
+    copy.textContent = el.placeholder;
+    document.body.appendChild(copy);
+    const text = copy.firstChild, n = el.placeholder.length;
+    const top = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+      return r.getBoundingClientRect().top; };
+    if (n > 1 && top(n - 1) > top(n - 2) + 1) out.push({ text: el.placeholder, lone: true });
+    copy.remove();
+  }
+  return out;
+}"""
 INPUT_SIZES = "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))"
 FONT_SIZE = "e => parseFloat(getComputedStyle(e).fontSize)"
 
@@ -62,6 +92,11 @@ FONT_SIZE = "e => parseFloat(getComputedStyle(e).fontSize)"
 def input_sizes(page: Page) -> list[float]:
     wait_until_still(page)
     return list(page.eval_on_selector_all("input", INPUT_SIZES))
+
+
+def cut_placeholders(page: Page) -> list[dict[str, Any]]:
+    wait_until_still(page)
+    return list(page.evaluate(CUT_PLACEHOLDERS))
 
 
 def font_size(page: Page, test_id: str) -> float:
@@ -118,11 +153,13 @@ def test_elder_mode_is_one_tap_on_the_hub_and_survives_a_reload(
     page.goto(f"/q/{unit_token}")
     toggle = page.get_by_test_id("elder-toggle")
     expect(toggle).to_have_attribute("aria-checked", "false")
+    # The toggle says what a tap does: "长辈模式：已关闭" read as "the service is closed".
+    expect(toggle).to_have_text("开启长辈模式（大字）")
     normal_heading = font_size(page, "hub-heading")
     toggle.click()
 
     expect(toggle).to_have_attribute("aria-checked", "true")
-    expect(toggle).to_contain_text("长辈模式：已开启")  # the state in words, not by colour
+    expect(toggle).to_have_text("关闭长辈模式")  # the next tap's effect, in words
     assert page.evaluate("document.documentElement.classList.contains('elder')")
     assert page.evaluate("localStorage.getItem('sqwb.elder')") == "1"
     elder_heading = font_size(page, "hub-heading")
@@ -154,6 +191,7 @@ def test_elder_mode_holds_on_the_other_resident_pages(page: Page, unit_token: st
     for path, ready in [
         (f"/q/{unit_token}/soon/rooms", "coming-soon"),
         (f"/q/{unit_token}/mine", "resident-phone"),
+        (f"/q/{unit_token}/report", "category-lighting"),
         ("/q/AAAAAAAAAAAA", "code-problem"),
     ]:
         page.goto(path)
@@ -162,6 +200,7 @@ def test_elder_mode_holds_on_the_other_resident_pages(page: Page, unit_token: st
         assert small_targets(page, 60) == [], path
         sizes = input_sizes(page)
         assert all(size >= 18 for size in sizes), path
+        assert cut_placeholders(page) == [], path
 
 
 def test_elder_mode_in_the_console(page: Page) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import check_accessibility, otp_from_log
+from tests.browser.conftest import check_accessibility, otp_texted
 from tests.browser.stack import Stack
 from tests.browser.test_report_pages import NUMBER, fill_report
 
@@ -23,10 +23,10 @@ def sign_in(page: Page, stack: Stack, unit_token: str) -> float:
     """Sign in on 我的反馈 with a texted code; when the code was asked for (monotonic)."""
     page.goto(f"/q/{unit_token}/mine")
     page.get_by_test_id("resident-phone").locator("input").fill(PHONE)
-    since = len(stack.log_text("identity"))
+    since = len(stack.inbox_text("identity"))
     asked = time.monotonic()
     page.get_by_test_id("resident-send").click()
-    page.get_by_test_id("resident-code").locator("input").fill(otp_from_log(stack, since))
+    page.get_by_test_id("resident-code").locator("input").fill(otp_texted(stack, since))
     page.get_by_test_id("resident-submit").click()
     expect(page.get_by_text(f"已登录：{MASKED}")).to_be_visible()
     return asked

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, Request, Route, expect
 from tests.browser.conftest import (
     active_token,
     check_accessibility,
-    otp_from_log,
+    otp_texted,
     screenshot,
     set_elder_before_load,
 )
@@ -26,6 +26,22 @@ from tests.browser.stack import Stack
 from tests.browser.test_elder_mode import INPUT_SIZES, small_targets, small_text
 
 NUMBER = re.compile(r"^TGYZL-\d{4}-\d{6}$")
+
+
+# The share of a photo tile painted over by something other than the photo (opaque boxes).
+PAINTED_OVER = """tile => {
+  const box = tile.getBoundingClientRect();
+  let painted = 0;
+  for (const el of tile.querySelectorAll('*')) {
+    if (el.tagName === 'IMG') continue;
+    const style = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const bg = style.backgroundColor;
+    const drawn = bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent';
+    if (drawn && r.width > 0 && r.height > 0) painted += r.width * r.height;
+  }
+  return painted / (box.width * box.height);
+}"""
 
 
 def photo_file(folder: Path, name: str = "stairwell.jpg") -> Path:
@@ -106,6 +122,11 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     tile = page.get_by_test_id("photo-tile")
     expect(tile).to_have_attribute("data-status", "done")
     expect(tile).to_contain_text("已上传")
+    # The photo stays in view: what is drawn over it (a tick, a small corner delete) covers
+    # well under a fifth of the tile.
+    covered = tile.evaluate(PAINTED_OVER)
+    assert covered < 0.2, covered
+    expect(tile.get_by_role("button", name="删除 照片 1")).to_be_visible()
 
     # The consent line is there to read before anything is sent.
     consent = page.get_by_test_id("report-consent")
@@ -138,6 +159,9 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     expect(page.get_by_test_id("done-reply")).to_contain_text(
         re.compile(r"我们会在 \d{4}/\d{2}/\d{2} \d{2}:\d{2} 前回复您")
     )
+    # They left a phone: they will be texted at it (masked), and may keep it in 我的反馈.
+    expect(page.get_by_test_id("done-texted")).to_contain_text("138****8000")
+    expect(page.get_by_test_id("done-keep")).to_contain_text("保存到“我的反馈”")
     link = page.get_by_test_id("done-link").inner_text()
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/t/[A-Za-z0-9_-]{20,}", link), link
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -166,8 +190,16 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     suggestion = neighbour.get_by_test_id("similar-report").filter(has_text="5 楼楼道灯不亮")
     expect(suggestion).to_contain_text("待受理")
     expect(suggestion).not_to_contain_text("138")  # no one's phone, no one's name
+    # Filed at 2单元: offered to this 1单元 neighbour under "the rest of the building".
+    expect(neighbour.get_by_test_id("similar-group-building")).to_have_text("3号楼其他单元")
+    expect(neighbour.get_by_test_id("similar-group-unit")).to_have_count(0)
     check_accessibility(neighbour, "report form with a +1 suggestion")
     screenshot(neighbour, "report-similar")
+    # A tap on the suggestion puts its "+1" on screen, ready for the next tap.
+    neighbour.evaluate("window.scrollTo(0, 0)")
+    suggestion.locator(".similar-excerpt").click()
+    expect(suggestion.get_by_test_id("similar-follow")).to_be_in_viewport(ratio=1)
+    expect(suggestion.get_by_test_id("similar-follow")).to_be_focused()
     suggestion.get_by_test_id("similar-follow").click()
     expect(neighbour).to_have_url(re.compile(r"/t/[A-Za-z0-9_-]{20,}$"))
     followed_at = neighbour.url
@@ -288,9 +320,9 @@ def test_a_resident_signed_in_with_their_phone_reports_under_it(
 ) -> None:
     page.goto(f"/q/{unit_token}/mine")
     page.get_by_test_id("resident-phone").locator("input").fill("13912340001")
-    since = len(stack.log_text("identity"))
+    since = len(stack.inbox_text("identity"))
     page.get_by_test_id("resident-send").click()
-    page.get_by_test_id("resident-code").locator("input").fill(otp_from_log(stack, since))
+    page.get_by_test_id("resident-code").locator("input").fill(otp_texted(stack, since))
     page.get_by_test_id("resident-submit").click()
     expect(page.get_by_text("已登录：139****0001")).to_be_visible()
 
@@ -360,3 +392,40 @@ def test_a_report_merged_as_a_duplicate_leads_to_the_one_being_handled(
     page.get_by_test_id("track-merged-into").click()
     expect(page.get_by_test_id("track-number")).to_contain_text(first["number"])
     expect(page.get_by_test_id("track-follower-note")).to_be_visible()
+
+
+def test_a_tracking_link_opened_on_its_own_leads_home(
+    page: Page, stack: Stack, admin_api: httpx.Client
+) -> None:
+    # Filed from the door of 3号楼 3单元, then opened from the text message in a browser that
+    # never saw the scan (this page's storage is empty): it still names the place, gives the
+    # office's phone and leads back to the building's hub.
+    door = active_token(admin_api, "TGYZL-03-3")
+    response = httpx.post(
+        f"{stack.base_url}/api/intake/v1/tickets",
+        json={
+            "code_token": door,
+            "category": "facility",
+            "description": "电梯按钮失灵，按了不亮",
+            "reporter_phone": "13700137000",
+            "consent": True,
+        },
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    filed = response.json()
+
+    page.goto(f"/t/{filed['tracking_token']}")
+    expect(page.get_by_test_id("track-number")).to_contain_text(filed["number"])
+    expect(page.get_by_test_id("track-place")).to_have_text("天宫院中里社区 · 3号楼 · 3单元")
+    home = page.get_by_test_id("track-home")
+    expect(home.get_by_test_id("office-phone")).to_have_attribute("href", "tel:01060000101")
+    expect(page.get_by_test_id("track-timeline")).to_contain_text("您已提交")  # spoken to them
+    check_accessibility(page, "tracking opened on its own")
+    home.get_by_test_id("track-hub").click()
+    expect(page.get_by_test_id("hub-heading")).to_have_text("3号楼 · 3单元")
+    # And the bar's "back" from the tracking page goes to the same hub, not the root page.
+    page.go_back()
+    expect(page.get_by_test_id("track-number")).to_contain_text(filed["number"])
+    page.locator(".van-nav-bar__left").click()
+    expect(page.get_by_test_id("hub-heading")).to_have_text("3号楼 · 3单元")

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from tests.browser.conftest import active_token, check_accessibility, otp_from_log
+from tests.browser.conftest import active_token, check_accessibility, otp_texted
 from tests.browser.stack import Stack
 
 TGYZL_PHONE = "010-60000101"
@@ -35,6 +35,8 @@ def test_a_scanned_link_opens_the_hub_of_its_building(
     phone = page.get_by_test_id("office-phone")
     expect(phone).to_have_attribute("href", "tel:01060000101")
     expect(phone).to_contain_text(TGYZL_PHONE)
+    # Whoever cannot find their way calls the office: its phone is on the first screen.
+    expect(phone).to_be_in_viewport(ratio=1)
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     check_accessibility(page, f"hub ({case})")
 
@@ -68,10 +70,10 @@ def test_my_reports_asks_for_a_phone_sign_in_and_keeps_what_was_typed(
     page.reload()  # a reload (or a lost network) never loses what was typed
     expect(phone).to_have_value("13912345678")
 
-    since = len(stack.log_text("identity"))
+    since = len(stack.inbox_text("identity"))
     page.get_by_test_id("resident-send").click()
     expect(page.get_by_test_id("resident-send")).to_contain_text("秒后可重发")
-    page.get_by_test_id("resident-code").locator("input").fill(otp_from_log(stack, since))
+    page.get_by_test_id("resident-code").locator("input").fill(otp_texted(stack, since))
     page.get_by_test_id("resident-submit").click()
 
     expect(page.get_by_test_id("my-reports")).to_contain_text("您还没有反馈记录")

@@ -234,7 +234,8 @@ async def test_a_client_leaving_mid_upload_drops_the_upstream_connection(
             return {"type": "http.disconnect"}
         return {"type": "http.request", "body": b"v" * CHUNK, "more_body": True}
 
-    headers = [(b"content-length", str(20 * MiB).encode())]
+    # An upload (a JSON body of this size would be refused before a byte is read).
+    headers = [(b"content-type", b"video/mp4"), (b"content-length", str(20 * MiB).encode())]
     result = await call_asgi(
         door.app, "POST", "/api/testbed/upload", headers=headers, receive=receive
     )

@@ -32,8 +32,9 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def serving(app: Any, *, keep_alive: int = 5) -> AsyncIterator[str]:
-    """Serve `app` with uvicorn on a free local port, in the running loop; yields its URL."""
+async def serving(app: Any, *, keep_alive: int = 5, **options: Any) -> AsyncIterator[str]:
+    """Serve `app` with uvicorn on a free local port, in the running loop; yields its URL.
+    `options` are more of uvicorn's Config (http=..., server_header=...)."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -44,6 +45,7 @@ async def serving(app: Any, *, keep_alive: int = 5) -> AsyncIterator[str]:
         access_log=False,
         timeout_keep_alive=keep_alive,
         timeout_graceful_shutdown=1,
+        **options,
     )
     config.load()
     server = uvicorn.Server(config)

@@ -199,3 +199,11 @@ async def test_a_staff_phone_shows_masked_and_is_revealed_only_with_a_recorded_r
     async with identity.db.session(write=False) as session:
         reveals = list(await session.scalars(select(Reveal)))
     assert [(r.subject_kind, r.reason) for r in reveals] == [("staff", "duty roster")]
+
+
+async def test_a_missing_or_overlong_api_key_is_refused_as_any_bad_key(identity: Identity) -> None:
+    for headers in ({}, {"X-API-Key": ""}, {"X-API-Key": "sqwb_" + "x" * 196}):
+        refused = await identity.client.post("/v1/auth/api-key-token", headers=headers)
+        assert refused.status_code == 401, headers
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert refused.json()["code"] == "invalid_api_key"

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from gateway.app import create_app as create_gateway
 from gateway.config import GatewaySettings
 from services.intake.models import Ticket, TicketMedia, media
-from services.kit.media import MB, StoredMedia
+from services.kit.media.models import MB, StoredMedia
 from services.kit.storage import LocalStorage
 from tests.fixtures.intake import Intake
 from tests.kit.media_samples import GPS_IFD, heic, jpeg_with_gps, mp4, png
@@ -206,6 +206,12 @@ async def test_a_link_expires_and_cannot_be_altered(intake: Intake) -> None:
     other = await uploaded(intake)
     swapped = url.copy_with(path=f"/v1/media/{other['id']}")
     assert problem(await intake.client.get(str(swapped)), 403)["code"] == "media_link_invalid"
+    # A signature that is not even ASCII is the same refusal, never a server error.
+    for sig_value in ("签名", sig[:-1] + "é"):
+        non_ascii = url.copy_set_param("sig", sig_value)
+        assert problem(await intake.client.get(str(non_ascii)), 403)["code"] == (
+            "media_link_invalid"
+        )
     unsigned = await intake.client.get(f"/v1/media/{body['id']}")
     assert problem(unsigned, 422)["code"] == "validation_failed"
     # A signature that is not even ASCII is refused the same way.

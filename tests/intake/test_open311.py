@@ -16,7 +16,7 @@ from gateway.app import create_app as create_gateway
 from gateway.config import GatewaySettings
 from services.identity.seed import DEMO_HOTLINE_KEY
 from services.intake.models import STATUSES, Ticket
-from services.intake.open311 import open311_status
+from services.intake.open311.mapping import open311_status
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clock import FrozenClock
 from services.kit.db import Database

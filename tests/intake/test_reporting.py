@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -68,7 +69,16 @@ async def test_a_neighbour_sees_only_safe_fields_and_follows_instead_of_filing(
     )
     assert response.status_code == 200
     [suggestion] = response.json()
-    assert set(suggestion) == {"id", "category", "excerpt", "status", "created_at", "followers"}
+    assert set(suggestion) == {
+        "id",
+        "category",
+        "excerpt",
+        "status",
+        "created_at",
+        "followers",
+        "where",
+    }
+    assert suggestion["where"] == "building"  # filed at unit 1, offered to unit 2
     assert len(suggestion["excerpt"]) <= 60
     assert "13912345678" not in suggestion["excerpt"]
     assert PHONE not in response.text
@@ -93,9 +103,9 @@ async def test_a_neighbour_sees_only_safe_fields_and_follows_instead_of_filing(
     view = await intake.client.get(f"/v1/track/{token}")
     assert view.json()["is_reporter"] is False
     assert view.json()["reporter_phone"] is None
-    assert (
-        await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 5})
-    ).status_code == 404
+    refused = await intake.client.post(f"/v1/track/{token}/rate", json={"rating": 5})
+    assert refused.status_code == 403, refused.text
+    assert refused.json()["code"] == "reporter_only"
 
     # A code of another building cannot follow it (its existence is not shown there).
     refused = await intake.client.post(
@@ -174,6 +184,21 @@ async def test_a_follow_retried_with_its_idempotency_key_is_one_follow(intake: I
     assert again.json() == first.json()
     async with intake.db.session(write=False) as session:
         assert await session.scalar(select(func.count()).select_from(TicketFollower)) == 1
+
+
+async def test_the_neighbours_own_unit_door_is_offered_first(intake: Intake) -> None:
+    # A 5楼 light in unit 1 is rarely the one a resident of unit 2 sees: their own door's
+    # report comes first, even when the other unit's is newer.
+    own_door = await intake.report("TGYZL-01-2", description="2单元 5 楼小广告")
+    intake.clock.advance(timedelta(minutes=5))
+    other_door = await intake.report("TGYZL-01-1", description="1单元 1 楼小广告")
+    code = await intake.unit_token("TGYZL-01-2")
+    response = await intake.client.get(
+        "/v1/tickets/similar", params={"code_token": code, "category": "small_ads"}
+    )
+    assert response.status_code == 200, response.text
+    offered = [(s["id"], s["where"]) for s in response.json()]
+    assert offered == [(own_door["id"], "unit"), (other_door["id"], "building")]
 
 
 async def test_a_follow_by_a_signed_in_resident_counts_once(intake: Intake) -> None:

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from services.intake import demo, tickets
+from services.intake import context, demo, tickets
 from services.intake.models import TicketEvent
 from services.kit.demo import demo_staff_id
 from tests.fixtures.intake import Intake
@@ -67,7 +67,7 @@ class Desk:
 
 async def hotline_report(intake: Intake, unit_code: str) -> dict[str, Any]:
     """A case pushed by the 12345 system, filed the way its integration files it."""
-    ctx: tickets.IntakeContext = intake.app.state.intake
+    ctx: context.IntakeContext = intake.app.state.intake
     async with intake.db.session() as session:
         location = await ctx.directory.locate(unit_code, pointer="/body/address_id")
         ticket = await tickets.file_ticket(

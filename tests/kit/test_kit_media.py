@@ -19,15 +19,10 @@ from services.kit.errors import (
     InvalidInput,
     PermissionDenied,
 )
-from services.kit.media import (
-    MediaLimits,
-    MediaLinks,
-    MediaSettings,
-    RangeNotSatisfiable,
-    byte_range,
-    inspect,
-    storage_from_settings,
-)
+from services.kit.media.content import MediaLimits, inspect
+from services.kit.media.http import RangeNotSatisfiable, byte_range
+from services.kit.media.links import MediaLinks
+from services.kit.media.store import MediaSettings, storage_from_settings
 from services.kit.storage import LocalStorage, S3Storage, StoredObjectMissing
 from tests.kit.media_samples import (
     GPS_IFD,
@@ -208,6 +203,9 @@ def test_a_link_is_signed_for_one_media_one_variant_until_its_expiry() -> None:
     assert refusal(media_id=uuid.uuid4()) == "media_link_invalid"
     assert refusal(sig=sig[:-2] + ("AA" if sig[-2:] != "AA" else "BB")) == "media_link_invalid"
     assert refusal(exp=10**15) == "media_link_invalid"
+    # A signature that is not ASCII is refused like any other wrong one, never a crash.
+    assert refusal(sig="签名") == "media_link_invalid"
+    assert refusal(sig=sig[:-1] + "é") == "media_link_invalid"
     other_service = MediaLinks("another-secret", base_path="/api/intake/v1/media")
     assert other_service.sign(media_id, "thumbnail", expires_at) != sig
 

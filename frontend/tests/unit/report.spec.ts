@@ -17,6 +17,7 @@ import {
 } from '../../src/report/device'
 import { isMainlandMobile, normalisePhone } from '../../src/report/phone'
 import { relativeTime } from '../../src/report/time'
+import { keepTail } from '../../src/utils/format'
 
 // Decoding and canvases are the browser's (tested in tests/browser); here a photo goes up as picked.
 vi.mock('../../src/report/compress', async (importOriginal) => ({
@@ -252,7 +253,9 @@ describe('photos and the video of a report', () => {
 describe('how long ago', () => {
   const now = Date.parse('2026-03-02T12:00:00Z')
   it('speaks the reader’s language in whole units', () => {
-    expect(relativeTime('2026-03-02T11:59:30Z', now, 'en')).toBe('now')
+    // A brand-new report reads "just now" (刚刚), not "now" (现在), which reads as a clock.
+    expect(relativeTime('2026-03-02T11:59:30Z', now, 'en')).toBe('just now')
+    expect(relativeTime('2026-03-02T11:59:30Z', now, 'zh-CN')).toBe('刚刚')
     expect(relativeTime('2026-03-02T11:55:00Z', now, 'en')).toBe('5 minutes ago')
     expect(relativeTime('2026-03-02T09:00:00Z', now, 'en')).toBe('3 hours ago')
     expect(relativeTime('2026-02-27T12:00:00Z', now, 'en')).toBe('3 days ago')
@@ -310,5 +313,12 @@ describe('an upload with progress', () => {
     const lost = uploadFile('/u', new Blob(['x']), 'a.jpg', { xhr })
     FakeXhr.last.ontimeout?.()
     await expect(lost).rejects.toSatisfy((e: unknown) => e instanceof NetworkError && e.reason === 'timeout')
+  })
+})
+
+describe('placeholders in big text', () => {
+  it('keep their last characters together so none wraps alone', () => {
+    expect(keepTail('例如：5 楼楼道灯不亮，已经 3 天了')).toBe('例如：5 楼楼道灯不亮，已经 3\u00a0\u2060天\u2060了')
+    expect(keepTail('短')).toBe('短')
   })
 })

@@ -7,6 +7,7 @@ import {
   formatDuration,
   type Translate,
 } from '../../src/console/tickets'
+import { contrast, STATUS_COLOURS } from '../../src/utils/statusColours'
 import zhCN from '../../src/i18n/zh-CN'
 
 /** The real Chinese messages, filled in the way vue-i18n does. */
@@ -72,5 +73,16 @@ describe('deadlines', () => {
     expect(countdown('2026-03-02T02:00:00Z', at - (3 * HOUR + 5 * MINUTE), t)).toEqual({ overdue: false, text: '剩 3 小时 5 分' })
     expect(countdown('2026-03-02T02:00:00Z', at + 45 * MINUTE, t)).toEqual({ overdue: true, text: '超期 45 分钟' })
     expect(countdown('2026-03-02T02:00:00Z', at, t).overdue).toBe(true)
+  })
+})
+
+describe('status colours', () => {
+  it('gives each status its own colour, every one readable', () => {
+    const backgrounds = Object.values(STATUS_COLOURS).map((c) => c.background)
+    expect(new Set(backgrounds).size).toBe(backgrounds.length)
+    expect(STATUS_COLOURS.acknowledged.background).not.toBe(STATUS_COLOURS.submitted.background)
+    for (const [status, c] of Object.entries(STATUS_COLOURS)) {
+      expect(contrast(c.background, c.text), status).toBeGreaterThanOrEqual(4.5)
+    }
   })
 })

@@ -54,6 +54,7 @@ async def _detail(session: SessionDep, place_id: uuid.UUID) -> PlaceDetail:
     return PlaceDetail(
         **PlaceOut.model_validate(place).model_dump(),
         ancestors=[PlaceSummary.model_validate(a) for a in ancestors],
+        contact_phone=places.nearest_phone([*ancestors, place]),
     )
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
 
 from services.identity import api_keys, otp, sessions, staff, wechat
-from services.identity.context import Ctx, client_ip
+from services.identity.context import ContextDep
 from services.identity.models import Resident, StaffUser
 from services.identity.schemas import (
     ActForIn,
@@ -21,11 +21,16 @@ from services.identity.schemas import (
     WeChatLoginIn,
     WeChatLoginOut,
 )
+from services.kit.addresses import client_address
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import CurrentPrincipal, requires
+from services.kit.caching import PERSONAL
+from services.kit.errors import Unauthenticated
 from services.kit.personal import mask_phone
 
-router = APIRouter(tags=["sign-in"])
+# Sign-in answers carry tokens (and /me who one is): never cached (kit.caching). The JWKS
+# sets its own public Cache-Control, which stands.
+router = APIRouter(tags=["sign-in"], dependencies=[PERSONAL])
 
 
 def _out(pair: sessions.TokenPair) -> TokenOut:
@@ -36,13 +41,13 @@ def _out(pair: sessions.TokenPair) -> TokenOut:
 
 @router.get("/v1/jwks.json", summary="The public keys that verify our access tokens")
 @router.get("/.well-known/jwks.json", include_in_schema=False)
-async def jwks(ctx: Ctx, response: Response) -> dict[str, Any]:
+async def jwks(ctx: ContextDep, response: Response) -> dict[str, Any]:
     response.headers["Cache-Control"] = "public, max-age=300"
     return ctx.keys.jwks()
 
 
 @router.post("/v1/auth/login", summary="Staff sign in with username and password")
-async def login(data: LoginIn, session: SessionDep, clock: ClockDep, ctx: Ctx) -> TokenOut:
+async def login(data: LoginIn, session: SessionDep, clock: ClockDep, ctx: ContextDep) -> TokenOut:
     s = ctx.settings
     user = await staff.authenticate(
         session,
@@ -66,7 +71,11 @@ async def login(data: LoginIn, session: SessionDep, clock: ClockDep, ctx: Ctx) -
     openapi_extra=requires(sessions.PERM_ACT_FOR),
 )
 async def act_for(
-    data: ActForIn, session: SessionDep, clock: ClockDep, ctx: Ctx, principal: CurrentPrincipal
+    data: ActForIn,
+    session: SessionDep,
+    clock: ClockDep,
+    ctx: ContextDep,
+    principal: CurrentPrincipal,
 ) -> TokenOut:
     pair = await sessions.act_for(
         session,
@@ -81,7 +90,9 @@ async def act_for(
 
 
 @router.post("/v1/auth/refresh", summary="Swap a refresh token for new tokens (rotation)")
-async def refresh(data: RefreshIn, session: SessionDep, clock: ClockDep, ctx: Ctx) -> TokenOut:
+async def refresh(
+    data: RefreshIn, session: SessionDep, clock: ClockDep, ctx: ContextDep
+) -> TokenOut:
     pair = await sessions.refresh_pair(
         session, keys=ctx.keys, policy=ctx.tokens, refresh_token=data.refresh_token, now=clock.now()
     )
@@ -97,12 +108,12 @@ async def logout(data: RefreshIn, session: SessionDep, clock: ClockDep) -> None:
 
 @router.post("/v1/auth/otp/send", status_code=202, summary="Text a one-time code to a mobile")
 async def send_otp(
-    data: OtpSendIn, request: Request, session: SessionDep, clock: ClockDep, ctx: Ctx
+    data: OtpSendIn, request: Request, session: SessionDep, clock: ClockDep, ctx: ContextDep
 ) -> dict[str, int]:
     await otp.send_code(
         session,
         raw_phone=data.phone,
-        client_ip=client_ip(request),
+        client_ip=client_address(request),
         cipher=ctx.cipher,
         sender=ctx.sender,
         policy=ctx.otp,
@@ -115,7 +126,9 @@ async def send_otp(
 
 
 @router.post("/v1/auth/otp/verify", summary="Resident sign-in with the code (first time: sign-up)")
-async def verify_otp(data: OtpVerifyIn, session: SessionDep, clock: ClockDep, ctx: Ctx) -> TokenOut:
+async def verify_otp(
+    data: OtpVerifyIn, session: SessionDep, clock: ClockDep, ctx: ContextDep
+) -> TokenOut:
     # Check a WeChat link ticket before the code is spent.
     openid = (
         wechat.require_adapter(ctx.wechat).openid_from_ticket(data.wechat_link_ticket)
@@ -144,7 +157,7 @@ async def verify_otp(data: OtpVerifyIn, session: SessionDep, clock: ClockDep, ct
 
 @router.get("/v1/auth/wechat/authorize-url", summary="Where to send a resident inside WeChat")
 async def wechat_authorize_url(
-    ctx: Ctx,
+    ctx: ContextDep,
     redirect_uri: Annotated[str, Query(max_length=500, pattern=r"^https?://")],
     state: Annotated[str, Query(max_length=64, pattern=r"^[A-Za-z0-9_-]*$")] = "",
 ) -> dict[str, str]:
@@ -153,7 +166,7 @@ async def wechat_authorize_url(
 
 @router.post("/v1/auth/wechat/login", summary="Silent sign-in with WeChat's code (snsapi_base)")
 async def wechat_login(
-    data: WeChatLoginIn, session: SessionDep, clock: ClockDep, ctx: Ctx
+    data: WeChatLoginIn, session: SessionDep, clock: ClockDep, ctx: ContextDep
 ) -> WeChatLoginOut:
     adapter = wechat.require_adapter(ctx.wechat)
     openid = await adapter.openid_for(data.code)
@@ -178,9 +191,12 @@ async def wechat_login(
 async def api_key_token(
     session: SessionDep,
     clock: ClockDep,
-    ctx: Ctx,
-    x_api_key: Annotated[str, Header(max_length=200)],
+    ctx: ContextDep,
+    x_api_key: Annotated[str | None, Header()] = None,
 ) -> TokenOut:
+    # A missing, empty or over-long key is a key refused (401), like an unknown one.
+    if not x_api_key or len(x_api_key) > api_keys.MAX_KEY_LENGTH:
+        raise Unauthenticated("invalid_api_key", api_keys.INVALID_KEY)
     ttl = timedelta(seconds=ctx.settings.api_key_token_seconds)
     token = await api_keys.exchange_key(
         session,
@@ -194,7 +210,7 @@ async def api_key_token(
 
 
 @router.get("/v1/me", summary="Who the token belongs to")
-async def me(principal: CurrentPrincipal, session: SessionDep, ctx: Ctx) -> MeOut:
+async def me(principal: CurrentPrincipal, session: SessionDep, ctx: ContextDep) -> MeOut:
     kind, _, raw_id = principal.subject.partition(":")
     phone_cipher: str | None = None
     if kind == "staff":

@@ -7,10 +7,9 @@ import uuid
 
 from fastapi import APIRouter
 
-from services.identity.models import Organisation
+from services.identity import organisations
 from services.identity.schemas import OrganisationOut
 from services.kit.app import SessionDep
-from services.kit.errors import NotFound
 
 router = APIRouter(prefix="/v1", tags=["administration"])
 
@@ -20,7 +19,5 @@ router = APIRouter(prefix="/v1", tags=["administration"])
     summary="One enabled organisation (public name and kind, as in the list)",
 )
 async def get_organisation(organisation_id: uuid.UUID, session: SessionDep) -> OrganisationOut:
-    org = await session.get(Organisation, organisation_id)
-    if org is None or org.disabled_at is not None:
-        raise NotFound("organisation_not_found", "No such organisation.")
+    org = await organisations.get_enabled(session, organisation_id=organisation_id)
     return OrganisationOut.model_validate(org)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from services.identity import residents
 from services.identity.audit import reveal
-from services.identity.context import Ctx
+from services.identity.context import ContextDep
 from services.identity.models import Household, HouseholdMember
 from services.identity.notify import PERM_NOTIFY, message_on_duty
 from services.identity.schemas import (
@@ -50,7 +50,11 @@ def _household_out(household: Household, member: HouseholdMember) -> HouseholdOu
 
 @router.post("/me/households", status_code=201, summary="Ask to be recorded at a home")
 async def join_household(
-    data: HouseholdIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
+    data: HouseholdIn,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+    ctx: ContextDep,
 ) -> HouseholdOut:
     # Directory first, before this request's first statement (kit.calls).
     unit = await ctx.directory.place(data.unit_place_id, pointer="/body/unit_place_id")
@@ -110,7 +114,7 @@ async def reveal_resident_phone(
     session: SessionDep,
     clock: ClockDep,
     principal: CurrentPrincipal,
-    ctx: Ctx,
+    ctx: ContextDep,
 ) -> RevealOut:
     resident = await residents.get_resident(session, resident_id)
     homes = await session.scalars(
@@ -137,7 +141,11 @@ async def reveal_resident_phone(
 
 @router.post("/me/dependants", status_code=201, summary="Add a child in my care")
 async def add_dependant(
-    data: DependantIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
+    data: DependantIn,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+    ctx: ContextDep,
 ) -> DependantOut:
     guardian = await residents.get_resident(session, _resident_id(principal))
     dependant = await residents.add_dependant(
@@ -153,7 +161,7 @@ async def add_dependant(
 
 @router.get("/me/dependants", summary="The children in my care")
 async def my_dependants(
-    session: SessionDep, principal: CurrentPrincipal, ctx: Ctx
+    session: SessionDep, principal: CurrentPrincipal, ctx: ContextDep
 ) -> list[DependantOut]:
     rows = await residents.dependants_of(session, _resident_id(principal))
     return [
@@ -168,7 +176,11 @@ async def my_dependants(
     openapi_extra=requires(PERM_NOTIFY),
 )
 async def notify_on_duty(
-    data: NotifyIn, session: SessionDep, clock: ClockDep, principal: CurrentPrincipal, ctx: Ctx
+    data: NotifyIn,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: CurrentPrincipal,
+    ctx: ContextDep,
 ) -> NotifyOut:
     authorize(principal, PERM_NOTIFY, data.place_path)
     found, sent = await message_on_duty(

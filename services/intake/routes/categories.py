@@ -11,14 +11,14 @@ from fastapi.responses import Response
 
 from services.intake import categories
 from services.intake.categories import PERM_MANAGE, Effective
+from services.intake.context import ContextDep
 from services.intake.models import CategorySetting
-from services.intake.routes.deps import ContextDep
-from services.intake.schemas import (
+from services.intake.schemas.categories import (
     CategorySettingIn,
     CategorySettingOut,
     CategorySettingsOut,
-    PlaceOut,
 )
+from services.intake.schemas.common import PlaceOut
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 from services.kit.clients.directory import PlaceRef

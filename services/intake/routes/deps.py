@@ -1,20 +1,12 @@
-"""Dependencies the intake routes share."""
+"""Dependencies the intake routes share (the context is services/intake/context.py's)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
 from services.intake.models import idempotency
-from services.intake.tickets import IntakeContext
 from services.kit.idempotency import IdempotentRequest
 
-
-def _context(request: Request) -> IntakeContext:
-    ctx: IntakeContext = request.app.state.intake
-    return ctx
-
-
-ContextDep = Annotated[IntakeContext, Depends(_context)]
 Idempotent = Annotated[IdempotentRequest, Depends(idempotency.dependency)]

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from services.intake import exports
+from services.intake.context import ContextDep
 from services.intake.models import Priority, Source, Status
-from services.intake.routes.deps import ContextDep
 from services.intake.routes.staff import BuildingParam
 from services.intake.tickets import PERM_READ
 from services.kit.app import SessionDep

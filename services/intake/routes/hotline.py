@@ -7,8 +7,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from services.intake import hotline
-from services.intake.routes.deps import ContextDep
-from services.intake.schemas import HotlineCase, HotlineTicket
+from services.intake.context import ContextDep
+from services.intake.schemas.hotline import HotlineCase, HotlineTicket
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, requires
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from services.intake import mine, presenters
-from services.intake.schemas import MyTicket
+from services.intake.schemas.tickets import MyTicket
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal
 from services.kit.pagination import Page, PageDep

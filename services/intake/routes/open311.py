@@ -1,4 +1,4 @@
-"""Open311 GeoReport v2: parse, call services/intake/open311.py, render JSON or XML.
+"""Open311 GeoReport v2: parse, call services/intake/open311/, render JSON or XML.
 
 Every error under this prefix (a domain error, a bad form, a path nobody serves) answers
 in the spec's format `[{code, description}]` with the spec's status, not as RFC 9457:
@@ -18,8 +18,9 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from services.intake import open311
-from services.intake.routes.deps import ContextDep, Idempotent
+from services.intake.context import ContextDep
+from services.intake.open311 import mapping, requests, wire
+from services.intake.routes.deps import Idempotent
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal, TokenVerifier
 from services.kit.errors import BadRequest, DomainError, NotFound
@@ -40,8 +41,8 @@ def _error_response(
 ) -> Response:
     # The path's extension picks the format, also on a path nobody serves (.../x.xml).
     fmt = request.path_params.get("fmt") or request.url.path.rsplit(".", 1)[-1]
-    body, media_type = open311.encode(
-        "errors", open311.errors(status, description), "xml" if fmt == "xml" else "json"
+    body, media_type = wire.encode(
+        "errors", wire.errors(status, description), "xml" if fmt == "xml" else "json"
     )
     headers = {"Retry-After": retry_after} if retry_after else None
     return Response(body, status_code=status, media_type=media_type, headers=headers)
@@ -57,7 +58,7 @@ class Open311Route(APIRoute):
             try:
                 return await handle(request)
             except DomainError as exc:
-                status = open311.error_status(exc)
+                status = wire.error_status(exc)
                 return _error_response(
                     request, status, exc.detail or exc.code, exc.headers.get("Retry-After")
                 )
@@ -79,19 +80,19 @@ ANSWERS: dict[int | str, dict[str, Any]] = {
     },
 }
 router = APIRouter(
-    prefix=open311.PREFIX, tags=["open311"], route_class=Open311Route, responses=ANSWERS
+    prefix=wire.PREFIX, tags=["open311"], route_class=Open311Route, responses=ANSWERS
 )
 
 
 def _answer(
-    document: open311.Document,
+    document: wire.Document,
     payload: Any,
-    fmt: open311.Format,
+    fmt: wire.Format,
     *,
     status: int = 200,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    body, media_type = open311.encode(document, payload, fmt)
+    body, media_type = wire.encode(document, payload, fmt)
     return Response(body, status_code=status, media_type=media_type, headers=headers)
 
 
@@ -104,20 +105,20 @@ def _base_url(request: Request) -> str:
         proto = request.url.scheme
     if not _HOST.match(host):
         host = request.url.netloc
-    return f"{proto}://{host}{open311.PREFIX}/"
+    return f"{proto}://{host}{wire.PREFIX}/"
 
 
 @router.get("/discovery.{fmt}", summary="Open311 discovery: where and what this endpoint speaks")
 async def discovery(fmt: str, request: Request) -> Response:
     settings = request.app.state.settings
-    document = open311.discovery(_base_url(request), production=settings.env == "production")
-    return _answer("discovery", document, open311.response_format(fmt))
+    document = wire.discovery(_base_url(request), production=settings.env == "production")
+    return _answer("discovery", document, wire.response_format(fmt))
 
 
 @router.get("/services.{fmt}", summary="Open311 services: the report categories")
 async def list_services(fmt: str, session: SessionDep) -> Response:
-    form = open311.response_format(fmt)
-    return _answer("services", await open311.services(session), form)
+    form = wire.response_format(fmt)
+    return _answer("services", await mapping.services(session), form)
 
 
 @router.get(
@@ -125,8 +126,8 @@ async def list_services(fmt: str, session: SessionDep) -> Response:
     summary="Open311 service definition (no extra attributes: attributes is empty)",
 )
 async def get_service_definition(service_code: str, fmt: str, session: SessionDep) -> Response:
-    form = open311.response_format(fmt)
-    definition = await open311.service_definition(session, service_code)
+    form = wire.response_format(fmt)
+    definition = await mapping.service_definition(session, service_code)
     return _answer("service_definition", definition, form)
 
 
@@ -142,9 +143,9 @@ async def get_service_definition(service_code: str, fmt: str, session: SessionDe
 async def list_requests(
     fmt: str, request: Request, session: SessionDep, ctx: ContextDep
 ) -> Response:
-    form = open311.response_format(fmt)
-    query = open311.parse_requests_query(request.query_params, ctx.clock.now())
-    return _answer("service_requests", await open311.find_requests(session, ctx, query), form)
+    form = wire.response_format(fmt)
+    query = requests.parse_requests_query(request.query_params, ctx.clock.now())
+    return _answer("service_requests", await requests.find_requests(session, ctx, query), form)
 
 
 async def _posted_fields(request: Request) -> dict[str, str]:
@@ -220,11 +221,11 @@ async def post_request(
     bearer: OptionalPrincipal,
     idem: Idempotent,
 ) -> Response:
-    form = open311.response_format(fmt)
+    form = wire.response_format(fmt)
     fields = await _posted_fields(request)
     verifier: TokenVerifier = request.app.state.token_verifier
     answered = await idem.run(
-        lambda: open311.submit(session, ctx, verifier, fields, bearer=bearer), status_code=201
+        lambda: requests.submit(session, ctx, verifier, fields, bearer=bearer), status_code=201
     )
     # Idempotency stores the answer as JSON; a replay is rendered in the asked format too.
     replayed = answered.headers.get(REPLAY_HEADER)
@@ -243,17 +244,17 @@ async def post_request(
 async def get_request(
     service_request_id: str, fmt: str, session: SessionDep, ctx: ContextDep
 ) -> Response:
-    form = open311.response_format(fmt)
-    found = await open311.request_by_id(session, ctx, service_request_id)
+    form = wire.response_format(fmt)
+    found = await requests.request_by_id(session, ctx, service_request_id)
     return _answer("service_requests", found, form)
 
 
 @router.get("/tokens/{token}.{fmt}", summary="Open311: the request id of a token (itself)")
 async def get_token(token: str, fmt: str, session: SessionDep) -> Response:
-    form = open311.response_format(fmt)
-    return _answer("service_requests", await open311.resolve_token(session, token), form)
+    form = wire.response_format(fmt)
+    return _answer("service_requests", await requests.resolve_token(session, token), form)
 
 
 @router.api_route("/{rest:path}", methods=["GET", "POST"], include_in_schema=False)
 async def nothing_here(rest: str) -> Response:
-    raise NotFound("not_found", f"Nothing here: {open311.PREFIX}/{rest}.")
+    raise NotFound("not_found", f"Nothing here: {wire.PREFIX}/{rest}.")

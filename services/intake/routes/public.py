@@ -1,6 +1,8 @@
 """Residents' side: report from a scanned code, "+1", follow progress, confirm, rate, reopen.
 
 No account is needed: the tracking token handed out on submission is the reporter's key.
+Answers that carry a tracking token or show a report through one are personal: never cached
+(kit.caching), whether or not the caller is signed in.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from services.intake import categories, lifecycle, presenters, tickets
-from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import (
-    CategoryOut,
+from services.intake import categories, followers, lifecycle, presenters, tickets
+from services.intake.context import ContextDep
+from services.intake.routes.deps import Idempotent
+from services.intake.schemas.categories import CategoryOut
+from services.intake.schemas.tickets import (
     Followed,
     FollowIn,
     Rate,
@@ -22,10 +25,12 @@ from services.intake.schemas import (
     SimilarTicket,
     Submitted,
     TicketSubmit,
+    TrackedPlace,
     TrackedTicket,
 )
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipal
+from services.kit.caching import PERSONAL
 
 router = APIRouter(prefix="/v1", tags=["residents"])
 
@@ -65,6 +70,7 @@ async def list_categories(
     status_code=201,
     response_model=Submitted,
     summary="Report a problem from a unit door's QR code (no sign-in needed)",
+    dependencies=[PERSONAL],
 )
 async def submit_ticket(
     data: TicketSubmit,
@@ -93,8 +99,8 @@ async def similar_tickets(
     code_token: Annotated[str, Query(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")],
     category: Annotated[str, Query(min_length=1, max_length=20, pattern=r"^[a-z_]+$")],
 ) -> list[SimilarTicket]:
-    found, counts = await tickets.similar(session, ctx, code_token=code_token, category=category)
-    return presenters.similar(found, counts)
+    found = await followers.similar(session, ctx, code_token=code_token, category=category)
+    return presenters.similar(found.tickets, found.followers, unit_id=found.unit_id)
 
 
 @router.post(
@@ -102,6 +108,7 @@ async def similar_tickets(
     status_code=201,
     response_model=Followed,
     summary="+1: follow a neighbour's open report (a code of the same building is required)",
+    dependencies=[PERSONAL],
 )
 async def follow_ticket(
     ticket_id: uuid.UUID,
@@ -115,7 +122,7 @@ async def follow_ticket(
     scanned = await tickets.scan_unit(ctx, data.code_token, pointer="/body/code_token")
 
     async def work() -> Followed:
-        ticket, follower, count = await tickets.follow(
+        ticket, follower, count = await followers.follow(
             session, ctx, ticket_id, scanned=scanned, principal=principal
         )
         return Followed(
@@ -125,7 +132,11 @@ async def follow_ticket(
     return await idem.run(work, status_code=201)
 
 
-@router.get("/track/{tracking_token}", summary="A report's progress, for its reporter or followers")
+@router.get(
+    "/track/{tracking_token}",
+    summary="A report's progress, for its reporter or followers",
+    dependencies=[PERSONAL],
+)
 async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
     return await presenters.tracked(
@@ -133,7 +144,24 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
     )
 
 
-@router.post("/track/{tracking_token}/confirm", summary="The reporter confirms the fix")
+@router.get(
+    "/track/{tracking_token}/place",
+    summary="Where a tracked report is and the community office's phone",
+    description="Asked once when the tracking page opens (not on every poll): the place's"
+    " names, the office phone, and for the reporter the door code's hub. 503 when the"
+    " directory does not answer; the page then shows the progress without it.",
+    dependencies=[PERSONAL],
+)
+async def track_place(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedPlace:
+    ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
+    return await tickets.tracked_place(ctx, ticket, is_reporter=is_reporter)
+
+
+@router.post(
+    "/track/{tracking_token}/confirm",
+    summary="The reporter confirms the fix",
+    dependencies=[PERSONAL],
+)
 async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedTicket:
     ticket = await tickets.for_reporter(session, tracking_token)
     await lifecycle.confirm(session, ticket, ctx.clock.now())
@@ -142,7 +170,11 @@ async def confirm(tracking_token: str, session: SessionDep, ctx: ContextDep) -> 
     )
 
 
-@router.post("/track/{tracking_token}/rate", summary="The reporter rates the handling, once (1–5)")
+@router.post(
+    "/track/{tracking_token}/rate",
+    summary="The reporter rates the handling, once (1–5)",
+    dependencies=[PERSONAL],
+)
 async def rate(
     tracking_token: str, data: Rate, session: SessionDep, ctx: ContextDep
 ) -> TrackedTicket:
@@ -154,7 +186,9 @@ async def rate(
 
 
 @router.post(
-    "/track/{tracking_token}/reopen", summary="The reporter reopens within 7 days of resolution"
+    "/track/{tracking_token}/reopen",
+    summary="The reporter reopens within 7 days of resolution",
+    dependencies=[PERSONAL],
 )
 async def reopen(
     tracking_token: str, data: Reason, session: SessionDep, ctx: ContextDep

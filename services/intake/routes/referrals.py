@@ -9,13 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from services.intake import lifecycle, partner_presenters, referrals, tickets
+from services.intake.context import ContextDep
+from services.intake.models import ReferralStatus
 from services.intake.referrals import PERM_ANSWER
-from services.intake.routes.deps import ContextDep
-from services.intake.schemas import (
+from services.intake.schemas.referrals import (
     ReferralAnswer,
     ReferralIn,
     ReferralOut,
-    ReferralStatus,
     ReferralSummary,
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ

@@ -12,10 +12,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.intake import handling, lifecycle, presenters, tickets, workorders
+from services.intake import (
+    contact,
+    duplicates,
+    followers,
+    handling,
+    lifecycle,
+    presenters,
+    tickets,
+)
+from services.intake.context import ContextDep
 from services.intake.models import Priority, Source, Status, Ticket
-from services.intake.routes.deps import ContextDep
-from services.intake.schemas import (
+from services.intake.schemas.tickets import (
     Acknowledge,
     Assign,
     Duplicate,
@@ -27,11 +35,13 @@ from services.intake.schemas import (
     TicketSummary,
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
+from services.intake.workorders import staff_moves
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal, requires
 from services.kit.conditional import etag, not_modified
 from services.kit.pagination import Page, PageDep, fetch_page
 from services.kit.permissions import Access, guard, listing
+from services.kit.personal import PERM_REVEAL
 
 router = APIRouter(prefix="/v1/tickets", tags=["staff"])
 # Handling a ticket: the route declares it and _handling enforces it, from this one value.
@@ -89,21 +99,21 @@ async def inbox(
     if (unchanged := not_modified(request, response, tag)) is not None:
         return unchanged
     rows, total = await fetch_page(session, query, page)
-    followers = await tickets.follower_counts(session, [t.id for t in rows])
-    items = [presenters.summary(t, now, followers=followers.get(t.id, 0)) for t in rows]
+    counts = await followers.follower_counts(session, [t.id for t in rows])
+    items = [presenters.summary(t, now, followers=counts.get(t.id, 0)) for t in rows]
     return Page[TicketSummary](items=items, total=total)
 
 
 @router.post(
     "/{ticket_id}/reporter-contact",
     summary="The reporter's name and phone in clear, to call them back (recorded on the trail)",
-    openapi_extra=requires(tickets.PERM_REVEAL),
+    openapi_extra=requires(PERM_REVEAL),
 )
 async def reporter_contact(
     ticket_id: uuid.UUID, session: SessionDep, ctx: ContextDep, principal: CurrentPrincipal
 ) -> ReporterContactOut:
-    contact = await tickets.reveal_reporter_contact(session, ctx, principal, ticket_id)
-    return ReporterContactOut(name=contact.name, phone=contact.phone)
+    revealed = await contact.reveal_reporter_contact(session, ctx, principal, ticket_id)
+    return ReporterContactOut(name=revealed.name, phone=revealed.phone)
 
 
 @router.get("/{ticket_id}", summary="One ticket with its trail", openapi_extra=requires(PERM_READ))
@@ -171,12 +181,12 @@ async def assign(
     principal: CurrentPrincipal,
 ) -> TicketDetail:
     # Identity first, before the ticket is loaded and locked (kit.calls).
-    organisation = await workorders.contractor_for(
+    organisation = await staff_moves.contractor_for(
         ctx, assignee_kind=data.assignee_kind, assignee_ref=data.assignee_ref
     )
     h = await _handling(ticket_id, session, ctx, principal)
     # To a contractor organisation this offers it a work order; the open one is cancelled.
-    await workorders.assign(
+    await staff_moves.assign(
         session,
         h.ticket,
         h.actor,
@@ -243,7 +253,7 @@ async def escalate(
 async def duplicate(
     data: Duplicate, h: HandlingDep, session: SessionDep, ctx: ContextDep
 ) -> TicketDetail:
-    await tickets.merge_duplicate(
+    await duplicates.merge_duplicate(
         session, h.staff, h.ticket, original_id=data.duplicate_of, note=data.note, now=h.now
     )
     return await _answer(session, ctx, h)

@@ -10,8 +10,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from services.intake import hotspots, presenters, statistics
-from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import Hotspots, ProactiveTask, Statistics, TicketSummary
+from services.intake.context import ContextDep
+from services.intake.routes.deps import Idempotent
+from services.intake.schemas.hotspots import Hotspots, ProactiveTask
+from services.intake.schemas.statistics import Statistics
+from services.intake.schemas.tickets import TicketSummary
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit import coverage
 from services.kit.app import SessionDep

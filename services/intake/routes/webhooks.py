@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from services.intake import webhooks
-from services.intake.routes.deps import ContextDep
-from services.intake.schemas import WebhookCreate, WebhookCreated, WebhookOut
+from services.intake.context import ContextDep
+from services.intake.schemas.webhooks import WebhookCreate, WebhookCreated, WebhookOut
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal
 from services.kit.permissions import Access, listing

@@ -16,19 +16,28 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import Response
 
-from services.intake import partner_presenters, workorders
-from services.intake.routes.deps import ContextDep, Idempotent
-from services.intake.schemas import (
+from services.intake import partner_presenters
+from services.intake.context import ContextDep, IntakeContext
+from services.intake.models import WorkOrderStatus
+from services.intake.routes.deps import Idempotent
+from services.intake.schemas.tickets import Reason
+from services.intake.schemas.workorders import (
     Done,
     Progress,
-    Reason,
     WorkNote,
     WorkOrderOut,
-    WorkOrderStatus,
     WorkOrderSummary,
 )
-from services.intake.tickets import IntakeContext
-from services.intake.workorders import CONFIRM_ACCESS, READ_ACCESS, WORK_ACCESS, Loaded, Mover, Side
+from services.intake.workorders import contractor_moves, queries, staff_moves
+from services.intake.workorders.machine import (
+    CONFIRM_ACCESS,
+    READ_ACCESS,
+    WORK_ACCESS,
+    Loaded,
+    Mover,
+    Side,
+    allowed_actions,
+)
 from services.kit.app import SessionDep
 from services.kit.auth import CurrentPrincipal, Principal
 from services.kit.clients.directory import PlaceRef
@@ -53,8 +62,8 @@ async def list_work_orders(
     page: PageDep,
     status: WorkOrderStatus | None = None,
 ) -> Page[WorkOrderSummary]:
-    rows, total = await fetch_page(session, workorders.list_query(principal, status=status), page)
-    tickets = await workorders.tickets_of(session, rows)
+    rows, total = await fetch_page(session, queries.list_query(principal, status=status), page)
+    tickets = await queries.tickets_of(session, rows)
     return Page[WorkOrderSummary](
         items=[partner_presenters.work_order_summary(o, tickets[o.ticket_id]) for o in rows],
         total=total,
@@ -79,7 +88,7 @@ async def _view(
         address=address,
         media=ctx.media,
         as_contractor=side == "contractor",
-        allowed_actions=workorders.allowed_actions(principal, found, side),
+        allowed_actions=allowed_actions(principal, found, side),
     )
 
 
@@ -87,7 +96,7 @@ async def _view(
 async def _reader(
     order_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> tuple[Loaded, Side]:
-    return await workorders.for_reader(session, principal, order_id)
+    return await queries.for_reader(session, principal, order_id)
 
 
 ReaderDep = Annotated[tuple[Loaded, Side], Depends(_reader)]
@@ -123,7 +132,7 @@ async def _address(request: Request, ctx: IntakeContext, order_id: uuid.UUID) ->
     never changes). Nothing for no such order: the locked load answers that."""
     db: Database = request.app.state.db
     async with db.session(write=False) as reading:
-        place_code = await workorders.place_code_of(reading, order_id)
+        place_code = await queries.place_code_of(reading, order_id)
     return await ctx.directory.address(place_code) if place_code else []
 
 
@@ -136,7 +145,7 @@ async def _contractor(
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
-    found = await workorders.for_contractor(session, principal, order_id)
+    found = await contractor_moves.for_contractor(session, principal, order_id)
     mover = Mover.contractor(principal, found.ticket)
     return Working(found, mover, principal, ctx.clock.now(), address)
 
@@ -150,7 +159,7 @@ async def _staff(
     request: Request,
 ) -> Working:
     address = await _address(request, ctx, order_id)
-    found = await workorders.for_staff(session, principal, order_id)
+    found = await staff_moves.for_staff(session, principal, order_id)
     return Working(found, Mover.staff(principal, found.ticket), principal, ctx.clock.now(), address)
 
 
@@ -194,7 +203,7 @@ async def accept(
         ctx,
         idem,
         w,
-        lambda: workorders.accept(session, w.found, w.mover, w.now, note=note),
+        lambda: contractor_moves.accept(session, w.found, w.mover, w.now, note=note),
     )
 
 
@@ -212,7 +221,7 @@ async def decline(
         ctx,
         idem,
         w,
-        lambda: workorders.decline(session, w.found, w.mover, w.now, reason=data.reason),
+        lambda: contractor_moves.decline(session, w.found, w.mover, w.now, reason=data.reason),
     )
 
 
@@ -226,7 +235,7 @@ async def start(
     w: ContractorDep, session: SessionDep, ctx: ContextDep, idem: Idempotent
 ) -> Response:
     return await _answer(
-        session, ctx, idem, w, lambda: workorders.start(session, w.found, w.mover, w.now)
+        session, ctx, idem, w, lambda: contractor_moves.start(session, w.found, w.mover, w.now)
     )
 
 
@@ -244,7 +253,7 @@ async def progress(
         ctx,
         idem,
         w,
-        lambda: workorders.progress(
+        lambda: contractor_moves.progress(
             session, w.found, w.mover, w.now, note=data.note, photo_ids=data.photo_ids
         ),
     )
@@ -264,7 +273,7 @@ async def done(
         ctx,
         idem,
         w,
-        lambda: workorders.done(
+        lambda: contractor_moves.done(
             session,
             w.found,
             w.mover,
@@ -295,7 +304,7 @@ async def confirm(
         ctx,
         idem,
         w,
-        lambda: workorders.confirm(session, w.found, w.mover, w.now, note=note),
+        lambda: staff_moves.confirm(session, w.found, w.mover, w.now, note=note),
     )
 
 
@@ -313,5 +322,5 @@ async def return_work(
         ctx,
         idem,
         w,
-        lambda: workorders.return_work(session, w.found, w.mover, w.now, reason=data.reason),
+        lambda: staff_moves.return_work(session, w.found, w.mover, w.now, reason=data.reason),
     )

@@ -71,9 +71,10 @@ class PlaceDetail(PlaceRef):
     """A place with its ancestors, root first."""
 
     ancestors: list[PlaceRef]
+    contact_phone: str | None = None  # the nearest office phone at or above it
 
     def ref(self) -> PlaceRef:
-        return PlaceRef.model_validate(self.model_dump(exclude={"ancestors"}))
+        return PlaceRef.model_validate(self.model_dump(exclude={"ancestors", "contact_phone"}))
 
     def chain(self) -> list[PlaceRef]:
         """Every place from the root down to this one."""

@@ -568,6 +568,11 @@ export interface components {
             /** Code */
             code: string;
             /**
+             * Contact Phone
+             * @description The nearest office phone at or above the place (its community's)
+             */
+            contact_phone?: string | null;
+            /**
              * Id
              * Format: uuid
              */

@@ -1486,8 +1486,8 @@ export interface operations {
     api_key_token_v1_auth_api_key_token_post: {
         parameters: {
             query?: never;
-            header: {
-                "x-api-key": string;
+            header?: {
+                "x-api-key"?: string | null;
             };
             path?: never;
             cookie?: never;

@@ -6,10 +6,19 @@
 import { enc, http } from '../http'
 import type { TokenStore } from '../tokens'
 import type { Page } from '../types'
-import type { CategoryOut, Followed, MyTicket, SimilarTicket, Submitted, TicketSubmitIn, TrackedTicket } from './types'
+import type {
+  CategoryOut,
+  Followed,
+  MyTicket,
+  SimilarTicket,
+  Submitted,
+  TicketSubmitIn,
+  TrackedPlace,
+  TrackedTicket,
+} from './types'
 
 // The shapes pages import from here (generated, see ./types).
-export type { Followed, MyTicket, SimilarTicket, Submitted, TicketSubmitIn, TrackedTicket } from './types'
+export type { Followed, MyTicket, SimilarTicket, Submitted, TicketSubmitIn, TrackedPlace, TrackedTicket } from './types'
 
 export const reports = {
   /** With the scanned code: the categories as that street office has them. */
@@ -36,6 +45,9 @@ export const reports = {
   mine: (auth: TokenStore, offset = 0, limit = 50) =>
     http.get<Page<MyTicket>>('/intake/v1/me/tickets', { auth, query: { offset, limit } }),
   track: (trackingToken: string) => http.get<TrackedTicket>(`/intake/v1/track/${enc(trackingToken)}`),
+  /** Where it is and whom to call: asked once per page, not on every poll. */
+  trackPlace: (trackingToken: string) =>
+    http.get<TrackedPlace>(`/intake/v1/track/${enc(trackingToken)}/place`),
   confirm: (trackingToken: string) => http.post<TrackedTicket>(`/intake/v1/track/${enc(trackingToken)}/confirm`),
   rate: (trackingToken: string, rating: number, comment: string | null) =>
     http.post<TrackedTicket>(`/intake/v1/track/${enc(trackingToken)}/rate`, { rating, comment }),

@@ -757,6 +757,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/track/{tracking_token}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a tracked report is and the community office's phone
+         * @description Asked once when the tracking page opens (not on every poll): the place's names, the office phone, and for the reporter the door code's hub. 503 when the directory does not answer; the page then shows the progress without it.
+         */
+        get: operations["track_place_v1_track__tracking_token__place_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/track/{tracking_token}/rate": {
         parameters: {
             query?: never;
@@ -2042,6 +2062,11 @@ export interface components {
              * @enum {string}
              */
             status: "submitted" | "acknowledged" | "assigned" | "in_progress" | "resolved" | "closed" | "rejected" | "duplicate" | "escalated";
+            /**
+             * Where
+             * @enum {string}
+             */
+            where: "unit" | "building";
         };
         /**
          * StaffEventOut
@@ -2450,6 +2475,31 @@ export interface components {
         TodoList: {
             /** Items */
             items: components["schemas"]["TodoItem"][];
+        };
+        /**
+         * TrackedPlace
+         * @description Where a tracked report is and whom to call: what leads a resident home from a link
+         *     opened on its own. Names and the office's phone only: no staff, no other residents.
+         */
+        TrackedPlace: {
+            /** Building */
+            building: string | null;
+            /** Community */
+            community: string | null;
+            /**
+             * Hub Token
+             * @description The door code the report was filed from (its building's hub, /q/<token>); only for the reporter's own link, null for a follower's or a report without a code
+             */
+            hub_token: string | null;
+            /**
+             * Office Phone
+             * @description The community office's phone (tel: link)
+             */
+            office_phone: string | null;
+            /** Place Code */
+            place_code: string;
+            /** Unit */
+            unit: string | null;
         };
         /** TrackedTicket */
         TrackedTicket: {
@@ -4528,6 +4578,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrackedTicket"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    track_place_v1_track__tracking_token__place_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tracking_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedPlace"];
                 };
             };
             /** @description A problem */

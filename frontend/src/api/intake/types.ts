@@ -1,4 +1,4 @@
-/** Intake's shapes (services/intake/schemas.py), from its generated OpenAPI types. */
+/** Intake's shapes (services/intake/schemas/), from its generated OpenAPI types. */
 
 import type { components } from './schema'
 
@@ -50,6 +50,7 @@ export type Submitted = Schemas['Submitted']
 export type Followed = Schemas['Followed']
 export type MyTicket = Schemas['MyTicket']
 export type TrackedTicket = Schemas['TrackedTicket']
+export type TrackedPlace = Schemas['TrackedPlace']
 
 // Staff moves, statistics and hotspots.
 export type AssignIn = Schemas['Assign']

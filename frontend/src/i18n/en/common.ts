@@ -32,8 +32,6 @@ const messages: Shape<typeof zh> = {
   },
   prefs: {
     elder: 'Large text',
-    elderOn: 'Large text: on',
-    elderOff: 'Large text: off',
     elderHint: 'Bigger text, bigger buttons, clearer colours',
     elderTurnOn: 'Turn on large text',
     elderTurnOff: 'Turn off large text',
@@ -126,6 +124,7 @@ const messages: Shape<typeof zh> = {
     consent_required: 'With a mobile number, agree to be called back.',
     ticket_not_open: 'That report is closed now. If the problem is still there, report it again.',
     already_rated: 'This report has been rated already.',
+    reporter_only: 'Only the resident who reported this can confirm, rate or reopen it.',
     invalid_rating: 'A rating is 1 to 5 stars.',
     reopen_window_closed: 'More than 7 days have passed: it cannot be reopened. If the problem is still there, report it again.',
     idempotency_key_reused: 'Your earlier submission may have arrived: check “My reports” first.',

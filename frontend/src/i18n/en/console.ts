@@ -22,6 +22,7 @@ const messages: Shape<typeof zh> = {
     password: 'Password',
     passwordPlaceholder: 'Your password',
     submit: 'Sign in',
+    forgotHint: 'Forgot your password? Ask your street office\'s administrator to reset it.',
     residentHint: 'Residents: just scan the QR code on your unit door, no account needed.',
   },
   dashboard: {

@@ -30,8 +30,6 @@ export default {
   },
   prefs: {
     elder: '长辈模式',
-    elderOn: '长辈模式：已开启',
-    elderOff: '长辈模式：已关闭',
     elderHint: '字更大、按钮更大、颜色更清楚',
     elderTurnOn: '开启长辈模式（大字）',
     elderTurnOff: '关闭长辈模式',
@@ -124,6 +122,7 @@ export default {
     consent_required: '留了手机号，请勾选同意致电回访。',
     ticket_not_open: '这件事已经办结了，如果问题还在，请提交新的反映。',
     already_rated: '这件事已经评价过了。',
+    reporter_only: '只有反映人本人可以确认、评价或重新打开。',
     invalid_rating: '评分是 1 到 5 星。',
     reopen_window_closed: '已经超过 7 天，不能重新打开了。如果问题还在，请提交新的反映。',
     idempotency_key_reused: '刚才那次提交可能已经收到了，请先到“我的反馈”看一看。',

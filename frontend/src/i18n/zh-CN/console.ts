@@ -20,6 +20,7 @@ export default {
     password: '密码',
     passwordPlaceholder: '请输入密码',
     submit: '登录',
+    forgotHint: '忘记密码？请联系所在街道办的系统管理员重置密码。',
     residentHint: '居民请直接扫描单元门上的二维码，无需登录。',
   },
   dashboard: {

@@ -46,7 +46,7 @@ export default {
     phonePlaceholder: '请输入 11 位手机号',
     phoneInvalid: '请输入正确的 11 位手机号',
     code: '验证码',
-    codePlaceholder: '请输入 6 位验证码',
+    codePlaceholder: '6 位验证码',
     codeInvalid: '验证码是 6 位数字',
     sendCode: '获取验证码',
     resendIn: '{s} 秒后可重发',
