@@ -10,12 +10,15 @@ from importlib import import_module
 from typing import Any
 
 import httpx
+import jwt
 import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from services.kit.catalog import load
 from services.kit.permissions import Catalogue, guards_of
+from services.kit.todo import TODO_PATH
+from tests.fixtures.system import System
 
 # Writes anyone may make (signing in, reporting from a QR code, a reporter acting on their
 # own report through its tracking token), or a signed-in person makes about themselves.
@@ -163,3 +166,58 @@ async def test_a_resource_dependency_and_its_route_declare_the_same_access(
                     drift.append((service, route.path, access.any_of, declared))
     assert checked, "no route depends on a guarded resource"
     assert drift == []
+
+
+async def _resident_bearer(system: System, phone: str = "15011113333") -> dict[str, str]:
+    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
+    assert sent.status_code == 202, sent.text
+    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
+    assert code is not None
+    tokens = await system.client.post(
+        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
+    )
+    assert tokens.status_code == 200, tokens.text
+    return {"Authorization": f"Bearer {tokens.json()['access_token']}"}
+
+
+def _perms(headers: dict[str, str]) -> set[str]:
+    token = headers["Authorization"].removeprefix("Bearer ")
+    claims = jwt.decode(token, options={"verify_signature": False})
+    return {p for g in claims.get("grants", []) for p in g["perms"]}
+
+
+async def test_every_declared_list_refuses_a_caller_holding_its_permission_nowhere(
+    system: System,
+) -> None:
+    """A resident, or a contractor's worker, asking for a staff list (the inbox, webhooks,
+    referrals, ...) gets the 403 problem an export gives them, not an empty list: the same
+    answer for the same refusal. Not asked: operations that need a query parameter, and kit's
+    /v1/todo, which the console's home page asks of every service whatever the roles (a
+    missing permission there is no items, by design)."""
+    callers = {
+        "resident": await _resident_bearer(system),
+        "contractor": await system.bearer("jn_worker"),
+    }
+    answers = {}
+    for service, app in system.apps.items():
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=f"http://{service}"
+        ) as client:
+            for method, path, op in operations(app):
+                needs_input = any(p.get("required") for p in op.get("parameters", []))
+                if method != "GET" or "{" in path or "x-permission" not in op or needs_input:
+                    continue
+                if path == TODO_PATH:
+                    continue
+                for who, headers in callers.items():
+                    if named(op) & _perms(headers):
+                        continue  # holds it somewhere: not this test's case
+                    response = await client.get(path, headers=headers)
+                    answers[(service, path, who)] = (
+                        response.status_code,
+                        response.headers.get("content-type"),
+                    )
+    assert answers
+    refused = (403, "application/problem+json")
+    wrong = {key: answer for key, answer in answers.items() if answer != refused}
+    assert not wrong, "\n".join(f"{k}: {v}" for k, v in sorted(wrong.items()))

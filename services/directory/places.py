@@ -134,8 +134,6 @@ async def create_place(
 
 def update_place(place: Place, *, data: PlaceUpdate, now: datetime) -> Place:
     for name, value in data.model_dump(exclude_unset=True).items():
-        if name == "name" and value is None:
-            continue
         setattr(place, name, value.strip() if isinstance(value, str) else value)
     place.updated_at = now
     return place

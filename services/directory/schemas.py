@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 PlaceKind = Literal[
     "district", "street", "community", "building", "unit", "venue", "station", "parking_area"
@@ -35,15 +36,35 @@ class PlaceCreate(BaseModel):
     phone: str | None = Field(None, max_length=40, pattern=r"^[0-9+\- ()]{3,40}$")
 
 
+def _no_default(schema: dict[str, Any]) -> None:
+    # Left out means unchanged; the schema says no default (null is not a value of these).
+    schema.pop("default", None)
+
+
 class PlaceUpdate(BaseModel):
+    """What is left out stays as it is; null clears the optional fields. A place always has a
+    name and a position: those may be left out, not set to null."""
+
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(None, min_length=1, max_length=100)
-    position: int | None = Field(None, ge=0, le=100_000)
+    name: Annotated[str, Field(min_length=1, max_length=100)] | SkipJsonSchema[None] = Field(
+        None, json_schema_extra=_no_default
+    )
+    position: Annotated[int, Field(ge=0, le=100_000)] | SkipJsonSchema[None] = Field(
+        None, json_schema_extra=_no_default
+    )
     address: str | None = Field(None, max_length=200)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
     phone: str | None = Field(None, max_length=40, pattern=r"^[0-9+\- ()]{3,40}$")
+
+    @field_validator("name", "position")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Runs only on a value sent: null here, where the column cannot be empty.
+        if value is None:
+            raise ValueError("may be left out, but not set to null")
+        return value
 
 
 class PlaceOut(BaseModel):

@@ -15,6 +15,7 @@ from services.intake.context import IntakeContext
 from services.intake.models import OPEN_STATUSES, Ticket, TicketFollower
 from services.intake.tickets import hidden_ticket, new_tracking_token, scan_unit
 from services.kit.auth import Principal
+from services.kit.clients.directory import ScannedCode
 from services.kit.errors import InvalidInput
 
 SIMILAR_LIMIT = 10
@@ -71,11 +72,11 @@ async def follow(
     *,
     ctx: IntakeContext,
     ticket_id: uuid.UUID,
-    code_token: str,
+    scanned: ScannedCode,
     principal: Principal | None,
 ) -> tuple[Ticket, TicketFollower, int]:
-    """+1: a neighbour who scanned a code of the same building follows an open report."""
-    scanned = await scan_unit(ctx, code_token, pointer="/body/code_token")
+    """+1: a neighbour who scanned a code of the same building (`scan_unit`, before any
+    statement) follows an open report."""
     ticket = await session.get(Ticket, ticket_id)
     building = scanned.chain.building
     # Only someone standing at the same building may see that the ticket exists.

@@ -29,6 +29,7 @@ from services.kit.metrics import Metrics, MetricsMiddleware, metrics_router
 from services.kit.observability import RequestIdMiddleware
 from services.kit.revocations import Revocations, http_source, url_next_to
 from services.kit.settings import ServiceSettings
+from services.kit.text import refuse_control_characters
 from services.kit.todo import TodoCounter, nothing_to_do, todo_router
 
 READINESS_TIMEOUT_SECONDS = 2.0
@@ -146,6 +147,8 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         responses=PROBLEM_RESPONSES,
+        # No control characters in any text a route receives (kit.text).
+        dependencies=[Depends(refuse_control_characters)],
         # Swagger UI lives at the gateway, with its assets served locally (no CDN); each
         # service only publishes its /openapi.json.
         docs_url=None,

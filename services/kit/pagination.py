@@ -11,6 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# Far past any list here, far below what a database's 64-bit OFFSET holds (2^63 - 1): a deeper
+# offset is a mistake or a probe, and gets a 422 problem instead of the database's overflow.
+MAX_OFFSET = 10_000_000
 
 
 class PageParams(BaseModel):
@@ -20,7 +23,7 @@ class PageParams(BaseModel):
 
 def _page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

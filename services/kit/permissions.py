@@ -9,13 +9,16 @@ identity code.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from services.kit.auth import Principal, PrincipalDep
+from services.kit.errors import PermissionDenied
 
 # Staff hold a permission through a role; an integration (another system) or a device (a gate
 # camera, a kiosk) through its API key's scopes.
@@ -203,6 +206,24 @@ def guard(access: Access) -> Callable[[F], F]:
         return dependency
 
     return mark
+
+
+def listing(access: Access) -> Callable[[Principal], Awaitable[Principal]]:
+    """The caller of a list filtered by their scope (an inbox, subscriptions, referrals), as a
+    route's dependency: 401 without one, and the 403 problem an export gives when they hold
+    the access nowhere, rather than an empty list that hides the refusal. The route declares
+    the same access (`access.declare()`).
+
+        Lister = Annotated[Principal, Depends(listing(READ_ACCESS))]
+    """
+
+    @guard(access)
+    async def caller(principal: PrincipalDep) -> Principal:
+        if not any(principal.scope_paths(p) for p in access.any_of):
+            raise PermissionDenied("forbidden", f"Your roles do not include {access.permission}.")
+        return principal
+
+    return caller
 
 
 def guards_of(route: APIRoute) -> list[Access]:

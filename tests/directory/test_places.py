@@ -199,6 +199,30 @@ async def test_staff_update_a_community_phone(directory: Directory) -> None:
     assert (await directory.place("HCXL"))["phone"] == "010-69999999"
 
 
+async def test_a_name_or_position_set_to_null_is_a_422_and_the_place_is_unchanged(
+    directory: Directory,
+) -> None:
+    await directory.seed()
+    unit = await directory.place("TGYZL-01-1")
+    staff = directory.staff(unit)
+    for field in ("position", "name"):
+        response = await directory.client.patch(
+            f"/v1/places/{unit['id']}", json={field: None}, headers=staff
+        )
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert [e["pointer"] for e in response.json()["errors"]] == [f"/body/{field}"]
+    assert await directory.place("TGYZL-01-1") == unit
+
+    # Left out, they stay; an optional field set to null is cleared.
+    cleared = await directory.client.patch(
+        f"/v1/places/{unit['id']}", json={"address": None, "position": 7}, headers=staff
+    )
+    assert cleared.status_code == 200, cleared.text
+    assert (cleared.json()["name"], cleared.json()["position"]) == (unit["name"], 7)
+    assert cleared.json()["address"] is None
+
+
 async def test_page_size_is_bounded(directory: Directory) -> None:
     response = await directory.client.get("/v1/places", params={"limit": 101})
     assert response.status_code == 422

@@ -214,6 +214,11 @@ async def test_a_link_expires_and_cannot_be_altered(intake: Intake) -> None:
         )
     unsigned = await intake.client.get(f"/v1/media/{body['id']}")
     assert problem(unsigned, 422)["code"] == "validation_failed"
+    # A signature that is not even ASCII is refused the same way.
+    for odd in ("Ý", sig[:-1] + "é", "签名"):
+        for link in (url, thumb):
+            refused = await intake.client.get(str(link.copy_set_param("sig", odd)))
+            assert problem(refused, 403)["code"] == "media_link_invalid"
 
     assert (await intake.client.get(str(url))).status_code == 200
     intake.clock.advance(timedelta(hours=1, minutes=15))

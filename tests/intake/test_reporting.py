@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -162,6 +163,27 @@ async def test_an_idempotency_key_retry_creates_one_ticket(intake: Intake) -> No
     assert again.headers.get("Idempotent-Replayed") == "true"
     assert again.json() == first.json()
     assert await _ticket_count(intake) == 1
+
+
+async def test_a_follow_retried_with_its_idempotency_key_is_one_follow(intake: Intake) -> None:
+    original = await intake.report()
+    code = await intake.unit_token("TGYZL-01-3")
+    async with intake.db.session(write=False) as session:
+        ticket_id = await session.scalar(
+            select(Ticket.id).where(Ticket.number == original["number"])
+        )
+    headers = {"Idempotency-Key": str(uuid.uuid4())}
+    first, again = [
+        await intake.client.post(
+            f"/v1/tickets/{ticket_id}/follow", json={"code_token": code}, headers=headers
+        )
+        for _ in range(2)
+    ]
+    assert first.status_code == again.status_code == 201, first.text
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json() == first.json()
+    async with intake.db.session(write=False) as session:
+        assert await session.scalar(select(func.count()).select_from(TicketFollower)) == 1
 
 
 async def test_the_neighbours_own_unit_door_is_offered_first(intake: Intake) -> None:

@@ -25,6 +25,7 @@ from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipalDep, TokenVerifier
 from services.kit.errors import BadRequest, DomainError, NotFound
 from services.kit.idempotency import REPLAY_HEADER
+from services.kit.text import refuse_in
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
@@ -165,6 +166,7 @@ async def _posted_fields(request: Request) -> dict[str, str]:
         for key, value in form.multi_items():
             if isinstance(value, str):
                 fields.setdefault(key, value)
+        refuse_in(fields)  # a multipart form's text (kit.text; the rest is checked app-wide)
         return fields
     finally:
         await form.close()

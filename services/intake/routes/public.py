@@ -120,9 +120,12 @@ async def follow_ticket(
     principal: OptionalPrincipalDep,
     idem: IdempotentDep,
 ) -> Response:
+    # Directory first, before the idempotency key's row or any statement (kit.calls).
+    scanned = await tickets.scan_unit(ctx, data.code_token, pointer="/body/code_token")
+
     async def work() -> Followed:
         ticket, follower, count = await followers.follow(
-            session, ctx=ctx, ticket_id=ticket_id, code_token=data.code_token, principal=principal
+            session, ctx=ctx, ticket_id=ticket_id, scanned=scanned, principal=principal
         )
         return Followed(
             number=ticket.number, tracking_token=follower.follower_token, followers=count

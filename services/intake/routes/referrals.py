@@ -4,8 +4,9 @@ the ticket's place reads and answers it. Outside the caller's places a referral 
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from services.intake import lifecycle, partner_presenters, referrals, tickets
 from services.intake.context import ContextDep
@@ -19,14 +20,16 @@ from services.intake.schemas.referrals import (
 )
 from services.intake.tickets import PERM_HANDLE, PERM_READ
 from services.kit.app import SessionDep
-from services.kit.auth import PrincipalDep, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
-from services.kit.permissions import Access
+from services.kit.permissions import Access, listing
 
 router = APIRouter(prefix="/v1", tags=["referrals"])
 # Read by the agency and by staff who read the ticket; the matrix checks the first.
-READ = Access(PERM_ANSWER, (PERM_READ,)).declare()
+READ_ACCESS = Access(PERM_ANSWER, (PERM_READ,))
+READ = READ_ACCESS.declare()
+ListReaderDep = Annotated[Principal, Depends(listing(READ_ACCESS))]
 
 
 @router.post(
@@ -76,7 +79,7 @@ async def refer(
 )
 async def list_referrals(
     session: SessionDep,
-    principal: PrincipalDep,
+    principal: ListReaderDep,
     page: PageDep,
     status: ReferralStatus | None = None,
 ) -> Page[ReferralSummary]:

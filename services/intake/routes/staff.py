@@ -40,13 +40,16 @@ from services.kit.app import SessionDep
 from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.conditional import etag, not_modified
 from services.kit.pagination import Page, PageDep, fetch_page
-from services.kit.permissions import Access, guard
+from services.kit.permissions import Access, guard, listing
 from services.kit.personal import PERM_REVEAL
 
 router = APIRouter(prefix="/v1/tickets", tags=["staff"])
 # Handling a ticket: the route declares it and _handling enforces it, from this one value.
 HANDLE_ACCESS = Access(PERM_HANDLE)
 HANDLE = HANDLE_ACCESS.declare()
+READ_ACCESS = Access(PERM_READ)
+# The inbox's reader: a caller who reads tickets nowhere gets the export's 403, not [].
+ListReaderDep = Annotated[Principal, Depends(listing(READ_ACCESS))]
 BuildingParam = Annotated[
     str | None,
     Query(
@@ -61,7 +64,7 @@ BuildingParam = Annotated[
     "",
     summary="The inbox: tickets in your places",
     description="Polled by the console: send the ETag back in If-None-Match for a 304.",
-    openapi_extra=requires(PERM_READ),
+    openapi_extra=READ_ACCESS.declare(),
     response_model=Page[TicketSummary],
 )
 async def inbox(
@@ -69,7 +72,7 @@ async def inbox(
     response: Response,
     session: SessionDep,
     ctx: ContextDep,
-    principal: PrincipalDep,
+    principal: ListReaderDep,
     page: PageDep,
     status: Status | None = None,
     category: Annotated[str | None, Query(max_length=20)] = None,

@@ -4,18 +4,22 @@ The rules are in services/intake/webhooks.py."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from services.intake import webhooks
 from services.intake.context import ContextDep
 from services.intake.schemas.webhooks import WebhookCreate, WebhookCreated, WebhookOut
 from services.kit.app import SessionDep
-from services.kit.auth import PrincipalDep, requires
+from services.kit.auth import Principal, PrincipalDep
+from services.kit.permissions import Access, listing
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
-MANAGE = requires(webhooks.PERM_MANAGE)
+MANAGE_ACCESS = Access(webhooks.PERM_MANAGE)
+MANAGE = MANAGE_ACCESS.declare()
+ListManagerDep = Annotated[Principal, Depends(listing(MANAGE_ACCESS))]
 
 
 @router.post(
@@ -40,7 +44,7 @@ async def create_webhook(
 
 
 @router.get("", summary="The active subscriptions in your places", openapi_extra=MANAGE)
-async def list_webhooks(session: SessionDep, principal: PrincipalDep) -> list[WebhookOut]:
+async def list_webhooks(session: SessionDep, principal: ListManagerDep) -> list[WebhookOut]:
     found = await webhooks.subscriptions_of(session, principal)
     return [WebhookOut.model_validate(s) for s in found]
 

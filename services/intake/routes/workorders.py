@@ -43,12 +43,14 @@ from services.kit.auth import Principal, PrincipalDep
 from services.kit.clients.directory import PlaceRef
 from services.kit.db import Database
 from services.kit.pagination import Page, PageDep, fetch_page
-from services.kit.permissions import guard
+from services.kit.permissions import guard, listing
 
 router = APIRouter(prefix="/v1/work-orders", tags=["contractors"])
 WORK = WORK_ACCESS.declare()
 HANDLE = CONFIRM_ACCESS.declare()
 OptionalNote = Annotated[WorkNote | None, Body()]
+# A list for those who may read work orders somewhere: anyone else is refused, not shown [].
+ListReaderDep = Annotated[Principal, Depends(listing(READ_ACCESS))]
 
 
 @router.get(
@@ -58,7 +60,7 @@ OptionalNote = Annotated[WorkNote | None, Body()]
 )
 async def list_work_orders(
     session: SessionDep,
-    principal: PrincipalDep,
+    principal: ListReaderDep,
     page: PageDep,
     status: WorkOrderStatus | None = None,
 ) -> Page[WorkOrderSummary]:

@@ -647,7 +647,11 @@ export interface components {
             /** Path */
             path: string;
         };
-        /** PlaceUpdate */
+        /**
+         * PlaceUpdate
+         * @description What is left out stays as it is; null clears the optional fields. A place always has a
+         *     name and a position: those may be left out, not set to null.
+         */
         PlaceUpdate: {
             /** Address */
             address?: string | null;
@@ -656,11 +660,11 @@ export interface components {
             /** Longitude */
             longitude?: number | null;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Phone */
             phone?: string | null;
             /** Position */
-            position?: number | null;
+            position?: number;
         };
         /**
          * Problem
