@@ -100,9 +100,12 @@ def failure(
         log.warning("%s refused this service's credentials (401)", service)
         return unavailable(service)
     remote = _problem(response)
-    if unknown is not None and status in unknown.statuses:
-        if unknown.pointer is not None or status == 404:
-            return unknown_error(unknown)
+    if (
+        unknown is not None
+        and status in unknown.statuses
+        and (unknown.pointer is not None or status == 404)
+    ):
+        return unknown_error(unknown)
     if status == 410 and gone is not None:
         return Gone(gone.code, gone.detail)
     kind = _KEPT.get(status, BadRequest)
