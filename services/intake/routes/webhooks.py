@@ -29,7 +29,13 @@ async def create_webhook(
 ) -> WebhookCreated:
     place = await ctx.directory.place(data.place_id, pointer="/body/place_id")
     subscription, secret = await webhooks.subscribe(
-        session, principal, data, place_path=place.path, cipher=ctx.cipher, now=ctx.clock.now()
+        session,
+        principal,
+        data,
+        place_path=place.path,
+        cipher=ctx.cipher,
+        targets=ctx.webhook_targets,
+        now=ctx.clock.now(),
     )
     return WebhookCreated(**WebhookOut.model_validate(subscription).model_dump(), secret=secret)
 
