@@ -20,10 +20,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from services.kit.app import SessionDep
-from services.kit.auth import CurrentPrincipal, OptionalPrincipal, Principal
+from services.kit.auth import CurrentPrincipal, OptionalPrincipal
 from services.kit.errors import PermissionDenied
 from services.kit.media.http import UPLOAD_REQUEST_BODY, media_response, read_upload
-from services.kit.media.store import MediaOut, MediaStore
+from services.kit.media.store import MediaOut, MediaStore, uploader
 from services.kit.permissions import Access, guard
 
 # A link's expiry (unix seconds) and signature, as handed out in `url` / `thumbnail_url`.
@@ -40,13 +40,6 @@ UPLOAD_DESCRIPTION = (
 
 # Where a service keeps its MediaStore, found from the request (e.g. its app.state).
 StoreOf = Callable[[Request], MediaStore]
-
-
-def uploader(principal: Principal | None) -> str:
-    """Who uploaded, as the media table records it."""
-    if principal is None:
-        return "anonymous"
-    return principal.actor  # kit.auth: "staff:<uuid>", "resident:<uuid>", "client:<uuid>"
 
 
 def upload_guard(access: Access) -> Callable[..., Any]:
