@@ -3,12 +3,14 @@ from typing import Self
 from pydantic import model_validator
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.abuse import AbuseSettings
 from services.kit.media.store import MediaSettings
 from services.kit.settings import ServiceSettings
 
 
-class IntakeSettings(ServiceSettings, MediaSettings):
-    """Intake's settings (env INTAKE_...), with kit's media settings (INTAKE_MEDIA_ROOT, ...)."""
+class IntakeSettings(ServiceSettings, MediaSettings, AbuseSettings):
+    """Intake's settings (env INTAKE_...), with kit's media settings (INTAKE_MEDIA_ROOT, ...)
+    and its limits on anonymous writes (INTAKE_ANONYMOUS_LIMITS, kit.abuse)."""
 
     model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
 

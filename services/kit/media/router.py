@@ -64,16 +64,18 @@ def media_router(
     max_bytes: int | None = None,
     upload_summary: str = UPLOAD_SUMMARY,
     upload_description: str = UPLOAD_DESCRIPTION,
+    upload_dependencies: Sequence[Any] = (),
 ) -> APIRouter:
     """A service's media routes.
 
     `store_of`: the request's `MediaStore`. `upload_access`: who may upload (None: anyone,
     as residents report without an account); declared as x-permission and enforced by
     `upload_guard`. `max_bytes`: the upload's bound while it streams in (default: the
-    store's limit, the larger of the image and video limits)."""
+    store's limit, the larger of the image and video limits). `upload_dependencies`: more
+    checks before an upload is read (kit.abuse's limit on anonymous uploads)."""
     router = APIRouter(prefix=prefix, tags=list(tags))
     extra: dict[str, Any] = dict(UPLOAD_REQUEST_BODY)
-    dependencies = []
+    dependencies = list(upload_dependencies)
     if upload_access is not None:
         extra.update(upload_access.declare())
         dependencies.append(Depends(upload_guard(upload_access)))
@@ -85,7 +87,10 @@ def media_router(
         description=upload_description,
         openapi_extra=extra,
         dependencies=dependencies,
-        responses={413: {"description": "The file is over the limit (media_too_large)"}},
+        responses={
+            413: {"description": "The file is over the limit (media_too_large)"},
+            **({429: {"description": "Too many uploads for now"}} if upload_dependencies else {}),
+        },
     )
     async def upload(
         request: Request, session: SessionDep, principal: OptionalPrincipal
