@@ -17,7 +17,7 @@ def test_rates_as_settings_write_them() -> None:
     assert Rate.parse("3/2hours") == Rate(3, 7200.0)
     assert Rate.parse("off") is None
     for wrong in ("5", "five/hour", "5/fortnight", "/hour"):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="not a rate"):
             Rate.parse(wrong)
 
 
@@ -27,9 +27,9 @@ def test_a_wrong_limit_fails_when_settings_are_read_or_a_route_declares_it() -> 
         AbuseSettings(anonymous_limits={"reports.per_door": "lots"})
     with pytest.raises(ValidationError):
         AbuseSettings(anonymous_limits={"reports.per_person": "5/hour"})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a rate"):
         anonymous_write_limit("reports", per_device="often")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="where the door is"):
         anonymous_write_limit("reports", per_door="20/hour")  # where is the door?
 
 
