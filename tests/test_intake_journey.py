@@ -112,6 +112,7 @@ async def test_scan_report_follow_handle_contract_confirm_rate_and_count(system:
         "category": "facility",
         "description": "1号楼门口的秋千坏了，链条断了，孩子差点摔倒",
         "photo_ids": [photo["id"]],
+        "upload_keys": {photo["id"]: photo["upload_key"]},
         "reporter_phone": "13912345678",
         "consent": True,
     }

@@ -7,7 +7,6 @@ torn off and misused) and re-issued, and every such change is recorded with who 
 
 from __future__ import annotations
 
-import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -22,12 +21,12 @@ from services.directory import permissions
 from services.directory.models import Place, QrCode, QrCodeEvent
 from services.directory.places import create_place, get_place, nearest_phone
 from services.directory.schemas import CodeTarget, PlaceCreate
+from services.kit.codes import CODE_TOKEN_ALPHABET, CODE_TOKEN_LENGTH, code_token
 from services.kit.errors import BadRequest, Conflict, Gone, InvalidInput, NotFound
 from services.kit.scope import within
 
-TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-TOKEN_LENGTH = 12
-_TOKEN_RE = re.compile(rf"^[{TOKEN_ALPHABET}]{{{TOKEN_LENGTH}}}$")
+TOKEN_ALPHABET = CODE_TOKEN_ALPHABET
+TOKEN_LENGTH = CODE_TOKEN_LENGTH
 
 PERM_CODES_MANAGE = permissions.CODES_MANAGE
 PERM_CODES_PRINT = permissions.CODES_PRINT
@@ -54,9 +53,10 @@ def code_not_found() -> NotFound:
 
 
 def normalise_token(raw: str) -> str:
-    """Scanners may hand us the upper-case symbol or a lower-cased link: both are the code."""
-    token = raw.strip().upper()
-    if not _TOKEN_RE.match(token):
+    """Scanners may hand us the upper-case symbol or a lower-cased link: both are the code
+    (the shape is kit's, checked the same way by every service before it asks us)."""
+    token = code_token(raw)
+    if token is None:
         raise BadRequest(
             "malformed_token",
             "This is not a code of ours: a code is 12 letters A-Z and digits 2-7.",

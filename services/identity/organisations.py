@@ -6,6 +6,7 @@ Other services refer to them by id; their names are public (pickers show them).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -13,7 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import permissions
 from services.identity.audit import record_admin_event
-from services.identity.models import Organisation
+from services.identity.models import (
+    ApiClient,
+    ApiClientPlace,
+    Grant,
+    Organisation,
+    Role,
+    StaffUser,
+)
 from services.kit.errors import Conflict, NotFound
 from services.kit.pagination import PageParams, fetch_page
 
@@ -64,3 +72,45 @@ async def check_exists(session: AsyncSession, *, organisation_id: uuid.UUID) -> 
     """A staff account may name an organisation that exists (disabled or not)."""
     if await session.get(Organisation, organisation_id) is None:
         raise NotFound("organisation_not_found", "No such organisation.")
+
+
+@dataclass(frozen=True)
+class CoveredPlace:
+    place_id: uuid.UUID
+    path: str
+    name: str
+
+
+async def coverage(
+    session: AsyncSession, *, organisation_id: uuid.UUID, permission: str
+) -> list[CoveredPlace]:
+    """The places where an enabled organisation holds `permission` (e.g. taking work orders):
+    its active API clients' places whose scopes include it, and the active grants of its
+    enabled staff whose role gives it; by path, each place once. 404 when unknown or
+    disabled. Other services ask before handing the organisation work at a place."""
+    await get_enabled(session, organisation_id=organisation_id)
+    found: dict[str, CoveredPlace] = {}
+    clients = await session.execute(
+        select(ApiClient.scopes, ApiClientPlace)
+        .join(ApiClientPlace, ApiClientPlace.client_id == ApiClient.id)
+        .where(ApiClient.organisation_id == organisation_id, ApiClient.revoked_at.is_(None))
+    )
+    for scopes, place in clients:
+        if permission in (scopes or []):
+            found[place.path] = CoveredPlace(place.place_id, place.path, place.name)
+    grants = await session.execute(
+        select(Role.permissions, Grant)
+        .join(Grant, Grant.role == Role.name)
+        .join(StaffUser, StaffUser.id == Grant.user_id)
+        .where(
+            StaffUser.organisation_id == organisation_id,
+            StaffUser.disabled_at.is_(None),
+            Grant.withdrawn_at.is_(None),
+        )
+    )
+    for permissions_, grant in grants:
+        if permission in (permissions_ or []):
+            found[grant.place_path] = CoveredPlace(
+                grant.place_id, grant.place_path, grant.place_name
+            )
+    return [found[path] for path in sorted(found)]

@@ -171,6 +171,22 @@ class OrganisationOut(BaseModel):
     created_at: datetime
 
 
+class CoveredPlaceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    place_id: uuid.UUID
+    path: str
+    name: str
+
+
+class OrganisationCoverage(BaseModel):
+    """Where an organisation holds a permission (its keys' places and its staff's grants)."""
+
+    organisation_id: uuid.UUID
+    permission: str
+    places: list[CoveredPlaceOut]
+
+
 class ApiClientIn(Strict):
     name: str = Field(min_length=1, max_length=100)
     kind: Literal["integration", "device"] = "integration"

@@ -29,6 +29,7 @@ from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.egress import EgressPolicy, Resolver, system_resolver
 from services.kit.jobs import JobRunner
 from services.kit.media.store import MediaStore
 from services.kit.messages import make_sender
@@ -73,6 +74,7 @@ def create_app(
     identity_transport: httpx.AsyncBaseTransport | None = None,
     jwks_transport: httpx.AsyncBaseTransport | None = None,
     webhook_transport: httpx.AsyncBaseTransport | None = None,
+    webhook_resolver: Resolver = system_resolver,
 ) -> FastAPI:
     settings = settings or IntakeSettings()
     configure_service_logging(settings)
@@ -135,6 +137,11 @@ def create_app(
             base_path=f"{settings.public_path_prefix.rstrip('/')}/v1/media",
             clock=clock,
         ),
+        webhook_targets=EgressPolicy(
+            https_only=bool(settings.webhook_https_only),
+            allow_private=settings.webhook_allow_private_targets,
+            resolver=webhook_resolver,
+        ),
     )
     app.state.jobs = runner = JobRunner(
         app.state.db,
@@ -154,7 +161,9 @@ def create_app(
         },
     )
     # Ticket events to the webhook subscribers: signed POSTs, retried with backoff.
-    sender = WebhookSender(app.state.db, cipher, clock, transport=webhook_transport)
+    sender = WebhookSender(
+        app.state.db, cipher, clock, transport=webhook_transport, targets=ctx.webhook_targets
+    )
     # Events to other services (reveals and exports to identity's audit list): their
     # POST /v1/events, signed with intake's own API client's token (kit.peers).
     app.state.events = events = EventSender(

@@ -2,8 +2,10 @@
 use, attaching them in the ticket's own transaction, and who sees them, as signed links.
 
 An upload is used once: it must exist, be unpurged, unattached and of the right kind when
-the report (or the resolution) names it. Refusals come before anything is written, each at
-its JSON pointer (`/body/photo_ids/2`).
+the report (or the resolution) names it, and be the caller's: a report names each upload's
+key (`upload_keys`, handed to the uploader only) unless its signed-in uploader files it;
+staff and contractors attach only what they uploaded themselves. Refusals come before
+anything is written, each at its JSON pointer (`/body/photo_ids/2`).
 
 Who sees what: staff in scope see every photo of the ticket; its reporter the report's and
 the resolution's; followers and the "+1" list none (neighbours must not see each other's
@@ -13,7 +15,7 @@ photos).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake.models import Ticket, TicketMedia, media
 from services.intake.schemas.common import TicketPhoto
 from services.kit.media.models import MediaRef, StoredMedia
-from services.kit.media.store import MediaStore
+from services.kit.media.store import MediaStore, is_uploader
 
 MAX_REPORT_PHOTOS = 6
 # What the reporter is shown of a ticket's media: their own and the fix (a contractor's
@@ -31,14 +33,26 @@ MAX_REPORT_PHOTOS = 6
 REPORTER_PURPOSES = frozenset({"report", "resolution", "evidence_after"})
 
 
-def report_refs(photo_ids: Sequence[uuid.UUID], video_id: uuid.UUID | None) -> list[MediaRef]:
-    """The uploads a report names, with where each was named (the schema caps the count)."""
+def report_refs(
+    photo_ids: Sequence[uuid.UUID],
+    video_id: uuid.UUID | None,
+    keys: Mapping[uuid.UUID, str] | None = None,
+) -> list[MediaRef]:
+    """The uploads a report names, with where each was named and the key given for it (the
+    schema caps the count)."""
+    keys = keys or {}
     refs = [
-        MediaRef(pointer=f"/body/photo_ids/{i}", media_id=media_id, kind="image")
+        MediaRef(
+            pointer=f"/body/photo_ids/{i}", media_id=media_id, kind="image", key=keys.get(media_id)
+        )
         for i, media_id in enumerate(photo_ids)
     ]
     if video_id is not None:
-        refs.append(MediaRef(pointer="/body/video_id", media_id=video_id, kind="video"))
+        refs.append(
+            MediaRef(
+                pointer="/body/video_id", media_id=video_id, kind="video", key=keys.get(video_id)
+            )
+        )
     return refs
 
 
@@ -51,11 +65,23 @@ def photo_refs(
     ]
 
 
-async def check(session: AsyncSession, refs: Sequence[MediaRef]) -> list[StoredMedia]:
-    """The uploads, locked, if every one may be attached; a 422 listing each that may not."""
+async def check(
+    session: AsyncSession,
+    refs: Sequence[MediaRef],
+    *,
+    by: str,
+    uploads: MediaStore | None = None,
+) -> list[StoredMedia]:
+    """The uploads, locked, if `by` (kit.media.router.uploader) may attach every one; a 422
+    listing each that may not. With `uploads` (a report), an upload's key counts as its
+    uploader's word; without, only `by`'s own signed-in uploads may be used."""
     if not refs:
         return []
-    return await media.check_attachable(session, refs)
+    if uploads is not None:
+        return await uploads.check_attachable(session, refs, by=by)
+    return await media.check_attachable(
+        session, refs, may_use=lambda item, _ref: is_uploader(item, by)
+    )
 
 
 async def attach(

@@ -1,11 +1,16 @@
+from typing import Self
+
+from pydantic import model_validator
 from pydantic_settings import SettingsConfigDict
 
+from services.kit.abuse import AbuseSettings
 from services.kit.media.store import MediaSettings
 from services.kit.settings import ServiceSettings
 
 
-class IntakeSettings(ServiceSettings, MediaSettings):
-    """Intake's settings (env INTAKE_...), with kit's media settings (INTAKE_MEDIA_ROOT, ...)."""
+class IntakeSettings(ServiceSettings, MediaSettings, AbuseSettings):
+    """Intake's settings (env INTAKE_...), with kit's media settings (INTAKE_MEDIA_ROOT, ...)
+    and its limits on anonymous writes (INTAKE_ANONYMOUS_LIMITS, kit.abuse)."""
 
     model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
 
@@ -27,3 +32,15 @@ class IntakeSettings(ServiceSettings, MediaSettings):
     public_path_prefix: str = "/api/intake"
     # The background job runner; tests turn it off and call run_due(now) themselves.
     run_workers: bool = True
+    # Webhook receivers (kit.egress): https only (unset: in production only; plain http is
+    # for development and tests), and whether receivers may sit on private networks (off:
+    # loopback, private, link-local, metadata and reserved addresses are refused, when a
+    # subscription is made and again at each delivery, after resolving the name).
+    webhook_https_only: bool | None = None
+    webhook_allow_private_targets: bool = False
+
+    @model_validator(mode="after")
+    def _webhook_https_outside_development(self) -> Self:
+        if self.webhook_https_only is None:
+            self.webhook_https_only = self.env == "production"
+        return self

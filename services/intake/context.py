@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
+from services.kit.egress import EgressPolicy
 from services.kit.media.store import MediaStore
 from services.kit.messages import LogSender, MessageSender
 from services.kit.personal import PersonalDataCipher
@@ -28,6 +29,9 @@ class IntakeContext:
     # Uploads: checked, stored, served through signed links (kit.media).
     media: MediaStore
     sender: MessageSender = field(default_factory=LogSender)
+    # Where webhooks may be sent: https and public addresses only, unless settings say
+    # otherwise (kit.egress).
+    webhook_targets: EgressPolicy = field(default_factory=EgressPolicy)
 
 
 def _context(request: Request) -> IntakeContext:

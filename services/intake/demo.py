@@ -112,7 +112,7 @@ def demo_staff(username: str) -> Principal:
 
 
 # A past message is history, not news: these are marked done rather than sent today.
-PAST_MESSAGES = (notices.NOTIFY_REPORTER, notices.ALERT_ON_DUTY)
+PAST_MESSAGES = (notices.NOTIFY_REPORTER, notices.ALERT_ON_DUTY, notices.ALERT_DIGEST)
 
 
 @dataclass(frozen=True)

@@ -259,7 +259,7 @@ async def resolve(
 ) -> TicketEvent:
     text = MACHINE.required("resolve", note=note)["note"]
     # The photos are checked before the move, attached to its event after it (kit.media).
-    photos = await attachments.check(session, attachments.photo_refs(photo_ids))
+    photos = await attachments.check(session, attachments.photo_refs(photo_ids), by=actor.label)
     event = await _move(
         session,
         ticket,

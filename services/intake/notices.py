@@ -9,6 +9,11 @@ the job runs again (at least once; the handlers tolerate a second run where it m
   one when it is resolved, with the tracking link. Anonymous reporters follow the link.
 - Urgent tickets: identity messages the on-duty community staff of the ticket's place
   (`POST /v1/notifications/on-duty`, with intake's own API key, scope identity:notify).
+  Alerts are coalesced per community in windows of ALERT_INTERVAL (five minutes, aligned to
+  the clock): the first urgent ticket of a window is texted at once, the others of the same
+  window in one text when it ends, with their count ("5 分钟内又有 3 条紧急报事：安全隐患 3
+  条"). So each on-duty person gets at most two texts per window and community, however many
+  reports arrive (fifty anonymous reports in two seconds are two texts, not fifty).
 - Deadlines: a job at each due time checks the ticket and, if the deadline was missed,
   writes one `overdue` event on the trail (one reminder per deadline; lists flag overdue
   tickets by query, see tickets.overdue_clause).
@@ -23,7 +28,8 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,6 +52,8 @@ log = logging.getLogger("intake.notices")
 
 NOTIFY_REPORTER = "notify_reporter"
 ALERT_ON_DUTY = "alert_on_duty"
+ALERT_DIGEST = "alert_on_duty_digest"
+ALERT_INTERVAL = timedelta(minutes=5)
 OVERDUE_CHECK = "overdue_check"
 RETENTION_SWEEP = "retention_sweep"
 
@@ -61,6 +69,9 @@ REPORTER_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 URGENT_TEXT = "【您扫我办】紧急报事 {number}：{category}，{place}。请立即处理。"
+DIGEST_TEXT = (
+    "【您扫我办】{minutes} 分钟内又有 {count} 条紧急报事：{categories}，{place}。请立即处理。"
+)
 # Photos of people and their homes go with the contact details; photos of the fix stay.
 PERSONAL_MEDIA_PURPOSES = ("report",)
 SWEEP_BATCH = 500
@@ -72,6 +83,15 @@ Alert = Callable[[str, str, str], Awaitable[int]]
 PurgeMedia = Callable[[AsyncSession, list[uuid.UUID]], Awaitable[None]]
 # Deletes uploads nobody attached within a day (abandoned report forms); how many.
 PurgeUnattached = Callable[[AsyncSession], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One text for the urgent tickets of a window that were not alerted one by one."""
+
+    place_path: str
+    text: str
+    ticket_ids: tuple[str, ...]
 
 
 def tracking_link(public_base_url: str, ticket: Ticket) -> str:
@@ -90,14 +110,50 @@ async def ticket_filed(session: AsyncSession, *, ticket: Ticket, now: datetime) 
             unique_key=f"{OVERDUE_CHECK}:{deadline}:{ticket.id}",
         )
     if ticket.priority == "urgent":
+        await _schedule_alert(session, ticket, now)
+
+
+def alert_window(now: datetime) -> tuple[datetime, datetime]:
+    """The window of ALERT_INTERVAL (aligned to the clock) that `now` falls in."""
+    length = ALERT_INTERVAL.total_seconds()
+    start = datetime.fromtimestamp(now.timestamp() // length * length, UTC)
+    return start, start + ALERT_INTERVAL
+
+
+async def _schedule_alert(session: AsyncSession, ticket: Ticket, now: datetime) -> None:
+    """The window's first urgent ticket of its community is alerted now; any other waits for
+    the window's one digest."""
+    start, end = alert_window(now)
+    window = f"{ticket.community_id}:{start.isoformat()}"
+    first = await jobs.schedule(
+        session,
+        kind=ALERT_ON_DUTY,
+        run_at=now,
+        now=now,
+        payload={"ticket_id": str(ticket.id)},
+        unique_key=f"{ALERT_ON_DUTY}:{window}",
+    )
+    if first is None:
         await jobs.schedule(
             session,
-            kind=ALERT_ON_DUTY,
-            run_at=now,
+            kind=ALERT_DIGEST,
+            run_at=end,
             now=now,
-            payload={"ticket_id": str(ticket.id)},
-            unique_key=f"{ALERT_ON_DUTY}:{ticket.id}",
+            payload={
+                "community_id": str(ticket.community_id),
+                "from": start.isoformat(),
+                "to": end.isoformat(),
+                "first_key": f"{ALERT_ON_DUTY}:{window}",
+            },
+            unique_key=f"{ALERT_DIGEST}:{window}",
         )
+
+
+def community_path(ticket: Ticket) -> str:
+    """The path of the ticket's community (an ancestor of its place): whom a digest alerts."""
+    marker = f"/{ticket.community_id}/"
+    at = ticket.place_path.find(marker)
+    return ticket.place_path[: at + len(marker)] if at >= 0 else ticket.place_path
 
 
 async def ticket_moved(
@@ -200,6 +256,60 @@ def handlers(
             )
         )
 
+    async def read_digest(session: AsyncSession, job: Job) -> Digest | None:
+        payload = job.payload
+        first = await session.scalar(
+            select(jobs.table.c.payload).where(jobs.table.c.unique_key == payload["first_key"])
+        )
+        first_id = (first or {}).get("ticket_id")
+        alerted = select(TicketEvent.ticket_id).where(TicketEvent.action == "on_duty_alerted")
+        rows = (
+            await session.execute(
+                select(Ticket, Category.name_zh)
+                .join(Category, Category.code == Ticket.category)
+                .where(
+                    Ticket.community_id == uuid.UUID(str(payload["community_id"])),
+                    Ticket.priority == "urgent",
+                    Ticket.status.in_(OPEN_STATUSES),
+                    Ticket.created_at >= datetime.fromisoformat(str(payload["from"])),
+                    Ticket.created_at < datetime.fromisoformat(str(payload["to"])),
+                    Ticket.id.not_in(alerted),
+                )
+                .order_by(Ticket.created_at, Ticket.id)
+            )
+        ).all()
+        tickets = [(t, name) for t, name in rows if str(t.id) != first_id]
+        if not tickets:
+            return None
+        counts: dict[str, int] = {}
+        for _ticket, name in tickets:
+            counts[name] = counts.get(name, 0) + 1
+        text = DIGEST_TEXT.format(
+            minutes=int(ALERT_INTERVAL.total_seconds() // 60),
+            count=len(tickets),
+            categories="、".join(f"{name} {n} 条" for name, n in counts.items()),
+            place=tickets[0][0].community_code,
+        )
+        return Digest(community_path(tickets[0][0]), text, tuple(str(t.id) for t, _name in tickets))
+
+    async def send_digest(plan: Digest, job: Job) -> int:
+        return await alert(plan.place_path, "urgent_tickets_digest", plan.text)
+
+    async def record_digest(session: AsyncSession, job: Job, plan: Digest, found: int) -> None:
+        for ticket_id in plan.ticket_ids:
+            ticket = await session.get(Ticket, uuid.UUID(ticket_id), with_for_update=True)
+            if ticket is None:
+                continue
+            session.add(
+                TicketEvent.in_place(
+                    ticket,
+                    "on_duty_alerted",
+                    SYSTEM,
+                    job.now,
+                    detail={"on_duty": found, "coalesced": len(plan.ticket_ids)},
+                )
+            )
+
     async def overdue_check(session: AsyncSession, job: Job) -> None:
         ticket = await _ticket(session, job)
         if ticket is None:
@@ -232,6 +342,7 @@ def handlers(
     return {
         NOTIFY_REPORTER: TwoPhase(read=read_text, call=send_text, record=record_text),
         ALERT_ON_DUTY: TwoPhase(read=read_alert, call=send_alert, record=record_alert),
+        ALERT_DIGEST: TwoPhase(read=read_digest, call=send_digest, record=record_digest),
         OVERDUE_CHECK: overdue_check,
         RETENTION_SWEEP: retention_sweep,
     }

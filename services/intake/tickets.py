@@ -32,6 +32,7 @@ from services.kit.clock import LOCAL_TZ
 from services.kit.db import insert_ignoring_conflicts
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.media.models import MediaRef
+from services.kit.media.store import uploader
 from services.kit.personal import normalise_mobile
 from services.kit.scope import within, within_any
 
@@ -145,7 +146,7 @@ async def submit(
         reporter_name=data.reporter_name,
         reporter_phone=data.reporter_phone,
         consent=data.consent,
-        media=tuple(attachments.report_refs(data.photo_ids, data.video_id)),
+        media=tuple(attachments.report_refs(data.photo_ids, data.video_id, data.upload_keys)),
     )
     # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
@@ -179,7 +180,9 @@ async def file_ticket(
             errors=[FieldError(pointer="/body", detail="no community", code="not_in_a_community")],
         )
     # Before the first write (the number): a refused photo leaves no ticket behind.
-    report_media = await attachments.check(session, report.media)
+    report_media = await attachments.check(
+        session, report.media, by=uploader(principal), uploads=ctx.media
+    )
     now = ctx.clock.now()
     priority = report.priority or category.default_priority
     due = due_times(priority, clock=ctx.clock, overrides=category.deadline_minutes, start=now)

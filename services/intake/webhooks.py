@@ -24,6 +24,13 @@ with the headers
 Any 2xx answer is delivery; anything else, or no answer, is retried with backoff (1 min to
 1 h) for up to 3 days, and later events of the same ticket wait behind it.
 
+Receivers are on the public internet (kit.egress): a url naming a loopback, private,
+link-local, metadata or reserved address (or `localhost`) is refused when subscribing, and
+each delivery resolves the name again, checks every address and posts to the checked one; a
+name that now resolves inside our network is not posted to (the delivery fails and is
+retried, in case the name is fixed). https only in production (INTAKE_WEBHOOK_HTTPS_ONLY);
+receivers on a private network only with INTAKE_WEBHOOK_ALLOW_PRIVATE_TARGETS.
+
 Verifying (what `verify_signature` does, in any language): take the raw body bytes as
 received (before any JSON parsing), refuse a timestamp more than 5 minutes away from your
 clock (a replayed request), compute the HMAC-SHA256 of `timestamp + "." + body` with the
@@ -52,7 +59,8 @@ from services.intake.schemas.webhooks import WebhookCreate
 from services.kit.auth import Principal, authorize
 from services.kit.clock import Clock
 from services.kit.db import Database
-from services.kit.errors import NotFound
+from services.kit.egress import EgressPolicy, TargetRefused
+from services.kit.errors import FieldError, InvalidInput, NotFound
 from services.kit.outbox import OutboxEvent
 from services.kit.personal import PersonalDataCipher
 from services.kit.scope import ancestor_paths, within_any
@@ -78,6 +86,10 @@ class DeliveryFailed(Exception):
     """The receiver answered, but not with a 2xx: the relay retries later."""
 
 
+class DeliveryRefused(DeliveryFailed):
+    """The receiver's name resolves inside our network now: nothing was sent."""
+
+
 def new_secret() -> str:
     return secrets.token_urlsafe(SECRET_BYTES)
 
@@ -96,10 +108,20 @@ async def subscribe(
     data: WebhookCreate,
     place_path: str,
     cipher: PersonalDataCipher,
+    targets: EgressPolicy,
     now: datetime,
 ) -> tuple[WebhookSubscription, str]:
-    """A new subscription and its signing secret (kept encrypted; the caller shows it once)."""
+    """A new subscription and its signing secret (kept encrypted; the caller shows it once).
+    Its url must be one `targets` allows (422 `webhook_url_refused` at /body/url)."""
     authorize(principal, PERM_MANAGE, place_path)
+    try:
+        targets.check(data.url)
+    except TargetRefused as refused:
+        raise InvalidInput(
+            "webhook_url_refused",
+            f"Webhooks go to receivers on the public internet. {refused.detail}",
+            errors=[FieldError(pointer="/body/url", detail=refused.detail, code=refused.code)],
+        ) from None
     secret = new_secret()
     subscription = WebhookSubscription(
         id=uuid.uuid4(),
@@ -230,10 +252,12 @@ class WebhookSender:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = DELIVERY_TIMEOUT,
+        targets: EgressPolicy | None = None,
     ) -> None:
         self.db = db
         self.cipher = cipher
         self.clock = clock
+        self.targets = targets or EgressPolicy()
         self._client = httpx.AsyncClient(
             transport=transport, timeout=timeout, follow_redirects=False
         )
@@ -245,13 +269,26 @@ class WebhookSender:
             # Deleted since the event was published: nothing to send, nothing to retry.
             log.info("event %s: subscription %s is gone; dropped", event.id, destination)
             return
+        try:
+            # Resolved and checked now, posted to the address that was checked (kit.egress).
+            target = await self.targets.pin(subscription.url)
+        except TargetRefused as refused:
+            log.warning(
+                "event %s: subscription %s not posted to: %s",
+                event.id,
+                destination,
+                refused.code,
+            )
+            raise DeliveryRefused(f"{subscription.url}: {refused.detail}") from None
         secret = self.cipher.decrypt(subscription.secret_cipher)
         body = event_body(event)
         timestamp = int(self.clock.now().timestamp())
         response = await self._client.post(
-            subscription.url,
+            target.url,
             content=body,
+            extensions=target.extensions,
             headers={
+                **target.headers,
                 "Content-Type": "application/json",
                 HEADER_ID: str(event.id),
                 HEADER_TOPIC: event.topic,

@@ -54,6 +54,11 @@ async def uploaded(intake: Intake, data: bytes | None = None, **kwargs: Any) -> 
     return dict(response.json())
 
 
+def keys(*uploads: dict[str, Any]) -> dict[str, str]:
+    """The uploads' keys, as a report names them (the page keeps each upload's answer)."""
+    return {u["id"]: u["upload_key"] for u in uploads}
+
+
 def noise(size: tuple[int, int]) -> bytes:
     """A photo that does not compress (random pixels)."""
     out = io.BytesIO()
@@ -279,7 +284,9 @@ async def test_report_photos_are_seen_by_the_reporter_and_staff_never_by_neighbo
     intake: Intake,
 ) -> None:
     first, second = await uploaded(intake), await uploaded(intake, jpeg_with_gps())
-    report = await intake.report(photo_ids=[first["id"], second["id"]])
+    report = await intake.report(
+        photo_ids=[first["id"], second["id"]], upload_keys=keys(first, second)
+    )
 
     mine = await _track(intake, report["tracking_token"])
     assert [(p["id"], p["kind"], p["purpose"]) for p in mine["photos"]] == [
@@ -319,12 +326,14 @@ async def test_report_photos_are_seen_by_the_reporter_and_staff_never_by_neighbo
 
 
 async def test_a_seventh_photo_is_refused_and_nothing_is_stored(intake: Intake) -> None:
-    photos = [(await uploaded(intake))["id"] for _ in range(7)]
+    uploads = [await uploaded(intake) for _ in range(7)]
+    photos = [u["id"] for u in uploads]
     body = {
         "code_token": await intake.unit_token("TGYZL-01-1"),
         "category": "small_ads",
         "description": "楼道墙上贴满了小广告",
         "photo_ids": photos,
+        "upload_keys": keys(*uploads),
     }
     response = await intake.client.post("/v1/tickets", json=body)
     refused = problem(response, 422)
@@ -342,7 +351,8 @@ async def test_a_seventh_photo_is_refused_and_nothing_is_stored(intake: Intake) 
 
 async def test_photos_that_cannot_be_used_are_refused_each_at_its_place(intake: Intake) -> None:
     theirs = await uploaded(intake)
-    await intake.report(photo_ids=[theirs["id"]])  # a neighbour's report uses it
+    # a neighbour's report uses it
+    await intake.report(photo_ids=[theirs["id"]], upload_keys=keys(theirs))
     mine = await uploaded(intake)
     clip = await uploaded(intake, mp4(), filename="a.mp4", content_type="video/mp4")
     unknown = str(uuid.uuid4())
@@ -352,6 +362,7 @@ async def test_photos_that_cannot_be_used_are_refused_each_at_its_place(intake: 
         "description": "楼道墙上贴满了小广告",
         "photo_ids": [mine["id"], theirs["id"], clip["id"], unknown, mine["id"]],
         "video_id": mine["id"],
+        "upload_keys": keys(mine, theirs, clip),
     }
     refused = problem(await intake.client.post("/v1/tickets", json=body), 422)
     assert refused["code"] == "invalid_media"
@@ -367,7 +378,9 @@ async def test_photos_that_cannot_be_used_are_refused_each_at_its_place(intake: 
     assert (await stored(intake, clip["id"])).attached_to is None
 
     # The video goes in video_id, and shows as a video without a thumbnail.
-    accepted = await intake.report(photo_ids=[mine["id"]], video_id=clip["id"])
+    accepted = await intake.report(
+        photo_ids=[mine["id"]], video_id=clip["id"], upload_keys=keys(mine, clip)
+    )
     tracked = await _track(intake, accepted["tracking_token"])
     assert [(p["kind"], p["thumbnail_url"] is None) for p in tracked["photos"]] == [
         ("image", False),
@@ -376,7 +389,8 @@ async def test_photos_that_cannot_be_used_are_refused_each_at_its_place(intake: 
 
 
 async def test_resolution_photos_are_on_the_resolving_event(intake: Intake) -> None:
-    report = await intake.report(photo_ids=[(await uploaded(intake))["id"]])
+    photo = await uploaded(intake)
+    report = await intake.report(photo_ids=[photo["id"]], upload_keys=keys(photo))
     staff = await intake.staff("TGYZL")
     for action, body in (
         ("acknowledge", {"outcome": "anonymous"}),
@@ -388,7 +402,8 @@ async def test_resolution_photos_are_on_the_resolving_event(intake: Intake) -> N
         )
         assert response.status_code == 200, response.text
 
-    used = await uploaded(intake)
+    # Staff attach what they uploaded themselves (the console uploads with their token).
+    used = await uploaded(intake, headers=staff)
     refused = await intake.client.post(
         f"/v1/tickets/{report['id']}/resolve",
         json={"note": "已清理", "photo_ids": [used["id"], str(uuid.uuid4())]},
@@ -397,7 +412,7 @@ async def test_resolution_photos_are_on_the_resolving_event(intake: Intake) -> N
     assert problem(refused, 422)["errors"][0]["pointer"] == "/body/photo_ids/1"
     assert (await _staff_detail(intake, report["id"]))["status"] == "in_progress"
 
-    fixed = await uploaded(intake)
+    fixed = await uploaded(intake, headers=staff)
     resolved = await intake.client.post(
         f"/v1/tickets/{report['id']}/resolve",
         json={"note": "已清理", "photo_ids": [fixed["id"]]},
@@ -419,6 +434,70 @@ async def test_resolution_photos_are_on_the_resolving_event(intake: Intake) -> N
     assert row.event_id is not None
 
 
+async def test_an_upload_is_attached_only_by_whoever_uploaded_it(intake: Intake) -> None:
+    """Resident A's fresh photo cannot be put on a stranger's report (whose tracking link
+    would then show it): an anonymous upload needs its key, a signed-in one its uploader."""
+    resident = intake.tokens.issue(subject="resident:a", kind="resident", now=intake.clock.now())
+    a = {"Authorization": f"Bearer {resident}"}
+    theirs = await uploaded(intake, headers=a)
+    anonymous = await uploaded(intake)
+    assert anonymous["upload_key"] != theirs["upload_key"]
+    body = {
+        "code_token": await intake.unit_token("TGYZL-01-1"),
+        "category": "small_ads",
+        "description": "楼道墙上贴满了小广告",
+    }
+
+    # A stranger naming A's upload (no key), or an anonymous upload without its key or with
+    # another upload's key: refused, each at its place, nothing attached.
+    stranger = await intake.client.post(
+        "/v1/tickets",
+        json={
+            **body,
+            "photo_ids": [theirs["id"], anonymous["id"]],
+            "upload_keys": {anonymous["id"]: theirs["upload_key"]},
+        },
+    )
+    refused = problem(stranger, 422)
+    assert [(e["pointer"], e["code"]) for e in refused["errors"]] == [
+        ("/body/photo_ids/0", "media_not_yours"),
+        ("/body/photo_ids/1", "media_not_yours"),
+    ]
+    b = intake.tokens.issue(subject="resident:b", kind="resident", now=intake.clock.now())
+    another = {"Authorization": f"Bearer {b}"}
+    signed_in_stranger = await intake.client.post(
+        "/v1/tickets", json={**body, "photo_ids": [theirs["id"]]}, headers=another
+    )
+    assert problem(signed_in_stranger, 422)["errors"][0]["code"] == "media_not_yours"
+    assert await ticket_count(intake) == 0
+    assert (await stored(intake, theirs["id"])).attached_to is None
+
+    # Staff cannot put a resident's upload on a resolution either.
+    staff = await intake.staff("TGYZL")
+    report = await intake.report()
+    for action, step in (
+        ("acknowledge", {"outcome": "anonymous"}),
+        ("assign", {"assignee_kind": "staff", "assignee_ref": "staff:staff-1"}),
+        ("start", None),
+    ):
+        await intake.move(report["id"], action, staff, **(step or {}))
+    resolve = await intake.client.post(
+        f"/v1/tickets/{report['id']}/resolve",
+        json={"note": "已清理", "photo_ids": [anonymous["id"]]},
+        headers=staff,
+    )
+    assert problem(resolve, 422)["errors"][0]["code"] == "media_not_yours"
+
+    # A, signed in, uses her own upload without a key; the anonymous uploader with the key.
+    own = await intake.client.post(
+        "/v1/tickets", json={**body, "photo_ids": [theirs["id"]]}, headers=a
+    )
+    assert own.status_code == 201, own.text
+    keyed = await intake.report(photo_ids=[anonymous["id"]], upload_keys=keys(anonymous))
+    tracked = await _track(intake, keyed["tracking_token"])
+    assert [p["id"] for p in tracked["photos"]] == [anonymous["id"]]
+
+
 # --- retention -----------------------------------------------------------------------------
 
 
@@ -426,7 +505,7 @@ async def test_retention_deletes_report_photos_and_their_links_answer_410(
     intake: Intake, media_root: Path
 ) -> None:
     photo = await uploaded(intake)
-    report = await intake.report(photo_ids=[photo["id"]])
+    report = await intake.report(photo_ids=[photo["id"]], upload_keys=keys(photo))
     staff = await intake.staff("TGYZL")
     rejected = await intake.client.post(
         f"/v1/tickets/{report['id']}/reject", json={"reason": "不属于社区管辖"}, headers=staff
@@ -452,7 +531,7 @@ async def test_uploads_no_report_used_are_purged_after_a_day(
     intake: Intake, media_root: Path
 ) -> None:
     used = await uploaded(intake)
-    await intake.report(photo_ids=[used["id"]])
+    await intake.report(photo_ids=[used["id"]], upload_keys=keys(used))
     forgotten = await uploaded(intake)
     intake.clock.advance(timedelta(hours=23))
     recent = await uploaded(intake)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+import httpx
+import pytest
 from sqlalchemy import func, select
 
 from services.intake.models import Ticket, TicketFollower
@@ -148,6 +150,50 @@ async def test_a_revoked_or_unknown_code_is_a_clear_problem(intake: Intake) -> N
     assert unknown.status_code == 422
     assert unknown.json()["code"] == "unknown_code"
     assert await _ticket_count(intake) == 0
+
+
+async def test_a_malformed_code_is_unknown_without_asking_directory(
+    intake: Intake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tokens directory never issues (not 12 characters of base32) are refused by intake
+    itself: the report form says the code is unknown (a 422 at the field), never that
+    directory did not answer, and directory is not asked."""
+    asked: list[str] = []
+
+    async def down(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        return httpx.Response(503)
+
+    directory = intake.app.state.intake.directory
+    monkeypatch.setattr(
+        directory,
+        "_client",
+        httpx.AsyncClient(base_url="http://directory", transport=httpx.MockTransport(down)),
+    )
+    body = {"category": "noise", "description": "楼上装修太吵"}
+    for token in ("ZZZZ", "ZZZZ0000ZZZZ", "ABCDEFGHIJKLM", "A1B1C1D1E1F1"):
+        report = await intake.client.post("/v1/tickets", json={**body, "code_token": token})
+        assert report.status_code == 422, report.text
+        assert (report.json()["code"], report.json()["errors"][0]["pointer"]) == (
+            "unknown_code",
+            "/body/code_token",
+        )
+        categories = await intake.client.get("/v1/categories", params={"code_token": token})
+        assert categories.status_code == 422, categories.text
+        assert categories.json()["errors"][0]["pointer"] == "/query/code_token"
+        similar = await intake.client.get(
+            "/v1/tickets/similar", params={"code_token": token, "category": "noise"}
+        )
+        assert similar.status_code == 422, similar.text
+    assert asked == []
+    assert await _ticket_count(intake) == 0
+    # A well-formed token goes to directory: down, it is a 503 (the caller may retry).
+    down_answer = await intake.client.post(
+        "/v1/tickets", json={**body, "code_token": "AAAAAAAAAAAA"}
+    )
+    assert down_answer.status_code == 503
+    assert down_answer.json()["code"] == "directory_unavailable"
+    assert asked == ["/v1/codes/AAAAAAAAAAAA"]
 
 
 async def test_an_idempotency_key_retry_creates_one_ticket(intake: Intake) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI, Request, Response
 
+from services.intake.config import IntakeSettings
 from services.intake.models import outbox
 from services.intake.webhooks import (
     HEADER_ID,
@@ -298,3 +300,112 @@ async def test_a_forged_signature_fails_the_documented_check(intake: Intake) -> 
     assert (report.succeeded, report.retried) == (0, 1)
     assert receiver.forged == 1
     assert receiver.received == []
+
+
+INTERNAL_URLS = [
+    "http://127.0.0.1:8001/v1/events",
+    "http://localhost:8001/v1/events",
+    "http://[::1]:8003/hooks",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://10.0.0.5/hooks",
+    "http://192.168.1.20/hooks",
+    "http://100.64.0.1/hooks",
+    "http://[fd00::1]/hooks",
+    "http://[::ffff:127.0.0.1]/hooks",
+    "http://224.0.0.1/hooks",
+    "http://0.0.0.0:8001/hooks",
+    "http://240.0.0.1/hooks",
+    "http://intranet/hooks",
+]
+
+
+async def _subscription_count(intake: Intake) -> int:
+    async with intake.db.session(write=False) as session:
+        count = await session.scalar(sa.text("SELECT count(*) FROM webhook_subscriptions"))
+    return int(count or 0)
+
+
+async def test_a_receiver_inside_our_network_is_refused_when_subscribing(intake: Intake) -> None:
+    street = await intake.directory.place("TGY")
+    manager = await intake.staff("TGY", MANAGE, subject="admin-tgy")
+    body = {"name": "street office", "place_id": street["id"], "topics": BOTH}
+    for url in INTERNAL_URLS:
+        refused = await intake.client.post(
+            "/v1/webhooks", json={**body, "url": url}, headers=manager
+        )
+        assert refused.status_code == 422, (url, refused.text)
+        problem = refused.json()
+        assert problem["code"] == "webhook_url_refused", url
+        assert [(e["pointer"], e["code"]) for e in problem["errors"]] == [
+            ("/body/url", "url_not_public")
+        ], url
+    assert await _subscription_count(intake) == 0
+
+
+async def test_https_only_outside_development_and_private_receivers_only_by_setting(
+    intake: Intake,
+) -> None:
+    production = IntakeSettings(env="production", secret_key="a-real-secret-for-production")
+    assert production.webhook_https_only is True
+    assert production.webhook_allow_private_targets is False
+    assert IntakeSettings(env="dev").webhook_https_only is False
+
+    street = await intake.directory.place("TGY")
+    manager = await intake.staff("TGY", MANAGE, subject="admin-tgy")
+    body = {"name": "street office", "place_id": street["id"], "topics": BOTH}
+    ctx = intake.app.state.intake
+    intake.app.state.intake = replace(
+        ctx, webhook_targets=replace(ctx.webhook_targets, https_only=True)
+    )
+    plain = await intake.client.post(
+        "/v1/webhooks", json={**body, "url": "http://office.example/hooks"}, headers=manager
+    )
+    assert plain.status_code == 422
+    assert plain.json()["errors"][0]["code"] == "url_not_https"
+    secure = await intake.client.post(
+        "/v1/webhooks", json={**body, "url": "https://office.example/hooks"}, headers=manager
+    )
+    assert secure.status_code == 201, secure.text
+
+    # A deployment whose receivers sit on a private network says so explicitly.
+    intake.app.state.intake = replace(
+        ctx, webhook_targets=replace(ctx.webhook_targets, allow_private=True)
+    )
+    private = await intake.client.post(
+        "/v1/webhooks", json={**body, "url": "http://10.0.0.5/hooks"}, headers=manager
+    )
+    assert private.status_code == 201, private.text
+
+
+async def test_a_name_that_now_resolves_inside_our_network_is_not_posted_to(
+    intake: Intake,
+) -> None:
+    receiver = await _receiver(intake)
+    await _subscribe(intake, receiver, "tgy", "TGY")
+    seen_hosts: list[tuple[str, str]] = []
+    target = intake.webhooks.target
+
+    class Watching(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            seen_hosts.append((request.url.host, request.headers["host"]))
+            assert target is not None
+            return await target.handle_async_request(request)
+
+    intake.webhooks.target = Watching()
+    # The name pointed at the public internet when it was saved; now one of its addresses
+    # is the metadata endpoint (DNS rebinding): nothing is sent, the delivery is retried.
+    intake.webhooks.addresses["office.example"] = ["93.184.215.14", "169.254.169.254"]
+    await intake.report()
+    report = await intake.relay.relay_due(intake.clock.now())
+    assert report.succeeded == 0
+    assert receiver.received == []
+    assert seen_hosts == []
+
+    # The name fixed: the event arrives, sent to the address that was checked, with the
+    # receiver's own name as its Host.
+    intake.webhooks.addresses["office.example"] = ["93.184.215.34"]
+    intake.clock.advance(timedelta(hours=2))
+    report = await intake.relay.relay_due(intake.clock.now())
+    assert report.succeeded == 1
+    assert [e["topic"] for e in receiver.of("tgy")] == ["ticket.created"]
+    assert seen_hosts == [("93.184.215.34", "office.example")]

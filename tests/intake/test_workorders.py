@@ -228,9 +228,10 @@ async def test_a_declined_order_goes_back_to_staff_who_reassign(stack: Stack) ->
     assert order["status"] == "declined"
     assert order["events"][-1]["note"] == "不在我方合同范围"
 
-    # Reassigned to a property company: a second order; reassigned again to a person: the
-    # open order is cancelled in the same step.
+    # Reassigned to a property company (its key takes orders here too): a second order;
+    # reassigned again to a person: the open order is cancelled in the same step.
     property_company = await stack.organisation("黄村西里物业")
+    await stack.issue_key("GYSNL", "intake:workorders:work", organisation_id=property_company)
     detail = await stack.post(
         f"/v1/tickets/{ticket_id}/assign",
         staff,
@@ -283,6 +284,63 @@ async def test_an_unknown_or_unsuitable_organisation_is_refused(stack: Stack) ->
         assert refused.json()["errors"][0]["pointer"] == "/body/assignee_ref"
     detail = await stack.get(f"/v1/tickets/{ticket['id']}", staff)
     assert (detail["status"], detail["work_orders"]) == ("acknowledged", [])
+
+
+async def test_an_order_goes_only_to_an_organisation_working_at_the_tickets_place(
+    stack: Stack,
+) -> None:
+    """京南宽带's key and worker cover 观音寺南里 only: a 天宫院中里 ticket assigned to it would
+    sit where no one can work on it, so the assignment is refused, saying why."""
+    jingnan = await stack.organisation("京南宽带")
+    submitted = await stack.intake.report("TGYZL-01-1")
+    staff = await stack.staff("TGYZL")
+    ticket = f"/v1/tickets/{submitted['id']}"
+    await stack.post(f"{ticket}/acknowledge", staff, {"outcome": "anonymous"})
+    body = {"assignee_kind": "contractor", "assignee_ref": jingnan}
+
+    refused = await stack.client.post(f"{ticket}/assign", json=body, headers=staff)
+    assert refused.status_code == 409, refused.text
+    assert refused.headers["content-type"] == "application/problem+json"
+    problem = refused.json()
+    assert problem["code"] == "contractor_not_covering_place"
+    assert problem["covered_places"] == ["观音寺南里社区"]
+    assert "京南宽带" in problem["detail"]
+    assert problem["errors"][0]["pointer"] == "/body/assignee_ref"
+    detail = await stack.get(ticket, staff)
+    assert (detail["status"], detail["work_orders"]) == ("acknowledged", [])
+    # Nothing reached the contractor.
+    listed = await stack.get("/v1/work-orders", await stack.key_token())
+    assert listed["total"] == 0
+
+    # A company with no key and no worker anywhere takes no orders at all.
+    idle = await stack.new_organisation("城北保洁公司")
+    nowhere = await stack.client.post(
+        f"{ticket}/assign", json={**body, "assignee_ref": idle}, headers=staff
+    )
+    assert nowhere.status_code == 409
+    assert nowhere.json()["covered_places"] == []
+
+    # Once 京南宽带 holds a key for 天宫院中里's orders, the same assignment offers one.
+    await stack.issue_key("TGYZL", "intake:workorders:work", organisation_id=jingnan)
+    assigned = await stack.post(f"{ticket}/assign", staff, body)
+    assert [o["status"] for o in assigned["work_orders"]] == ["offered"]
+
+
+async def test_identity_answers_where_an_organisation_takes_orders(stack: Stack) -> None:
+    jingnan = await stack.organisation("京南宽带")
+    path = f"/v1/organisations/{jingnan}/coverage"
+    params = {"permission": "intake:workorders:work"}
+    answer = await stack.identity.client.get(path, params=params)
+    assert answer.status_code == 200, answer.text
+    assert [p["name"] for p in answer.json()["places"]] == ["观音寺南里社区"]
+    # A key for another permission only is not a place to take orders at.
+    await stack.issue_key("HCXL", "intake:tickets:read", organisation_id=jingnan)
+    again = (await stack.identity.client.get(path, params=params)).json()
+    assert [p["name"] for p in again["places"]] == ["观音寺南里社区"]
+    unknown = await stack.identity.client.get(
+        f"/v1/organisations/{uuid.uuid4()}/coverage", params=params
+    )
+    assert unknown.status_code == 404
 
 
 async def test_a_retried_done_is_answered_once(stack: Stack) -> None:

@@ -35,6 +35,8 @@ class Stack:
     admin: dict[str, str]
     # The reporters' tracking tokens (handed out on submission), by ticket id.
     tracking_tokens: dict[str, str] = field(default_factory=dict)
+    # Each upload's key (the upload's answer), by media id.
+    upload_keys: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     async def start(cls, intake: Intake, identity: Identity, media_root: Path) -> Stack:
@@ -92,6 +94,8 @@ class Stack:
         files = {"file": ("photo.png", photo(**kwargs), "image/png")}
         response = await self.client.post("/v1/media", files=files, headers=headers)
         assert response.status_code == 201, response.text
+        # What the page keeps: a report names the keys of its anonymous uploads.
+        self.upload_keys[response.json()["id"]] = response.json()["upload_key"]
         return str(response.json()["id"])
 
     async def post(
@@ -109,9 +113,11 @@ class Stack:
     async def reported(self, **fields: Any) -> dict[str, Any]:
         """A report at UNIT with a photo and the reporter's name and phone, acknowledged by
         GYSNL's staff: the ticket's detail as staff see it."""
+        photo_id = await self.upload(colour=(200, 30, 30))
         submitted = await self.intake.report(
             UNIT,
-            photo_ids=[await self.upload(colour=(200, 30, 30))],
+            photo_ids=[photo_id],
+            upload_keys={photo_id: self.upload_keys[photo_id]},
             reporter_name=REPORTER_NAME,
             reporter_phone=REPORTER_PHONE,
             consent=True,

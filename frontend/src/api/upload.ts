@@ -1,7 +1,9 @@
 /**
  * A file upload with progress (`POST .../media`, multipart `file`). fetch cannot report how
  * much of a request body has gone out, so this one request uses XMLHttpRequest; its errors
- * are the same ApiError / NetworkError as the rest of the client's.
+ * are the same ApiError / NetworkError as the rest of the client's. The answer (MediaOut)
+ * carries the upload's `upload_key`: keep it, a report names it with the upload's id (no one
+ * else can attach the upload).
  */
 
 import { ApiError, NetworkError, isProblem, type Problem } from './problem'
@@ -11,6 +13,8 @@ export interface UploadOptions {
   onProgress?: (fraction: number) => void
   signal?: AbortSignal
   timeoutMs?: number
+  /** More headers (the phone's X-Device-Id for anonymous uploads). */
+  headers?: Record<string, string>
   /** For tests: a stand-in for XMLHttpRequest. */
   xhr?: () => XMLHttpRequest
 }
@@ -41,6 +45,7 @@ export function uploadFile<T>(url: string, file: Blob, filename: string, options
     const xhr = options.xhr ? options.xhr() : new XMLHttpRequest()
     xhr.open('POST', url)
     xhr.setRequestHeader('Accept', 'application/json')
+    for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value)
     // A slow uplink is not an error as long as bytes keep moving; only silence is.
     xhr.timeout = options.timeoutMs ?? 120_000
     xhr.upload.onprogress = (event) => {

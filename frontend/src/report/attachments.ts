@@ -1,13 +1,15 @@
 /**
  * The photos (up to 6) and the one short video of a report. Each is uploaded as soon as it
- * is picked (photos made smaller first), so "提交" only sends ids; each shows its progress,
- * and a failed one offers a retry without picking it again.
+ * is picked (photos made smaller first), so "提交" only sends ids, with each upload's key
+ * (only the uploader gets it; without it no one can attach the upload); each shows its
+ * progress, and a failed one offers a retry without picking it again.
  */
 
 import { computed, shallowReactive, type ComputedRef } from 'vue'
 import type { MediaOut } from '../api/types'
 import { UploadAborted, uploadFile } from '../api/upload'
 import { compressPhoto } from './compress'
+import { deviceHeaders } from './device'
 
 export const MAX_PHOTOS = 6
 export const MAX_VIDEO_BYTES = 30 * 1024 * 1024
@@ -22,6 +24,8 @@ export interface StoredMedia {
   url: string
   thumbnail_url: string | null
   expires_at: string | null
+  /** The upload's key, named with its id when a report uses it (drafts keep it too). */
+  upload_key?: string | null
 }
 
 export interface Attachment {
@@ -52,6 +56,8 @@ export interface Attachments {
   remove: (item: Attachment) => void
   photoIds: () => string[]
   videoId: () => string | null
+  /** The keys of the uploads `photoIds` and `videoId` name, by id. */
+  uploadKeys: () => Record<string, string>
   /** What a draft keeps: the uploaded ones. */
   stored: () => StoredMedia[]
   restore: (saved: unknown, now?: number) => void
@@ -61,7 +67,7 @@ export interface Attachments {
 export type Uploader = (blob: Blob, filename: string, onProgress: (f: number) => void, signal: AbortSignal) => Promise<MediaOut>
 
 const defaultUploader: Uploader = (blob, filename, onProgress, signal) =>
-  uploadFile<MediaOut>(MEDIA_URL, blob, filename, { onProgress, signal })
+  uploadFile<MediaOut>(MEDIA_URL, blob, filename, { onProgress, signal, headers: deviceHeaders() })
 
 function storedOf(media: MediaOut): StoredMedia {
   return {
@@ -70,13 +76,19 @@ function storedOf(media: MediaOut): StoredMedia {
     url: media.url,
     thumbnail_url: media.thumbnail_url,
     expires_at: media.expires_at ?? null,
+    upload_key: media.upload_key ?? null,
   }
 }
 
 function isStored(value: unknown): value is StoredMedia {
   if (typeof value !== 'object' || value === null) return false
   const m = value as Record<string, unknown>
-  return typeof m.id === 'string' && typeof m.url === 'string' && (m.kind === 'image' || m.kind === 'video')
+  return (
+    typeof m.id === 'string' &&
+    typeof m.url === 'string' &&
+    (m.kind === 'image' || m.kind === 'video') &&
+    (m.upload_key === undefined || m.upload_key === null || typeof m.upload_key === 'string')
+  )
 }
 
 export function useAttachments(upload: Uploader = defaultUploader, onChange: () => void = () => undefined): Attachments {
@@ -235,6 +247,13 @@ export function useAttachments(upload: Uploader = defaultUploader, onChange: () 
     remove,
     photoIds: () => photos.filter(done).map((p) => p.media!.id),
     videoId: () => (done(video.current) ? video.current.media!.id : null),
+    uploadKeys: () =>
+      Object.fromEntries(
+        all()
+          .filter(done)
+          .filter((a) => a.media!.upload_key)
+          .map((a) => [a.media!.id, a.media!.upload_key!]),
+      ),
     stored: () => all().filter(done).map((a) => a.media!),
     restore,
     clear,

@@ -1,5 +1,6 @@
 /**
- * The reports filed or followed on this phone, remembered in localStorage: their tracking
+ * What this phone keeps: its device id (anonymous writes are limited per phone), and the
+ * reports filed or followed on this phone, remembered in localStorage: their tracking
  * tokens are the only key an anonymous reporter has ("我的反馈" lists them). Only what the
  * list needs is kept (no description, no phone).
  */
@@ -60,6 +61,33 @@ export function rememberedReport(token: string, storage: Store = localStorage): 
 /** This phone's own report (or follow) of a ticket, by the ticket's id. */
 export function rememberedTicket(id: string, storage: Store = localStorage): RememberedReport | null {
   return rememberedReports(storage).find((r) => r.id === id) ?? null
+}
+
+export const DEVICE_KEY = 'sqwb.device'
+/** The header anonymous writes carry it in (services/kit/abuse.py limits them per phone). */
+export const DEVICE_HEADER = 'X-Device-Id'
+
+/**
+ * This phone's device id: a random id made once and kept, so the services can limit
+ * anonymous reports per phone without knowing whose phone it is. Without storage (private
+ * mode), one per page load.
+ */
+export function deviceId(storage: Store = localStorage): string {
+  try {
+    const kept = storage.getItem(DEVICE_KEY)
+    if (kept && /^[A-Za-z0-9_-]{8,64}$/.test(kept)) return kept
+    const made = newKey()
+    storage.setItem(DEVICE_KEY, made)
+    return made
+  } catch {
+    return (fallbackDevice ??= newKey())
+  }
+}
+let fallbackDevice: string | undefined
+
+/** The header of an anonymous write from this phone. */
+export function deviceHeaders(storage: Store = localStorage): Record<string, string> {
+  return { [DEVICE_HEADER]: deviceId(storage) }
 }
 
 /** A random UUID (v4) for an Idempotency-Key; crypto.randomUUID needs a secure context. */

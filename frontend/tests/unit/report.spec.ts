@@ -7,7 +7,11 @@ import { loadDraft, useDraft } from '../../src/composables/draft'
 import { MAX_PHOTOS, MAX_VIDEO_BYTES, useAttachments, type Uploader } from '../../src/report/attachments'
 import { fitWithin, keepOriginal, MAX_SIDE } from '../../src/report/compress'
 import {
+  DEVICE_HEADER,
+  DEVICE_KEY,
   REPORTS_LIMIT,
+  deviceHeaders,
+  deviceId,
   newKey,
   rememberReport,
   rememberedReport,
@@ -105,6 +109,32 @@ describe('the report draft', () => {
   })
 })
 
+describe('this phone’s device id', () => {
+  beforeEach(() => localStorage.clear())
+
+  it('is made once and kept, and goes along as X-Device-Id', () => {
+    const id = deviceId()
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(deviceId()).toBe(id)
+    expect(localStorage.getItem(DEVICE_KEY)).toBe(id)
+    expect(deviceHeaders()).toEqual({ [DEVICE_HEADER]: id })
+    expect(DEVICE_HEADER).toBe('X-Device-Id')
+  })
+
+  it('replaces a kept value of the wrong shape, and lives without storage', () => {
+    localStorage.setItem(DEVICE_KEY, 'x y')
+    expect(deviceId()).not.toBe('x y')
+    const broken = {
+      getItem: () => {
+        throw new Error('disabled')
+      },
+      setItem: () => undefined,
+    }
+    const once = deviceId(broken)
+    expect(deviceId(broken)).toBe(once)
+  })
+})
+
 describe('reports remembered on this phone', () => {
   beforeEach(() => localStorage.clear())
   const report = (token: string, role: RememberedReport['role'] = 'reporter'): RememberedReport => ({
@@ -161,6 +191,7 @@ describe('photos and the video of a report', () => {
     url: `/api/intake/v1/media/${id}?exp=1&sig=s`,
     thumbnail_url: kind === 'image' ? `/api/intake/v1/media/${id}/thumbnail?exp=1&sig=s` : null,
     expires_at: '2099-01-01T00:00:00Z',
+    upload_key: `key-${id}`,
   })
 
   /** An uploader whose uploads finish when the test says so. */
@@ -234,6 +265,28 @@ describe('photos and the video of a report', () => {
     expect(a.videoId()).toBe('v1')
   })
 
+  it('keeps each upload’s key for the report to name, and a draft keeps them too', async () => {
+    const { upload, pending } = manual()
+    const a = useAttachments(upload)
+    await a.addPhotos([photo(), photo('b.jpg')])
+    expect(a.setVideo(new File([new Uint8Array(5)], 'v.mp4', { type: 'video/mp4' }))).toBe(true)
+    pending[0]!.resolve(media('m1'))
+    pending[2]!.resolve(media('v1', 'video'))
+    await settle()
+    // Only finished uploads: the one still on its way has no key yet.
+    expect(a.uploadKeys()).toEqual({ m1: 'key-m1', v1: 'key-v1' })
+
+    const restored = useAttachments(manual().upload)
+    restored.restore(a.stored(), Date.parse('2026-03-02T09:00:00Z'))
+    expect(restored.uploadKeys()).toEqual({ m1: 'key-m1', v1: 'key-v1' })
+    // A draft saved before uploads had keys restores without them (the report then fails
+    // at those photos, which are picked again).
+    const old = useAttachments(manual().upload)
+    old.restore([{ ...media('m0'), upload_key: undefined }])
+    expect(old.photoIds()).toEqual(['m0'])
+    expect(old.uploadKeys()).toEqual({})
+  })
+
   it('restores uploaded photos from a draft, except those whose links have expired', () => {
     const a = useAttachments(manual().upload)
     a.restore(
@@ -279,8 +332,11 @@ describe('an upload with progress', () => {
     constructor() {
       FakeXhr.last = this
     }
+    headers: Record<string, string> = {}
     open(): void {}
-    setRequestHeader(): void {}
+    setRequestHeader(name: string, value: string): void {
+      this.headers[name] = value
+    }
     send(body: FormData): void {
       this.sent = body
     }
@@ -301,6 +357,12 @@ describe('an upload with progress', () => {
     fake.onload?.()
     await expect(done).resolves.toEqual({ id: 'm1' })
     expect(seen).toEqual([0.5])
+  })
+
+  it('sends the headers it is given (the phone’s device id)', () => {
+    void uploadFile('/u', new Blob(['x']), 'a.jpg', { xhr, headers: { 'X-Device-Id': 'phone-1234' } })
+    expect(FakeXhr.last.headers['X-Device-Id']).toBe('phone-1234')
+    expect(FakeXhr.last.headers.Accept).toBe('application/json')
   })
 
   it('turns a refusal into the service’s problem, and silence into a network error', async () => {

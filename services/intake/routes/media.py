@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastapi import Request
 
 from services.intake.context import IntakeContext
+from services.kit.abuse import anonymous_write_limit
 from services.kit.media.router import media_router
 from services.kit.media.store import MediaStore
 
@@ -20,4 +21,8 @@ def _store(request: Request) -> MediaStore:
 router = media_router(
     _store,
     upload_summary="Upload a photo or a short video (no sign-in needed); name its id in a report",
+    # Up to 7 files a report (kit.abuse; INTAKE_ANONYMOUS_LIMITS "uploads.per_device", ...).
+    upload_dependencies=[
+        anonymous_write_limit("uploads", per_device="40/10min", per_address="300/hour")
+    ],
 )

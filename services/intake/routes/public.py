@@ -28,11 +28,24 @@ from services.intake.schemas.tickets import (
     TrackedPlace,
     TrackedTicket,
 )
+from services.kit.abuse import anonymous_write_limit, body_field
 from services.kit.app import SessionDep
 from services.kit.auth import OptionalPrincipalDep
 from services.kit.caching import PERSONAL
 
 router = APIRouter(prefix="/v1", tags=["residents"])
+
+# Anonymous reports and "+1"s, per phone and per door (kit.abuse; INTAKE_ANONYMOUS_LIMITS).
+REPORT_LIMIT = anonymous_write_limit(
+    "reports",
+    per_device="5/10min",
+    per_address="60/hour",
+    per_door="20/hour",
+    door=body_field("code_token"),
+)
+FOLLOW_LIMIT = anonymous_write_limit(
+    "follows", per_device="10/10min", per_door="60/hour", door=body_field("code_token")
+)
 
 
 @router.get(
@@ -70,7 +83,8 @@ async def list_categories(
     status_code=201,
     response_model=Submitted,
     summary="Report a problem from a unit door's QR code (no sign-in needed)",
-    dependencies=[PERSONAL],
+    dependencies=[PERSONAL, REPORT_LIMIT],
+    responses={429: {"description": "Too many anonymous reports from this phone or door"}},
 )
 async def submit_ticket(
     data: TicketSubmit,
@@ -110,7 +124,8 @@ async def similar_tickets(
     status_code=201,
     response_model=Followed,
     summary="+1: follow a neighbour's open report (a code of the same building is required)",
-    dependencies=[PERSONAL],
+    dependencies=[PERSONAL, FOLLOW_LIMIT],
+    responses={429: {"description": "Too many anonymous +1s from this phone or door"}},
 )
 async def follow_ticket(
     ticket_id: uuid.UUID,

@@ -200,7 +200,7 @@ async def assign(
     principal: PrincipalDep,
 ) -> TicketDetail:
     # Identity first, before the ticket is loaded and locked (kit.calls).
-    organisation = await staff_moves.contractor_for(
+    contractor = await staff_moves.contractor_for(
         ctx, assignee_kind=data.assignee_kind, assignee_ref=data.assignee_ref
     )
     h = await _handling(ticket_id, session, ctx, principal)
@@ -212,7 +212,7 @@ async def assign(
         now=h.now,
         assignee_kind=data.assignee_kind,
         assignee_ref=data.assignee_ref,
-        organisation=organisation,
+        contractor=contractor,
         note=data.note,
         instructions=data.instructions,
     )

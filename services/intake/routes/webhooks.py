@@ -38,6 +38,7 @@ async def create_webhook(
         data=data,
         place_path=place.path,
         cipher=ctx.cipher,
+        targets=ctx.webhook_targets,
         now=ctx.clock.now(),
     )
     return WebhookCreated(**WebhookOut.model_validate(subscription).model_dump(), secret=secret)

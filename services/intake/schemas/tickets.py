@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,6 +36,12 @@ class TicketSubmit(BaseModel):
         description="Up to 6 images uploaded first (POST /v1/media), in display order",
     )
     video_id: uuid.UUID | None = Field(None, description="One short video, uploaded first")
+    upload_keys: dict[uuid.UUID, Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=dict,
+        max_length=7,
+        description="Each named upload's `upload_key`, as the upload's answer gave it: "
+        "required for uploads made without signing in (no one else can attach them)",
+    )
 
 
 class Submitted(BaseModel):

@@ -77,7 +77,9 @@ async def progress(
     photo_ids: Sequence[uuid.UUID],
 ) -> WorkOrderEvent:
     text = MACHINE.required("progress", note=note)["note"]
-    photos = await attachments.check(session, attachments.photo_refs(photo_ids))
+    photos = await attachments.check(
+        session, attachments.photo_refs(photo_ids), by=mover.ticket_actor.label
+    )
     event = await move(
         session,
         found=found,
@@ -125,6 +127,7 @@ async def done(
             *attachments.photo_refs(before_ids, pointer="/body/before_photo_ids"),
             *attachments.photo_refs(after_ids, pointer="/body/after_photo_ids"),
         ],
+        by=mover.ticket_actor.label,
     )
     before, after = photos[: len(before_ids)], photos[len(before_ids) :]
     event = await move(

@@ -6,6 +6,7 @@ the ticket confirm the work done or return it (`for_staff`).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -18,6 +19,7 @@ from services.intake.tickets import PERM_HANDLE, IntakeContext
 from services.intake.workorders.machine import (
     MACHINE,
     OPEN_ORDER_STATUSES,
+    PERM_WORK,
     WORKING_KINDS,
     Loaded,
     Mover,
@@ -32,14 +34,30 @@ from services.intake.workorders.queries import (
     load,
 )
 from services.kit.auth import Principal
-from services.kit.clients.identity import Organisation
-from services.kit.errors import FieldError, InvalidInput, PermissionDenied
+from services.kit.clients.identity import CoveredPlace, Organisation
+from services.kit.errors import Conflict, FieldError, InvalidInput, PermissionDenied
+from services.kit.scope import is_within
 
 # --- Offering, cancelling: staff assign the ticket
 
 
+ASSIGNEE_POINTER = "/body/assignee_ref"
+
+
+@dataclass(frozen=True)
+class Contractor:
+    """The organisation an assignment names, and the places where it takes work orders
+    (its keys' and its workers' places, as identity knows them)."""
+
+    organisation: Organisation
+    places: tuple[CoveredPlace, ...]
+
+    def covers(self, place_path: str) -> bool:
+        return any(is_within(place_path, place.path) for place in self.places)
+
+
 async def _organisation(ctx: IntakeContext, ref: str) -> Organisation:
-    pointer = "/body/assignee_ref"
+    pointer = ASSIGNEE_POINTER
     try:
         organisation_id = uuid.UUID(ref)
     except ValueError:
@@ -60,13 +78,37 @@ async def _organisation(ctx: IntakeContext, ref: str) -> Organisation:
 
 async def contractor_for(
     ctx: IntakeContext, *, assignee_kind: str, assignee_ref: str
-) -> Organisation | None:
-    """The organisation an assignment names (None for staff and teams), asked of identity
-    before the request's first statement: a call made while the ticket is locked would hold
-    the lock (and, on SQLite, every writer) for as long as identity takes (kit.calls)."""
+) -> Contractor | None:
+    """The organisation an assignment names and where it works (None for staff and teams),
+    asked of identity before the request's first statement: a call made while the ticket is
+    locked would hold the lock (and, on SQLite, every writer) for as long as identity takes
+    (kit.calls)."""
     if assignee_kind != "contractor":
         return None
-    return await _organisation(ctx, assignee_ref)
+    organisation = await _organisation(ctx, assignee_ref)
+    places = await ctx.identity.coverage(
+        organisation.id, permission=PERM_WORK, pointer=ASSIGNEE_POINTER
+    )
+    return Contractor(organisation, tuple(places))
+
+
+def _not_covering(contractor: Contractor) -> Conflict:
+    names = [place.name for place in contractor.places]
+    where = "、".join(names) if names else "no place"
+    return Conflict(
+        "contractor_not_covering_place",
+        f"{contractor.organisation.name} takes work orders only at: {where}. Its keys and "
+        "workers do not cover this ticket's place, so no one there could work on the order.",
+        errors=[
+            FieldError(
+                pointer=ASSIGNEE_POINTER,
+                detail="does not cover the ticket's place",
+                code="contractor_not_covering_place",
+            )
+        ],
+        organisation_name=contractor.organisation.name,
+        covered_places=names,
+    )
 
 
 async def assign(
@@ -77,17 +119,20 @@ async def assign(
     now: datetime,
     assignee_kind: Literal["staff", "team", "contractor"],
     assignee_ref: str,
-    organisation: Organisation | None,
+    contractor: Contractor | None,
     note: str | None = None,
     instructions: str | None = None,
 ) -> WorkOrder | None:
     """Assign (or reassign) the ticket; to an organisation (resolved by `contractor_for`),
-    with a work order offered to it. The open order of the previous assignment, if any, is
-    cancelled."""
+    with a work order offered to it, if it works at the ticket's place (409
+    `contractor_not_covering_place` otherwise). The open order of the previous assignment,
+    if any, is cancelled."""
     if assignee_kind == "contractor":
-        if organisation is None:
+        if contractor is None:
             raise ValueError("a contractor assignment needs its organisation")
-        assignee_ref = str(organisation.id)
+        if not contractor.covers(ticket.place_path):
+            raise _not_covering(contractor)
+        assignee_ref = str(contractor.organisation.id)
     elif instructions is not None:
         raise InvalidInput(
             "instructions_for_contractors",
@@ -106,8 +151,9 @@ async def assign(
         note=note,
     )
     await cancel_open(session, ticket=ticket, actor=actor, now=now, because=event.action)
-    if organisation is None:
+    if contractor is None:
         return None
+    organisation = contractor.organisation
     order = await _offer(session, ticket, organisation, actor, now, instructions=instructions)
     event.detail = {
         **event.detail,

@@ -5,7 +5,9 @@
 - A 4xx: the caller's problem with its meaning kept. Where the thing asked about came from
   the caller's request (`Meaning.pointer`, e.g. `/body/code_token`), "unknown" (404, and a
   400 / 422 for a malformed id or token) is the caller's 422 at that field, "gone" (410) stays a
-  410; without a pointer a 404 stays a 404. Other 4xx keep their status, code and detail.
+  410; without a pointer a 404 stays a 404. Other 4xx keep their status, code, detail,
+  field errors and extension members.
+- A code token without a code token's shape (kit.codes) is "unknown" without a call.
 - A 401 is the exception: it refuses *our* service credentials, which the caller cannot
   fix, so it is a 503 too (and logged).
 """
@@ -45,6 +47,14 @@ _KEPT: dict[int, type[DomainError]] = {
 }
 
 
+# RFC 9457's members and kit's own (and DomainError's keywords, never a member): anything
+# else in a problem is an extension member.
+_PROBLEM_MEMBERS = frozenset(
+    {"type", "title", "status", "detail", "code", "instance", "request_id", "errors"}
+    | {"headers", "keep_changes"}
+)
+
+
 @dataclass(frozen=True)
 class Meaning:
     """What "unknown" (404 / malformed 422) or "gone" (410) means to the caller."""
@@ -52,12 +62,27 @@ class Meaning:
     code: str
     detail: str
     pointer: str | None = None  # where in the caller's request the thing came from
+    # The other service's answers that mean "unknown": a 404, and a 400 / 422 for a
+    # malformed id or token; (404,) where a 422 is about something else (a body's field).
+    statuses: tuple[int, ...] = (400, 404, 422)
 
 
 def unavailable(service: str) -> DependencyUnavailable:
     return DependencyUnavailable(
         f"{service}_unavailable", f"The {service} service did not answer; try again shortly."
     )
+
+
+def unknown_error(unknown: Meaning) -> DomainError:
+    """The caller's problem for a thing it named that the other service does not know (or
+    that could not be one, by its shape): a 422 at the field it came from, else a 404."""
+    if unknown.pointer is not None:
+        return InvalidInput(
+            unknown.code,
+            unknown.detail,
+            errors=[FieldError(pointer=unknown.pointer, detail="unknown", code=unknown.code)],
+        )
+    return NotFound(unknown.code, unknown.detail)
 
 
 def failure(
@@ -75,20 +100,24 @@ def failure(
         log.warning("%s refused this service's credentials (401)", service)
         return unavailable(service)
     remote = _problem(response)
-    if status in (400, 404, 422) and unknown is not None:
-        if unknown.pointer is not None:
-            return InvalidInput(
-                unknown.code,
-                unknown.detail,
-                errors=[FieldError(pointer=unknown.pointer, detail="unknown", code=unknown.code)],
-            )
-        if status == 404:
-            return NotFound(unknown.code, unknown.detail)
+    if (
+        unknown is not None
+        and status in unknown.statuses
+        and (unknown.pointer is not None or status == 404)
+    ):
+        return unknown_error(unknown)
     if status == 410 and gone is not None:
         return Gone(gone.code, gone.detail)
     kind = _KEPT.get(status, BadRequest)
     errors = [FieldError.model_validate(e) for e in remote.get("errors", []) if _is_error(e)]
-    return kind(str(remote.get("code") or kind.default_code), remote.get("detail"), errors=errors)
+    # The remote problem's own members (allowed_kinds, retry_after, ...) go along.
+    extensions = {k: v for k, v in remote.items() if k not in _PROBLEM_MEMBERS}
+    return kind(
+        str(remote.get("code") or kind.default_code),
+        remote.get("detail"),
+        errors=errors,
+        **extensions,
+    )
 
 
 def _problem(response: httpx.Response) -> dict[str, Any]:

@@ -14,7 +14,8 @@ import uuid
 import httpx
 from pydantic import BaseModel
 
-from services.kit.clients.base import Meaning, ServiceClient, unavailable
+from services.kit.clients.base import Meaning, ServiceClient, unavailable, unknown_error
+from services.kit.codes import code_token
 
 # How long a tree of places is reused (Open311 lists poll; doors change far less often).
 PLACES_TTL_SECONDS = 60.0
@@ -105,8 +106,12 @@ class IssuedCode(BaseModel):
     url: str
 
 
-def _unknown_place(pointer: str | None, detail: str = "No such place in the directory.") -> Meaning:
-    return Meaning("unknown_place", detail, pointer)
+def _unknown_place(
+    pointer: str | None,
+    detail: str = "No such place in the directory.",
+    statuses: tuple[int, ...] = (400, 404, 422),
+) -> Meaning:
+    return Meaning("unknown_place", detail, pointer, statuses)
 
 
 class DirectoryClient(ServiceClient):
@@ -118,15 +123,19 @@ class DirectoryClient(ServiceClient):
 
     async def resolve_code(self, token: str, *, pointer: str) -> ScannedCode:
         """The scanned code's place; unknown (422 at `pointer`) and revoked (410) codes are
-        the caller's problem."""
+        the caller's problem. What has no code token's shape is unknown without a call."""
+        unknown = Meaning(
+            "unknown_code",
+            "This QR code is not known. Scan the code on your unit door again.",
+            pointer,
+        )
+        shaped = code_token(token)
+        if shaped is None:
+            raise unknown_error(unknown)
         response = await self.call(
             "GET",
-            f"/v1/codes/{token}",
-            unknown=Meaning(
-                "unknown_code",
-                "This QR code is not known. Scan the code on your unit door again.",
-                pointer,
-            ),
+            f"/v1/codes/{shaped}",
+            unknown=unknown,
             gone=Meaning(
                 "code_revoked",
                 "This QR code has been replaced. Please scan the new code on the notice board.",
@@ -205,18 +214,24 @@ class DirectoryClient(ServiceClient):
             "POST",
             f"/v1/places/{place_id}/codes",
             ok=(201,),
-            unknown=_unknown_place(pointer),
+            # A 422 here is about the code asked for (its kind), kept as directory said it.
+            unknown=_unknown_place(pointer, statuses=(404,)),
             json=body,
             headers={"Authorization": f"Bearer {bearer}"},
         )
         return IssuedCode.model_validate(response.json())
 
     async def revoke_code(self, token: str, *, reason: str, bearer: str) -> IssuedCode:
-        """Revoke a code (it answers 410 from then on); an unknown code is a 404."""
+        """Revoke a code (it answers 410 from then on); an unknown code is a 404 (one without
+        a code token's shape too, without a call)."""
+        unknown = Meaning("unknown_code", "No such QR code.")
+        shaped = code_token(token)
+        if shaped is None:
+            raise unknown_error(unknown)
         response = await self.call(
             "POST",
-            f"/v1/codes/{token}/revoke",
-            unknown=Meaning("unknown_code", "No such QR code."),
+            f"/v1/codes/{shaped}/revoke",
+            unknown=unknown,
             json={"reason": reason},
             headers={"Authorization": f"Bearer {bearer}"},
         )

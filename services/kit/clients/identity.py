@@ -1,6 +1,6 @@
 """Identity, as every other service sees it: organisations (contractors, property
-companies, partners) by id, tokens for integrations' API keys, and messages to the
-on-duty staff of a role over a place.
+companies, partners) by id and where each may work, tokens for integrations' API keys, and
+messages to the on-duty staff of a role over a place.
 
 A service calls identity with an API client of its own (e.g. scope `identity:notify`),
 exchanged for a short-lived token per call. Failures map by kit's one mapping
@@ -27,6 +27,12 @@ class Organisation(BaseModel):
     kind: str
 
 
+class CoveredPlace(BaseModel):
+    place_id: uuid.UUID
+    path: str
+    name: str
+
+
 class IdentityClient(ServiceClient):
     service = "identity"
 
@@ -49,6 +55,19 @@ class IdentityClient(ServiceClient):
             unknown=Meaning("unknown_organisation", "No such organisation.", pointer),
         )
         return Organisation.model_validate(response.json())
+
+    async def coverage(
+        self, organisation_id: uuid.UUID, *, permission: str, pointer: str
+    ) -> list[CoveredPlace]:
+        """Where an enabled organisation holds `permission` (its keys' places and its staff's
+        grants); unknown (or disabled) is a 422 at `pointer`."""
+        response = await self.call(
+            "GET",
+            f"/v1/organisations/{organisation_id}/coverage",
+            params={"permission": permission},
+            unknown=Meaning("unknown_organisation", "No such organisation.", pointer),
+        )
+        return [CoveredPlace.model_validate(p) for p in response.json()["places"]]
 
     async def api_key_token(self, api_key: str) -> str | None:
         """An access token for an integration's key; None if the key is not valid."""

@@ -1,9 +1,13 @@
 """Media for every service: uploads checked by content, re-encoded, stored, served signed.
 
-Upload first (multipart), get an id; the record that uses it (a ticket, a work order) refers
-to the id and attaches it. Images are decoded by Pillow (never trusted by name or declared
-type), re-encoded as JPEG without metadata (EXIF, GPS), HEIC converted, and given a
-thumbnail; short videos are recognised by their container signature and kept as they are.
+Upload first (multipart), get an id and an upload key; the record that uses it (a ticket, a
+work order) refers to the id and attaches it, if the caller is the upload's uploader: the
+same signed-in principal, or whoever names its key (`MediaStore.check_attachable`), so an
+upload no one else saw cannot be put on someone else's record.
+
+Images are decoded by Pillow (never trusted by name or declared type), re-encoded as JPEG
+without metadata (EXIF, GPS), HEIC converted, and given a thumbnail; short videos are
+recognised by their container signature and kept as they are.
 
     media = MediaLibrary(Base.metadata)  # adds the `media` table (models.py)
     store = MediaStore.from_settings(media, settings, ...)  # storage, links, limits (app.py)

@@ -1,4 +1,5 @@
-"""Signed, expiring links: an `<img>` cannot send a bearer token."""
+"""Signed, expiring links (an `<img>` cannot send a bearer token), and upload keys: the
+secret an upload's answer hands its uploader, without which no one else can attach it."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class MediaLinks:
         self, secret_key: str, *, base_path: str, lifetime: timedelta = timedelta(hours=1)
     ) -> None:
         self._key = hmac.new(secret_key.encode(), b"media-url", hashlib.sha256).digest()
+        self._upload = hmac.new(secret_key.encode(), b"media-upload-key", hashlib.sha256).digest()
         self.base_path = base_path.rstrip("/")
         self.lifetime = lifetime
 
@@ -64,3 +66,15 @@ class MediaLinks:
                 "media_link_expired", "This media link has expired; reload the page."
             )
         return expires_at
+
+    def upload_key(self, media_id: uuid.UUID) -> str:
+        """The upload's key: handed to its uploader only (the upload's answer), named when a
+        record attaches the upload (kit.media.store.MediaStore.check_attachable)."""
+        digest = hmac.new(self._upload, str(media_id).encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:24]).decode()
+
+    def upload_key_matches(self, media_id: uuid.UUID, key: str) -> bool:
+        # Bytes, as for signatures: the key is whatever the caller sent.
+        return key.isascii() and hmac.compare_digest(
+            self.upload_key(media_id).encode(), key.encode()
+        )

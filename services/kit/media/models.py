@@ -4,7 +4,7 @@ session (attach an upload once, list the unattached ones for purging)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -43,12 +43,17 @@ class StoredMedia:
 
 @dataclass(frozen=True)
 class MediaRef:
-    """An id a request refers to, where in the request it was (a JSON pointer), and the kind
-    it must be."""
+    """An id a request refers to, where in the request it was (a JSON pointer), the kind it
+    must be, and the upload key the request gave for it (if any)."""
 
     pointer: str
     media_id: uuid.UUID
     kind: Kind
+    key: str | None = None
+
+
+# Whether the caller may attach this upload, named by this ref (kit.media.store decides).
+MayUse = Callable[[StoredMedia, MediaRef], bool]
 
 
 class MediaLibrary:
@@ -106,10 +111,11 @@ class MediaLibrary:
         return {row.id: StoredMedia(**row._mapping) for row in rows}
 
     async def check_attachable(
-        self, session: AsyncSession, refs: Sequence[MediaRef]
+        self, session: AsyncSession, refs: Sequence[MediaRef], *, may_use: MayUse | None = None
     ) -> list[StoredMedia]:
-        """Each ref must be an existing, unpurged, unattached upload of its kind, named once;
-        every failure is listed at its pointer (422 `invalid_media`), nothing is changed."""
+        """Each ref must be an existing, unpurged, unattached upload of its kind, named once,
+        and (with `may_use`) the caller's to use; every failure is listed at its pointer
+        (422 `invalid_media`), nothing is changed."""
         found = await self.lock(session, [ref.media_id for ref in refs])
         errors: list[FieldError] = []
         seen: set[uuid.UUID] = set()
@@ -125,6 +131,8 @@ class MediaLibrary:
                 problem = ("media_purged", "this upload has been deleted")
             elif item.attached_to is not None:
                 problem = ("media_already_attached", "this upload is already in use")
+            elif may_use is not None and not may_use(item, ref):
+                problem = ("media_not_yours", "uploaded by someone else")
             elif item.kind != ref.kind:
                 problem = ("media_wrong_kind", f"expected an {ref.kind}")
             seen.add(ref.media_id)

@@ -20,10 +20,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from services.kit.app import SessionDep
-from services.kit.auth import OptionalPrincipalDep, Principal, PrincipalDep
+from services.kit.auth import OptionalPrincipalDep, PrincipalDep
 from services.kit.errors import PermissionDenied
 from services.kit.media.http import UPLOAD_REQUEST_BODY, media_response, read_upload
-from services.kit.media.store import MediaOut, MediaStore
+from services.kit.media.store import MediaOut, MediaStore, uploader
 from services.kit.permissions import Access, guard
 
 # A link's expiry (unix seconds) and signature, as handed out in `url` / `thumbnail_url`.
@@ -40,13 +40,6 @@ UPLOAD_DESCRIPTION = (
 
 # Where a service keeps its MediaStore, found from the request (e.g. its app.state).
 StoreOf = Callable[[Request], MediaStore]
-
-
-def uploader(principal: Principal | None) -> str:
-    """Who uploaded, as the media table records it."""
-    if principal is None:
-        return "anonymous"
-    return principal.actor  # kit.auth: "staff:<uuid>", "resident:<uuid>", "client:<uuid>"
 
 
 def upload_guard(access: Access) -> Callable[..., Any]:
@@ -71,16 +64,18 @@ def media_router(
     max_bytes: int | None = None,
     upload_summary: str = UPLOAD_SUMMARY,
     upload_description: str = UPLOAD_DESCRIPTION,
+    upload_dependencies: Sequence[Any] = (),
 ) -> APIRouter:
     """A service's media routes.
 
     `store_of`: the request's `MediaStore`. `upload_access`: who may upload (None: anyone,
     as residents report without an account); declared as x-permission and enforced by
     `upload_guard`. `max_bytes`: the upload's bound while it streams in (default: the
-    store's limit, the larger of the image and video limits)."""
+    store's limit, the larger of the image and video limits). `upload_dependencies`: more
+    checks before an upload is read (kit.abuse's limit on anonymous uploads)."""
     router = APIRouter(prefix=prefix, tags=list(tags))
     extra: dict[str, Any] = dict(UPLOAD_REQUEST_BODY)
-    dependencies = []
+    dependencies = list(upload_dependencies)
     if upload_access is not None:
         extra.update(upload_access.declare())
         dependencies.append(Depends(upload_guard(upload_access)))
@@ -92,7 +87,10 @@ def media_router(
         description=upload_description,
         openapi_extra=extra,
         dependencies=dependencies,
-        responses={413: {"description": "The file is over the limit (media_too_large)"}},
+        responses={
+            413: {"description": "The file is over the limit (media_too_large)"},
+            **({429: {"description": "Too many uploads for now"}} if upload_dependencies else {}),
+        },
     )
     async def upload(
         request: Request, session: SessionDep, principal: OptionalPrincipalDep

@@ -19,16 +19,19 @@ from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.kit.auth import Principal
 from services.kit.clock import Clock
 from services.kit.errors import Gone, NotFound
 from services.kit.media.content import EXTENSIONS, MediaLimits, inspect
 from services.kit.media.links import MediaLinks
-from services.kit.media.models import MB, Kind, MediaLibrary, StoredMedia, Variant
+from services.kit.media.models import MB, Kind, MediaLibrary, MediaRef, StoredMedia, Variant
 from services.kit.settings import VAR_DIR
 from services.kit.storage import LocalStorage, S3Storage, Storage, StoredObjectMissing
 
 log = logging.getLogger("kit.media")
 
+# Who uploaded, for an upload without a signed-in caller (kit.media.router.uploader).
+ANONYMOUS = "anonymous"
 # Uploads never attached to a record are removed after this long (purge_unattached).
 UNATTACHED_LIFETIME = timedelta(hours=24)
 
@@ -45,6 +48,22 @@ class MediaOut(BaseModel):
     url: str = Field(description="Signed and expiring; works without a bearer token")
     thumbnail_url: str | None = Field(description="A JPEG at most 480 px; none for videos")
     expires_at: datetime
+    upload_key: str = Field(
+        description="Only the uploader gets it: a record attaches this upload only when the "
+        "request names this key with its id (or comes from the same signed-in uploader)"
+    )
+
+
+def uploader(principal: Principal | None) -> str:
+    """Who uploads (or attaches), as the media table records it."""
+    if principal is None:
+        return ANONYMOUS
+    return principal.actor  # kit.auth: "staff:<uuid>", "resident:<uuid>", "client:<uuid>"
+
+
+def is_uploader(item: StoredMedia, by: str) -> bool:
+    """Whether `by` (a principal's actor) uploaded `item` signed in; never for anonymous."""
+    return by != ANONYMOUS and item.uploaded_by == by[:80]
 
 
 @dataclass(frozen=True)
@@ -191,6 +210,26 @@ class MediaStore:
             url=url,
             thumbnail_url=thumbnail_url,
             expires_at=self.links.expiry(self.clock.now()),
+            upload_key=self.links.upload_key(item.id),
+        )
+
+    def may_attach(self, item: StoredMedia, ref: MediaRef, *, by: str) -> bool:
+        """Whether `by` (kit.media.router.uploader: "anonymous" or a principal's actor) may
+        attach the upload `ref` names: its signed-in uploader may; anyone else only with the
+        upload's key (so an anonymous upload needs its key always)."""
+        if is_uploader(item, by):
+            return True
+        return ref.key is not None and self.links.upload_key_matches(item.id, ref.key)
+
+    async def check_attachable(
+        self, session: AsyncSession, refs: Sequence[MediaRef], *, by: str
+    ) -> list[StoredMedia]:
+        """The uploads `refs` name, locked, if `by` may attach every one (`may_attach`) and
+        each is attachable (MediaLibrary.check_attachable); a 422 listing each that is not."""
+        if not refs:
+            return []
+        return await self.library.check_attachable(
+            session, refs, may_use=lambda item, ref: self.may_attach(item, ref, by=by)
         )
 
     async def open(

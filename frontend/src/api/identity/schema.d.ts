@@ -408,6 +408,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisations/{organisation_id}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where an enabled organisation holds a permission (its keys' and staff's places)
+         * @description E.g. `permission=intake:workorders:work`: the places where the organisation's active API clients or its enabled staff's active grants may take work orders. Intake asks before offering an order at a place.
+         */
+        get: operations["get_coverage_v1_organisations__organisation_id__coverage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/permissions": {
         parameters: {
             query?: never;
@@ -809,6 +829,18 @@ export interface components {
             /** Service */
             service: string;
         };
+        /** CoveredPlaceOut */
+        CoveredPlaceOut: {
+            /** Name */
+            name: string;
+            /** Path */
+            path: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+        };
         /** DependantIn */
         DependantIn: {
             /** Birth Year */
@@ -1026,6 +1058,21 @@ export interface components {
             on_duty: number;
             /** Sent */
             sent: number;
+        };
+        /**
+         * OrganisationCoverage
+         * @description Where an organisation holds a permission (its keys' places and its staff's grants).
+         */
+        OrganisationCoverage: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Permission */
+            permission: string;
+            /** Places */
+            places: components["schemas"]["CoveredPlaceOut"][];
         };
         /** OrganisationIn */
         OrganisationIn: {
@@ -2226,6 +2273,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_coverage_v1_organisations__organisation_id__coverage_get: {
+        parameters: {
+            query: {
+                permission: string;
+            };
+            header?: never;
+            path: {
+                organisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationCoverage"];
                 };
             };
             /** @description A problem */

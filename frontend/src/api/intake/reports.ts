@@ -4,6 +4,7 @@
  */
 
 import { enc, http } from '../http'
+import { deviceHeaders } from '../../report/device'
 import type { TokenStore } from '../tokens'
 import type { Page } from '../types'
 import type {
@@ -28,10 +29,13 @@ export const reports = {
     http.get<SimilarTicket[]>('/intake/v1/tickets/similar', {
       query: { code_token: codeToken, category },
     }),
-  /** The key is made once per draft: a retry after a lost answer never files twice. */
+  /**
+   * The key is made once per draft: a retry after a lost answer never files twice. The
+   * phone's device id goes along: anonymous reports are limited per phone and per door.
+   */
   submit: (data: TicketSubmitIn, idempotencyKey: string, auth: TokenStore | null = null) =>
     http.post<Submitted>('/intake/v1/tickets', data, {
-      headers: { 'Idempotency-Key': idempotencyKey },
+      headers: { 'Idempotency-Key': idempotencyKey, ...deviceHeaders() },
       auth,
       timeoutMs: 30_000,
     }),
@@ -39,7 +43,7 @@ export const reports = {
     http.post<Followed>(
       `/intake/v1/tickets/${enc(ticketId)}/follow`,
       { code_token: codeToken },
-      { headers: { 'Idempotency-Key': idempotencyKey }, auth },
+      { headers: { 'Idempotency-Key': idempotencyKey, ...deviceHeaders() }, auth },
     ),
   /** The signed-in resident's reports and follows, newest first (any phone). */
   mine: (auth: TokenStore, offset = 0, limit = 50) =>

@@ -1486,6 +1486,11 @@ export interface components {
              */
             thumbnail_url: string | null;
             /**
+             * Upload Key
+             * @description Only the uploader gets it: a record attaches this upload only when the request names this key with its id (or comes from the same signed-in uploader)
+             */
+            upload_key: string;
+            /**
              * Url
              * @description Signed and expiring; works without a bearer token
              */
@@ -2405,6 +2410,13 @@ export interface components {
              * @example 13800138000
              */
             reporter_phone?: string | null;
+            /**
+             * Upload Keys
+             * @description Each named upload's `upload_key`, as the upload's answer gave it: required for uploads made without signing in (no one else can attach them)
+             */
+            upload_keys?: {
+                [key: string]: string;
+            };
             /**
              * Video Id
              * @description One short video, uploaded first
@@ -3717,6 +3729,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many uploads for now */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A problem */
             "4XX": {
                 headers: {
@@ -4039,6 +4058,13 @@ export interface operations {
                     "application/json": components["schemas"]["Submitted"];
                 };
             };
+            /** @description Too many anonymous reports from this phone or door */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A problem */
             "4XX": {
                 headers: {
@@ -4286,6 +4312,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Followed"];
                 };
+            };
+            /** @description Too many anonymous +1s from this phone or door */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem */
             "4XX": {

@@ -139,6 +139,11 @@ const messages: Shape<typeof zh> = {
     invalid_handler: 'Name the team.',
     not_a_street_or_district: 'Categories are set for a street office or for the whole district.',
     category_not_found: 'No such report category.',
+    anonymous_limit_reached: 'Too many reports from this phone or this code for now: try again in {minutes} min, or call the community office.',
+    media_not_yours: 'Some photos were not uploaded from this phone: remove them and pick again.',
+    unknown_code: 'This QR code is not known: scan the code on your unit door again.',
+    webhook_url_refused: 'Webhooks go to an address on the internet (https): not to this system’s own network.',
+    contractor_not_covering_place: 'This contractor has no workers or system for this place: it cannot take the order.',
   },
   fieldProblems: {
     invalid: 'Please check this',
@@ -153,6 +158,9 @@ const messages: Shape<typeof zh> = {
     media_wrong_kind: 'wrong kind of file: remove it and pick again',
     unsupported_media: 'not a photo or a video',
     media_too_large: 'too big',
+    media_not_yours: 'not uploaded from this phone: remove it and pick again',
+    url_not_public: 'an address on the internet, please',
+    url_not_https: 'an https address, please',
   },
   actions: {
     staff_created: 'Account created',

@@ -137,6 +137,11 @@ export default {
     invalid_handler: '请填写班组名称。',
     not_a_street_or_district: '报事类别只能按街道或全区设置。',
     category_not_found: '没有这个报事类别。',
+    anonymous_limit_reached: '这台手机或这个二维码提交得太频繁了，请 {minutes} 分钟后再试，或直接联系社区办公室。',
+    media_not_yours: '有照片不是从这台手机上传的，请删掉后重新选。',
+    unknown_code: '没有找到这个二维码，请重新扫描单元门上的二维码。',
+    webhook_url_refused: '推送地址要是互联网上的 https 地址，不能指向本系统内部的网络。',
+    contractor_not_covering_place: '这个单位在这里没有接单的人员或系统，不能把工单派给它。',
   },
   fieldProblems: {
     invalid: '请检查这一项',
@@ -151,6 +156,9 @@ export default {
     media_wrong_kind: '类型不对，请删掉后重新选',
     unsupported_media: '不是照片或视频',
     media_too_large: '文件太大了',
+    media_not_yours: '不是从这台手机上传的，请删掉后重新选',
+    url_not_public: '请填写互联网上的地址',
+    url_not_https: '请填写 https 地址',
   },
   // Audit actions, keyed by the action with '.' written as '_' (vue-i18n splits keys on dots).
   actions: {
