@@ -214,12 +214,18 @@ async def test_concurrent_claimers_share_the_work_without_overlap(db: Database) 
     for i in range(50):
         ids.add(await schedule(db, kind="k", run_at=T0 - timedelta(seconds=i)))
     replicas = [replica(db) for _ in range(4)]
+    # Every replica holds its first batch before any goes on: on a loaded machine the first
+    # to connect would otherwise drain the queue before the others have a connection, and
+    # "side by side" would not be tested at all.
+    first_claims = asyncio.Barrier(len(replicas))
 
     async def claimer(own: Database, worker_id: str) -> list[uuid.UUID]:
         claimed: list[uuid.UUID] = []
         while batch := await jobs.claim_due(
             own, now=T0, worker_id=worker_id, lease=timedelta(minutes=5), limit=4
         ):
+            if not claimed:
+                await first_claims.wait()
             claimed += [j.id for j in batch]
             await asyncio.sleep(0)
         return claimed
