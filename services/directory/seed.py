@@ -5,6 +5,7 @@ The places are real names from the article; the office phones are made up.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +20,22 @@ from services.kit.clock import Clock
 from services.kit.db import Database
 
 SEED_ACTOR = "seed"
+
+# Demo buildings stand in rows of four, BUILDING_SPACING_M apart, around their community's
+# point (WGS-84): the row's columns 2 west, 1 west, on it and 1 east of it, rows going south.
+BUILDING_SPACING_M = 40.0
+BUILDINGS_PER_ROW = 4
+_METRES_PER_DEGREE_LAT = 111_320.0
+
+
+def building_point(latitude: float, longitude: float, number: int) -> tuple[float, float]:
+    """Where demo building `number` (1, 2, ...) stands, from its community's point."""
+    row, column = divmod(number - 1, BUILDINGS_PER_ROW)
+    north = -row * BUILDING_SPACING_M
+    east = (column - 2) * BUILDING_SPACING_M
+    lat = latitude + north / _METRES_PER_DEGREE_LAT
+    long = longitude + east / (_METRES_PER_DEGREE_LAT * math.cos(math.radians(latitude)))
+    return round(lat, 6), round(long, 6)
 
 
 @dataclass
@@ -154,6 +171,7 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
             for kind, code, name in spec.sites:
                 await _place(session, clock, community, code=code, name=name, kind=kind)
             for b in range(1, spec.buildings + 1):
+                lat, long = building_point(spec.latitude, spec.longitude, b)
                 building = await _place(
                     session,
                     clock,
@@ -162,6 +180,8 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
                     name=f"{b}号楼",
                     kind="building",
                     position=b,
+                    latitude=lat,
+                    longitude=long,
                 )
                 for u in range(1, spec.units_per_building + 1):
                     await _place(

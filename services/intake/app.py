@@ -122,6 +122,7 @@ def create_app(
         ),
         cipher=cipher,
         clock=clock,
+        open311_radius_m=settings.open311_radius_m,
         sender=make_sender(
             sms_url=settings.sms_url,
             sms_api_key=settings.sms_api_key,

@@ -37,6 +37,8 @@ class IntakeSettings(ServiceSettings, MediaSettings, AbuseSettings):
     # loopback, private, link-local, metadata and reserved addresses are refused, when a
     # subscription is made and again at each delivery, after resolving the name).
     webhook_https_only: bool | None = None
+    # Open311 lat/long (WGS-84) is placed at the nearest building at most this far away.
+    open311_radius_m: float = 150.0
     webhook_allow_private_targets: bool = False
 
     @model_validator(mode="after")

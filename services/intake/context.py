@@ -32,6 +32,8 @@ class IntakeContext:
     # Where webhooks may be sent: https and public addresses only, unless settings say
     # otherwise (kit.egress).
     webhook_targets: EgressPolicy = field(default_factory=EgressPolicy)
+    # Open311 lat/long is placed at the nearest building at most this far away (metres).
+    open311_radius_m: float = 150.0
 
 
 def _context(request: Request) -> IntakeContext:

@@ -37,9 +37,14 @@ mapping rules, for all three:
 - **POST requests** (form-encoded, or multipart): `api_key` is exchanged with identity for
   an access token and verified like any other; the key must hold `intake:open311:submit`
   over the place (a bearer token forwarded by the gateway for an `X-API-Key` is accepted
-  too). The location is `address_id` (a community, building or unit door code), or
-  `address_string` when it is such a code; there is no geocoder, so lat/long or a free
-  address alone is refused with a 400 saying so. `phone` is the reporter's call-back
+  too). The location (module `addresses`, asked of directory before anything is written)
+  is, first found: `address_id` (a community, building or unit door code); `address_string`,
+  a code or an address as people write it (天宫院中里社区3号楼2单元, 天宫院中里 3栋 2门,
+  三号楼, 3#, full-width digits), matched against directory's places; `lat`/`long`, read as
+  WGS-84 as the spec says (not GCJ-02, which Chinese maps give), placed at the nearest
+  building within `open311_radius_m` (150 m). An address that matches nothing or several
+  places, or a point with no building that close, is a 400 naming what is accepted. The
+  request's `address` and `address_id` are the place found. `phone` is the reporter's call-back
   number: consent is implied by the integration that collected it (it must be a mainland
   mobile). `email` and `device_id` are not kept (nothing here writes e-mail).
   `first_name`/`last_name` are kept encrypted like a QR reporter's name. Source: `hotline`

@@ -4,7 +4,9 @@ token, and posting a request, which files a ticket (the package's docstring has 
 
 from __future__ import annotations
 
+import math
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,11 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.intake import categories, hotline, permissions, tickets
 from services.intake.context import IntakeContext
 from services.intake.models import DESCRIPTION_LENGTH, OPEN_STATUSES, Category, Ticket
+from services.intake.open311 import addresses
+from services.intake.open311.addresses import PLACE_CODE
 from services.intake.open311.mapping import describe, service_notice
 from services.intake.tickets import Report
 from services.kit import calls
 from services.kit.auth import Principal, TokenVerifier, authorize
-from services.kit.clients.directory import Location
+from services.kit.clients.directory import Location, MappedPlace
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import (
     BadRequest,
@@ -35,7 +39,6 @@ PERM_SUBMIT = permissions.OPEN311_SUBMIT
 MAX_RESULTS = 1000
 MAX_SPAN = timedelta(days=90)
 API_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
-PLACE_CODE = re.compile(r"^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,3}$")
 NAME_LENGTH = 40
 MEDIA_URL_LENGTH = 500
 # A "+08:00" sent unencoded in a query string arrives as " 08:00".
@@ -243,34 +246,114 @@ def _media_url(value: str | None) -> str | None:
     return value
 
 
-async def _locate(ctx: IntakeContext, form: Mapping[str, str]) -> Location:
-    address_id, address_string = given(form, "address_id"), given(form, "address_string")
-    code = address_id
-    if code is None and address_string is not None and PLACE_CODE.match(address_string.upper()):
-        code = address_string
-    if code is not None:
-        unknown = BadRequest(
-            "unknown_address_id",
-            f"No place has the code '{code}'. An address_id is the public code of a "
-            "community, building or unit door (e.g. TGYZL-03-2).",
-        )
-        if not PLACE_CODE.match(code.upper()):
-            raise unknown
-        try:
-            with calls.tolerated("open311 post: locate before the key row (issue 11, left)"):
-                return await ctx.directory.locate(code.upper(), pointer="/body/address_id")
-        except InvalidInput:
-            raise unknown from None
-    if address_string is not None or given(form, "lat") or given(form, "long"):
+async def _by_code(ctx: IntakeContext, code: str, field: str) -> Location:
+    unknown = BadRequest(
+        "unknown_address_id",
+        f"No place has the code '{code}'. An {field} is the public code of a "
+        "community, building or unit door (e.g. TGYZL-03-2).",
+    )
+    if not PLACE_CODE.match(code.upper()):
+        raise unknown
+    try:
+        return await ctx.directory.locate(code.upper(), pointer=f"/body/{field}")
+    except InvalidInput:
+        raise unknown from None
+
+
+def _named(place: MappedPlace, places: Mapping[uuid.UUID, MappedPlace]) -> str:
+    names: list[str] = []
+    current: MappedPlace | None = place
+    while current is not None and current.kind in ("community", "building", "unit"):
+        names.insert(0, current.name)
+        current = places.get(current.parent_id) if current.parent_id else None
+    return f"{' '.join(names)} ({place.code})"
+
+
+async def _by_address(ctx: IntakeContext, text: str) -> Location:
+    accepted = addresses.ACCEPTED.format(radius=ctx.open311_radius_m)
+    query = addresses.parse_address(text)
+    if query is not None and query.code is not None:
+        return await _by_code(ctx, query.code, "address_string")
+    found: list[MappedPlace] = []
+    places: dict[uuid.UUID, MappedPlace] = {}
+    if query is not None:
+        communities = await ctx.directory.places_of_kind("community")
+        places.update((c.id, c) for c in communities)
+        places_in: dict[uuid.UUID, list[MappedPlace]] = {}
+        matched = addresses.match_communities(query.community, communities)
+        if query.building is not None:
+            for community in matched:
+                places_in[community.id] = await ctx.directory.places_under(community.id)
+                places.update((p.id, p) for p in places_in[community.id])
+        found = addresses.match_address(query, communities, places_in)
+    if not found:
         raise BadRequest(
-            "location_not_placeable",
-            "This jurisdiction places requests by address_id: the public code of a community, "
-            "building or unit door (e.g. TGYZL-03-2, on the unit door's notice board). "
-            "lat/long and free-text addresses cannot be placed.",
+            "address_not_found",
+            f"No community, building or unit door matches the address '{text}': the request "
+            f"cannot be placed. {accepted}",
+        )
+    if len(found) > 1:
+        shown = "; ".join(_named(p, places) for p in found[:5])
+        more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+        raise BadRequest(
+            "address_ambiguous",
+            f"The address '{text}' matches {len(found)} places: {shown}{more}. Name the "
+            f"community, or send the place's code as address_id. {accepted}",
+        )
+    return await ctx.directory.locate(found[0].code, pointer="/body/address_string")
+
+
+def _coordinate(value: str, name: str, most: float) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or not -most <= number <= most:
+        raise BadRequest(
+            "invalid_lat_long",
+            f"{name} is a WGS-84 coordinate in decimal degrees from {-most:g} to {most:g}, "
+            f"not '{value}'.",
+        )
+    return number
+
+
+async def _by_point(ctx: IntakeContext, lat_text: str, long_text: str) -> Location:
+    radius = ctx.open311_radius_m
+    lat = _coordinate(lat_text, "lat", 90)
+    long = _coordinate(long_text, "long", 180)
+    building = addresses.nearest_building(
+        lat, long, await ctx.directory.places_of_kind("building"), radius_m=radius
+    )
+    if building is None:
+        raise BadRequest(
+            "location_outside_district",
+            f"No building lies within {radius:.0f} m of lat {lat:g}, long {long:g} (read as "
+            "WGS-84; a GCJ-02 point from a Chinese map lies some 500 m off): the request "
+            f"cannot be placed. {addresses.ACCEPTED.format(radius=radius)}",
+        )
+    return await ctx.directory.locate(building.code, pointer="/body/lat")
+
+
+async def locate(ctx: IntakeContext, form: Mapping[str, str]) -> Location:
+    """Where a posted request is: its address_id, else its address_string, else its
+    lat/long (package docstring). Asked of directory before anything is written (kit.calls)."""
+    address_id, address_string = given(form, "address_id"), given(form, "address_string")
+    lat, long = given(form, "lat"), given(form, "long")
+    if address_id is not None:
+        return await _by_code(ctx, address_id, "address_id")
+    if address_string is not None:
+        return await _by_address(ctx, address_string)
+    if lat is not None and long is not None:
+        return await _by_point(ctx, lat, long)
+    if lat is not None or long is not None:
+        raise BadRequest(
+            "invalid_lat_long",
+            "lat and long go together. " + addresses.ACCEPTED.format(radius=ctx.open311_radius_m),
         )
     raise BadRequest(
         "location_required",
-        "A location is required: address_id, the code of a community, building or unit door.",
+        "A location is required: address_id, the code of a community, building or unit door, "
+        "address_string or lat/long.",
     )
 
 
@@ -281,9 +364,10 @@ async def submit(
     verifier: TokenVerifier,
     form: Mapping[str, str],
     bearer: Principal | None,
+    location: Location,
 ) -> list[dict[str, Any]]:
-    """File a ticket from a posted service request; everything is checked before anything
-    is stored."""
+    """File a ticket from a posted service request at its `location` (found by `locate`
+    before the transaction); everything is checked before anything is stored."""
     principal = await _submitter(ctx, verifier, given(form, "api_key"), bearer)
     category = await _category(session, given(form, "service_code"))
     description = (given(form, "description") or category.name_zh).replace("\x00", "")
@@ -293,7 +377,6 @@ async def submit(
         )
     name = _reporter_name(form)
     media_url = _media_url(given(form, "media_url"))
-    location = await _locate(ctx, form)
     authorize(principal, PERM_SUBMIT, location.path)
     phone = given(form, "phone")
     filing: dict[str, Any] = {"channel": "open311"}

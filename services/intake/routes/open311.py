@@ -183,9 +183,16 @@ FORM_FIELDS = {
             "description": "A community, building or unit door code",
             "examples": ["TGYZL-03-2"],
         },
-        "address_string": {"type": "string", "description": "Accepted when it is a place code"},
-        "lat": {"type": "number"},
-        "long": {"type": "number"},
+        "address_string": {
+            "type": "string",
+            "description": "A place code, or 社区 楼 单元 as people write it (3号楼, 3栋, 3#, 2门)",
+            "examples": ["天宫院中里社区3号楼2单元"],
+        },
+        "lat": {
+            "type": "number",
+            "description": "WGS-84 (not GCJ-02): placed at the nearest building within 150 m",
+        },
+        "long": {"type": "number", "description": "WGS-84 (not GCJ-02)"},
         "description": {"type": "string", "maxLength": 2000},
         "first_name": {"type": "string"},
         "last_name": {"type": "string"},
@@ -205,8 +212,10 @@ FORM_FIELDS = {
     summary="Open311: post a service request (api_key with intake:open311:submit)",
     description=(
         "Form-encoded. The api_key must hold intake:open311:submit over the place; a "
-        "missing or invalid key is the spec's 403. An Idempotency-Key header makes "
-        "retries safe."
+        "missing or invalid key is the spec's 403. The location is address_id, else "
+        "address_string (a place code or a written address), else lat/long in WGS-84 as the "
+        "spec says (a GCJ-02 point from a Chinese map lies some 500 m off), placed at the "
+        "nearest building within 150 m. An Idempotency-Key header makes retries safe."
     ),
     openapi_extra={
         "requestBody": {
@@ -226,8 +235,12 @@ async def post_request(
     form = wire.response_format(fmt)
     fields = await _posted_fields(request)
     verifier: TokenVerifier = request.app.state.token_verifier
+    # The place is asked of directory before the transaction's first statement (kit.calls).
+    location = await requests.locate(ctx, fields)
     answered = await idem.run(
-        lambda: requests.submit(session, ctx=ctx, verifier=verifier, form=fields, bearer=bearer),
+        lambda: requests.submit(
+            session, ctx=ctx, verifier=verifier, form=fields, bearer=bearer, location=location
+        ),
         status_code=201,
     )
     # Idempotency stores the answer as JSON; a replay is rendered in the asked format too.

@@ -119,7 +119,7 @@ class DirectoryClient(ServiceClient):
 
     def __init__(self, base_url: str, *, transport: httpx.AsyncBaseTransport | None = None):
         super().__init__(base_url, transport=transport)
-        self._places: dict[uuid.UUID, tuple[float, list[MappedPlace]]] = {}
+        self._places: dict[uuid.UUID | str, tuple[float, list[MappedPlace]]] = {}
 
     async def resolve_code(self, token: str, *, pointer: str) -> ScannedCode:
         """The scanned code's place; unknown (422 at `pointer`) and revoked (410) codes are
@@ -173,22 +173,28 @@ class DirectoryClient(ServiceClient):
     async def places_under(self, place_id: uuid.UUID) -> list[MappedPlace]:
         """The place and every place under it (names, parents, coordinates), all pages;
         none for an unknown place. Kept for PLACES_TTL_SECONDS."""
-        cached = self._places.get(place_id)
+        return await self._listed(place_id, {"under": str(place_id)})
+
+    async def places_of_kind(self, kind: str) -> list[MappedPlace]:
+        """Every place of one kind (every community, every building), all pages. Kept for
+        PLACES_TTL_SECONDS."""
+        return await self._listed(f"kind:{kind}", {"kind": kind})
+
+    async def _listed(
+        self, key: uuid.UUID | str, params: dict[str, str | int]
+    ) -> list[MappedPlace]:
+        cached = self._places.get(key)
         if cached is not None and cached[0] > time.monotonic():
             return cached[1]
-        found = await self._fetch_places_under(place_id)
-        self._places[place_id] = (time.monotonic() + PLACES_TTL_SECONDS, found)
+        found = await self._fetch_places(params)
+        self._places[key] = (time.monotonic() + PLACES_TTL_SECONDS, found)
         return found
 
-    async def _fetch_places_under(self, place_id: uuid.UUID) -> list[MappedPlace]:
+    async def _fetch_places(self, params: dict[str, str | int]) -> list[MappedPlace]:
         found: list[MappedPlace] = []
         while True:
-            params: dict[str, str | int] = {
-                "under": str(place_id),
-                "limit": 100,
-                "offset": len(found),
-            }
-            response = await self.call("GET", "/v1/places", params=params, ok=(200, 404, 422))
+            page_params = {**params, "limit": 100, "offset": len(found)}
+            response = await self.call("GET", "/v1/places", params=page_params, ok=(200, 404, 422))
             if response.status_code != 200:
                 return []
             page = response.json()
