@@ -53,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Open311: post a service request (api_key with intake:open311:submit)
-         * @description Form-encoded. The api_key must hold intake:open311:submit over the place; a missing or invalid key is the spec's 403. An Idempotency-Key header makes retries safe.
+         * @description Form-encoded. The api_key must hold intake:open311:submit over the place; a missing or invalid key is the spec's 403. The location is address_id, else address_string (a place code or a written address), else lat/long in WGS-84 as the spec says (a GCJ-02 point from a Chinese map lies some 500 m off), placed at the nearest building within 150 m. An Idempotency-Key header makes retries safe.
          */
         post: operations["post_request_open311_v2_requests__fmt__post"];
         delete?: never;
@@ -3082,7 +3082,10 @@ export interface operations {
                      * @example TGYZL-03-2
                      */
                     address_id?: string;
-                    /** @description Accepted when it is a place code */
+                    /**
+                     * @description A place code, or 社区 楼 单元 as people write it (3号楼, 3栋, 3#, 2门)
+                     * @example 天宫院中里社区3号楼2单元
+                     */
                     address_string?: string;
                     /** @description Holds intake:open311:submit */
                     api_key: string;
@@ -3095,7 +3098,9 @@ export interface operations {
                     /** @description Ignored: one jurisdiction */
                     jurisdiction_id?: string;
                     last_name?: string;
+                    /** @description WGS-84 (not GCJ-02): placed at the nearest building within 150 m */
                     lat?: number;
+                    /** @description WGS-84 (not GCJ-02) */
                     long?: number;
                     /** Format: uri */
                     media_url?: string;
@@ -3112,7 +3117,10 @@ export interface operations {
                      * @example TGYZL-03-2
                      */
                     address_id?: string;
-                    /** @description Accepted when it is a place code */
+                    /**
+                     * @description A place code, or 社区 楼 单元 as people write it (3号楼, 3栋, 3#, 2门)
+                     * @example 天宫院中里社区3号楼2单元
+                     */
                     address_string?: string;
                     /** @description Holds intake:open311:submit */
                     api_key: string;
@@ -3125,7 +3133,9 @@ export interface operations {
                     /** @description Ignored: one jurisdiction */
                     jurisdiction_id?: string;
                     last_name?: string;
+                    /** @description WGS-84 (not GCJ-02): placed at the nearest building within 150 m */
                     lat?: number;
+                    /** @description WGS-84 (not GCJ-02) */
                     long?: number;
                     /** Format: uri */
                     media_url?: string;
