@@ -121,7 +121,8 @@ async def test_an_export_is_masked_by_default_even_for_a_role_that_may_reveal(
         rows = parse_csv(response)
         text = response.content.decode("utf-8-sig")
         assert PHONE not in text
-        assert "13900139001" not in text and "139 0013 9001" not in text
+        assert "13900139001" not in text
+        assert "139 0013 9001" not in text
         by_number = {r["编号"]: r for r in rows}
         assert by_number["TGYZL-2026-000001"]["联系人"] == "王*"
         assert by_number["TGYZL-2026-000001"]["联系电话"] == "138****8000"
@@ -189,7 +190,8 @@ async def test_a_clear_export_is_recorded_and_says_so_on_its_first_row(
     note = csv_note(response)
     assert "导出时间：2026-03-02 09:10" in note
     assert "导出原因：逐户回访小广告问题" in note
-    assert "含联系方式" in note and "已脱敏" not in note
+    assert "含联系方式" in note
+    assert "已脱敏" not in note
     assert response.headers["content-disposition"].endswith('-2026-03-02-clear.csv"')
 
     masked = await export_csv(intake, community)
@@ -217,7 +219,8 @@ async def test_a_clear_export_is_recorded_and_says_so_on_its_first_row(
     }
     assert plain["reason"] is None
     assert plain["fields"] == ""
-    assert plain["detail"]["revealed"] == 0 and plain["detail"]["numbers_in_clear"] == 0
+    assert plain["detail"]["revealed"] == 0
+    assert plain["detail"]["numbers_in_clear"] == 0
     assert plain["detail"]["rows"] == 2
     assert PHONE not in str(dict(clear))  # who saw what, never the value
 
@@ -284,7 +287,9 @@ async def test_the_xlsx_reads_back_with_a_bold_header_and_local_times(
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
     note = sheet.cell(row=1, column=1).value
-    assert isinstance(note, str) and note.startswith("导出人：") and "已脱敏" in note
+    assert isinstance(note, str)
+    assert note.startswith("导出人：")
+    assert "已脱敏" in note
     assert [c.value for c in sheet[2]] == HEADERS
     assert all(c.font.b for c in sheet[2])
     values = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
@@ -306,7 +311,8 @@ async def test_the_xlsx_reads_back_with_a_bold_header_and_local_times(
     sheet = openpyxl.load_workbook(io.BytesIO(clear.content)).active
     assert sheet is not None
     note = sheet.cell(row=1, column=1).value
-    assert isinstance(note, str) and "导出原因：回访" in note
+    assert isinstance(note, str)
+    assert "导出原因：回访" in note
     values = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert values["TGYZL-2026-000001"][11:13] == ("王芳", PHONE)
 
