@@ -85,3 +85,31 @@ async def test_a_client_without_the_scope_is_refused_and_an_unknown_topic_is_422
     )
     assert unknown.status_code == 422
     assert unknown.json()["code"] == "unknown_topic"
+
+
+async def test_a_clear_export_in_intake_appears_in_identitys_audit_list_with_its_reason(
+    intake: Intake, identity: Identity, tmp_path: Path
+) -> None:
+    stack = await Stack.start(intake, identity, tmp_path)
+    await stack.reported()
+    staff = await stack.staff("GYSNL", "intake:tickets:read", "identity:personal:reveal")
+    response = await stack.client.get(
+        "/v1/exports/tickets.csv",
+        params={"clear": "true", "reason": "回访核实", "building": "GYSNL"},
+        headers=staff,
+    )
+    assert response.status_code == 200, response.text
+    assert REPORTER_PHONE in response.content.decode("utf-8-sig")
+
+    report = await intake.relay.relay_due()
+    assert report.succeeded == 1, report
+    listed = await identity.client.get("/v1/audit?action=intake.export", headers=stack.admin)
+    assert listed.status_code == 200, listed.text
+    [entry] = listed.json()["items"]
+    assert entry["target_kind"] == "tickets"
+    assert entry["actor"] == "staff:staff-GYSNL"
+    assert entry["detail"]["reason"] == "回访核实"
+    assert entry["detail"]["export"]["rows"] == 1
+    assert entry["detail"]["export"]["numbers_in_clear"] == 1
+    assert entry["detail"]["export"]["filters"] == {"building": "GYSNL"}
+    assert REPORTER_PHONE not in listed.text

@@ -1,39 +1,26 @@
 """Exports of a filtered ticket list: CSV (UTF-8 with BOM) and Excel (.xlsx).
 
+Intake defines only the columns and the rows; masking, the clear export's reason and
+permission, the audit record, the file's note, formula neutralisation and the writing are
+kit's (`services.kit.exports`), shared by every service that exports.
+
 The filters and the scope are the inbox's (`tickets.inbox_query`): the caller's places are
 part of the query, so an export never holds a ticket its author could not list.
 
-Personal data: the reporter's name and phone are masked (张*, 138****1234) unless the
-exporter holds `identity:personal:reveal` over the ticket's place; then they are in clear.
-Without it, phones and ID numbers typed into the description are blanked too
-(kit.redaction), as on the ticket page. The export itself is the reveal: whoever may see
-a number on the ticket page may take it in a spreadsheet, and the file is out of our hands
-once downloaded. Each export is logged (who, how many rows, how many in clear; never the
-data itself). A durable audit row per export would need a table of intake's own (a
-schema change, not made here).
+Personal data: masked for everyone by default (张*, 138****1234, and phones typed into the
+description blanked by kit.redaction). With `clear=true` and a typed reason, the names and
+phones are in clear, but only if the exporter may reveal them at every ticket's place.
 
-Spreadsheet safety: a CSV cell that starts with = + - @ (or a tab or carriage return) is
-prefixed with ' so Excel and LibreOffice never run it as a formula (OWASP "CSV
-injection"). In the .xlsx, text is written as text cells (`write_string`), which are
-never formulas, so no prefix is needed there.
-
-Size: at most EXPORT_LIMIT rows; a larger selection is refused (422
-`export_too_large`) rather than silently cut, so a file is always the whole list asked for.
+Size: at most EXPORT_LIMIT rows; a larger selection is refused (422 `export_too_large`).
 The file is built in memory (about 15 MB of CSV at the limit).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
-from urllib.parse import quote
 
-import xlsxwriter
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -42,32 +29,32 @@ from services.intake.context import IntakeContext
 from services.intake.models import Category, Ticket, audit
 from services.intake.tickets import PERM_READ, inbox_query, overdue_clause, path_of_code
 from services.kit import coverage
+from services.kit import exports as kit_exports
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import FieldError, InvalidInput
-from services.kit.personal import PERM_REVEAL, mask_phone
-from services.kit.redaction import redact_personal
+from services.kit.exports import Column, ExportFile, Row, content_disposition
 
 log = logging.getLogger("intake.exports")
 
 EXPORT_LIMIT = 50_000
-HEADERS = (
-    "编号",
-    "类别",
-    "状态",
-    "优先级",
-    "来源",
-    "地点编码",
-    "描述",
-    "报告时间",
-    "受理时间",
-    "解决时间",
-    "评分",
-    "联系人",
-    "联系电话",
-    "是否超期",
+COLUMNS = (
+    Column("编号", 20),
+    Column("类别", 10),
+    Column("状态", 8),
+    Column("优先级", 8),
+    Column("来源", 8),
+    Column("地点编码", 14),
+    Column("描述", 50, kind="free_text"),
+    Column("报告时间", 17),
+    Column("受理时间", 17),
+    Column("解决时间", 17),
+    Column("评分", 6),
+    Column("联系人", 10, kind="name", field="reporter_name"),
+    Column("联系电话", 14, kind="phone", field="reporter_phone"),
+    Column("是否超期", 8),
 )
-COLUMN_WIDTHS = (20, 10, 8, 8, 8, 14, 50, 17, 17, 17, 6, 10, 14, 8)
+HEADERS = tuple(c.title for c in COLUMNS)
 STATUS_ZH = {
     "submitted": "待受理",
     "acknowledged": "已受理",
@@ -87,10 +74,7 @@ SOURCE_ZH = {
     "contractor": "服务商",
     "staff": "工作人员",
 }
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-LOCAL_FORMAT = "%Y-%m-%d %H:%M"
-
-Cell = str | int | datetime | None
+XLSX_TYPE = kit_exports.XLSX_TYPE
 
 
 @dataclass(frozen=True)
@@ -107,28 +91,6 @@ class TicketFilters:
     created_to: date | None = None
 
 
-@dataclass(frozen=True)
-class Sheet:
-    rows: list[tuple[Cell, ...]]
-    revealed: int
-
-
-@dataclass(frozen=True)
-class ExportFile:
-    content: bytes
-    media_type: str
-    filename: str
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet will show, never evaluate."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
-
-
-def _masked_name(name: str) -> str:
-    return name[:1] + "*" * max(1, len(name) - 1)
-
-
 async def sheet(
     session: AsyncSession,
     *,
@@ -136,7 +98,9 @@ async def sheet(
     principal: Principal,
     filters: TicketFilters,
     now: datetime,
-) -> Sheet:
+) -> list[Row]:
+    """The tickets in the caller's scope matching the filters, personal cells in clear
+    (kit.exports masks them unless a clear export is allowed)."""
     if filters.created_from and filters.created_to and filters.created_from > filters.created_to:
         raise InvalidInput(
             "invalid_period",
@@ -168,13 +132,7 @@ async def sheet(
     total = int(
         await session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     )
-    if total > EXPORT_LIMIT:
-        raise InvalidInput(
-            "export_too_large",
-            f"{total} tickets match; an export holds at most {EXPORT_LIMIT}. Narrow the filters.",
-            limit=EXPORT_LIMIT,
-            total=total,
-        )
+    kit_exports.check_limit(total, EXPORT_LIMIT)
     names = {
         code: name for code, name in await session.execute(select(Category.code, Category.name_zh))
     }
@@ -197,8 +155,7 @@ async def sheet(
             Ticket.place_path,
         )
     )
-    rows: list[tuple[Cell, ...]] = []
-    revealed = 0
+    rows: list[Row] = []
     for (
         number,
         category,
@@ -218,99 +175,24 @@ async def sheet(
     ) in result:
         name = ctx.cipher.decrypt(name_cipher) if name_cipher else None
         phone = ctx.cipher.decrypt(phone_cipher) if phone_cipher else None
-        entitled = principal.can(PERM_REVEAL, place_path)
-        if (name or phone) and entitled:
-            revealed += 1
-        elif name or phone:
-            name = _masked_name(name) if name else None
-            phone = mask_phone(phone) if phone else None
-        if not entitled:  # a phone typed into the description is masked like the column
-            description = redact_personal(description)
-        rows.append(
-            (
-                number,
-                names.get(category, category),
-                STATUS_ZH.get(status, status),
-                PRIORITY_ZH.get(priority, priority),
-                SOURCE_ZH.get(source, source),
-                place_code,
-                description,
-                created_at,
-                answered_at,
-                resolved_at,
-                rating,
-                name,
-                phone,
-                "是" if overdue else "否",
-            )
+        cells = (
+            number,
+            names.get(category, category),
+            STATUS_ZH.get(status, status),
+            PRIORITY_ZH.get(priority, priority),
+            SOURCE_ZH.get(source, source),
+            place_code,
+            description,
+            created_at,
+            answered_at,
+            resolved_at,
+            rating,
+            name,
+            phone,
+            "是" if overdue else "否",
         )
-    return Sheet(rows=rows, revealed=revealed)
-
-
-def _local(value: datetime) -> datetime:
-    return value.astimezone(LOCAL_TZ)
-
-
-def to_csv(rows: Sequence[tuple[Cell, ...]]) -> bytes:
-    """RFC 4180 (CRLF, quotes doubled, fields quoted when needed), UTF-8 with a BOM so
-    Excel opens the Chinese text correctly."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([_csv_cell(value) for value in row])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _csv_cell(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return _local(value).strftime(LOCAL_FORMAT)
-    if isinstance(value, int):
-        return str(value)
-    return neutralise(value)
-
-
-def to_xlsx(rows: Sequence[tuple[Cell, ...]]) -> bytes:
-    """One sheet, bold frozen header with a filter, datetimes as Beijing local time."""
-    buffer = io.BytesIO()
-    options: dict[str, Any] = {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    }
-    with xlsxwriter.Workbook(buffer, options) as book:
-        bold = book.add_format({"bold": True})
-        when = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        sheet = book.add_worksheet("工单")
-        for col, (title, width) in enumerate(zip(HEADERS, COLUMN_WIDTHS, strict=True)):
-            sheet.write_string(0, col, title, bold)
-            sheet.set_column(col, col, width)
-        for r, row in enumerate(rows, start=1):
-            for col, value in enumerate(row):
-                if value is None:
-                    continue
-                if isinstance(value, datetime):
-                    # Excel has no time zones: the local wall time, naive.
-                    sheet.write_datetime(r, col, _local(value).replace(tzinfo=None), when)
-                elif isinstance(value, int):
-                    sheet.write_number(r, col, value)
-                else:
-                    sheet.write_string(r, col, value)
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(HEADERS) - 1)
-    return buffer.getvalue()
-
-
-def content_disposition(filename: str) -> str:
-    """`attachment` with an ASCII `filename` and, for other names, RFC 5987 `filename*`."""
-    fallback = "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "_" for c in filename)
-    value = f'attachment; filename="{fallback}"'
-    if fallback != filename:
-        value += f"; filename*=UTF-8''{quote(filename, safe='')}"
-    return value
+        rows.append(Row(cells=cells, place_path=place_path))
+    return rows
 
 
 async def _file_label(ctx: IntakeContext, principal: Principal, filters: TicketFilters) -> str:
@@ -320,46 +202,44 @@ async def _file_label(ctx: IntakeContext, principal: Principal, filters: TicketF
     return scope.place.code if scope.place else "all"
 
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMATS = {"csv": ("text/csv; charset=utf-8", to_csv), "xlsx": (XLSX_TYPE, to_xlsx)}
-
-
 async def export_tickets(
     session: AsyncSession,
     *,
     ctx: IntakeContext,
     principal: Principal,
     filters: TicketFilters,
-    file_format: str,
+    request: kit_exports.Request,
 ) -> ExportFile:
     now = ctx.clock.now()
-    media_type, render = FORMATS[file_format]
+    kit_exports.clean_reason(request)  # before reading anything
     label = await _file_label(ctx, principal, filters)
-    found = await sheet(session, ctx=ctx, principal=principal, filters=filters, now=now)
+    rows = await sheet(session, ctx=ctx, principal=principal, filters=filters, now=now)
+    scopes = principal.scope_paths(PERM_READ)
+    day = now.astimezone(LOCAL_TZ).date().isoformat()
+    suffix = "-clear" if request.clear else ""
+    found = await kit_exports.export(
+        session,
+        audit=audit,
+        principal=principal,
+        request=request,
+        what="tickets",
+        columns=COLUMNS,
+        rows=rows,
+        filters=asdict(filters),
+        place_path=min(scopes, key=len) if scopes else None,
+        filename=f"tickets-{label}-{day}{suffix}.{request.file_format}",
+        sheet_name="工单",
+        now=now,
+    )
     log.info(
-        "tickets exported as %s by %s:%s: %d rows, %d with contact details in clear",
-        file_format,
+        "tickets exported as %s by %s:%s: %d rows, %d contact values in clear",
+        request.file_format,
         principal.kind,
         principal.subject,
-        len(found.rows),
+        found.rows,
         found.revealed,
     )
-    # The export is recorded like a reveal and sent to identity's audit list (kit.audit).
-    scopes = principal.scope_paths(PERM_READ)
-    await audit.export(
-        session,
-        principal,
-        what="tickets",
-        rows=len(found.rows),
-        revealed=found.revealed,
-        fields=("reporter_name", "reporter_phone"),
-        place_path=min(scopes, key=len) if scopes else None,
-        now=now,
-        filters={k: str(v) for k, v in asdict(filters).items() if v is not None},
-    )
-    day = now.astimezone(LOCAL_TZ).date().isoformat()
-    return ExportFile(
-        content=render(found.rows),
-        media_type=media_type,
-        filename=f"tickets-{label}-{day}.{file_format}",
-    )
+    return found
+
+
+__all__ = ["EXPORT_LIMIT", "HEADERS", "TicketFilters", "content_disposition", "export_tickets"]

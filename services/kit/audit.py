@@ -98,11 +98,16 @@ class AuditTrail:
         rows: int,
         revealed: int,
         fields: Sequence[str],
+        numbers: int = 0,
         place_path: str | None,
         now: datetime,
         filters: dict[str, Any] | None = None,
+        reason: str | None = None,
+        clear: bool = False,
+        file_format: str | None = None,
     ) -> uuid.UUID:
-        """Record an export: what, how many rows, how many with personal data in clear."""
+        """Record an export: what, why, with which filters, how many rows, how many
+        personal values in clear (none for a masked export)."""
         return await self._record(
             session,
             "export",
@@ -112,8 +117,15 @@ class AuditTrail:
             fields=fields if revealed else (),
             place_path=place_path,
             now=now,
-            reason=None,
-            detail={"rows": rows, "revealed": revealed, "filters": filters or {}},
+            reason=reason,
+            detail={
+                "rows": rows,
+                "revealed": revealed,
+                "numbers_in_clear": numbers,
+                "clear": clear,
+                "format": file_format,
+                "filters": filters or {},
+            },
         )
 
     async def _record(

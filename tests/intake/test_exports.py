@@ -1,4 +1,5 @@
-"""Exports of the filtered list: CSV that Excel opens, .xlsx, masked unless revealed."""
+"""Exports of the filtered list: CSV that Excel opens, .xlsx; masked for everyone by
+default, in clear only as a deliberate act with a reason, recorded and noted in the file."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import Any
 import httpx
 import openpyxl
 import pytest
+import sqlalchemy as sa
 
 from services.intake import exports
+from services.intake.models import audit
 from services.kit.testing import grant
 from tests.fixtures.intake import Intake
 
@@ -36,6 +39,13 @@ READ = "intake:tickets:read"
 REVEAL = "identity:personal:reveal"
 
 
+def csv_note(response: httpx.Response) -> str:
+    """The file's own first row: who exported it, when and why."""
+    text = response.content.decode("utf-8-sig")
+    [note] = next(csv.reader(io.StringIO(text, newline="")))
+    return note
+
+
 def parse_csv(response: httpx.Response) -> list[dict[str, str]]:
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
@@ -43,8 +53,9 @@ def parse_csv(response: httpx.Response) -> list[dict[str, str]]:
     text = response.content.decode("utf-8-sig")
     assert "\r\n" in text
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == HEADERS
-    return [dict(zip(HEADERS, row, strict=True)) for row in rows[1:]]
+    assert rows[0][0].startswith("导出人：")  # the file's note comes first
+    assert rows[1] == HEADERS
+    return [dict(zip(HEADERS, row, strict=True)) for row in rows[2:]]
 
 
 async def export_csv(intake: Intake, headers: dict[str, str], **params: Any) -> httpx.Response:
@@ -96,10 +107,56 @@ async def test_a_reader_without_reveal_gets_masked_contacts(
     assert disposition == 'attachment; filename="tickets-TGYZL-2026-03-02.csv"'
 
 
-async def test_a_reader_with_reveal_over_the_place_gets_them_in_clear(
+async def test_an_export_is_masked_by_default_even_for_a_role_that_may_reveal(
     intake: Intake, reported: dict[str, Any]
 ) -> None:
-    # Reads the whole district, may reveal only in GYSNL.
+    # Issue 13 §1: holding identity:personal:reveal no longer puts phones in a file by
+    # default (this test replaces the former "reader with reveal gets them in clear").
+    await intake.report(
+        "TGYZL-01-2", description="漏水, 请打楼上住户电话 139 0013 9001 联系", category="other"
+    )
+    for roles in ((READ,), (READ, REVEAL)):
+        staff = await intake.staff("TGYZL", *roles)
+        response = await export_csv(intake, staff)
+        rows = parse_csv(response)
+        text = response.content.decode("utf-8-sig")
+        assert PHONE not in text
+        assert "13900139001" not in text
+        assert "139 0013 9001" not in text
+        by_number = {r["编号"]: r for r in rows}
+        assert by_number["TGYZL-2026-000001"]["联系人"] == "王*"
+        assert by_number["TGYZL-2026-000001"]["联系电话"] == "138****8000"
+        assert "请打楼上住户电话" in by_number["TGYZL-2026-000003"]["描述"]
+        assert "已脱敏" in csv_note(response)
+
+    # A district role holding reveal everywhere: masked all the same.
+    district = await intake.directory.place("DX")
+    token = intake.tokens.issue(
+        grants=[grant("district_admin", district["id"], district["path"], READ, REVEAL)],
+        now=intake.clock.now(),
+    )
+    response = await export_csv(intake, {"Authorization": f"Bearer {token}"})
+    rows = parse_csv(response)
+    assert {r["联系电话"] for r in rows} == {"", "138****8000", "139****9000"}
+
+
+async def test_a_clear_export_needs_a_reason_and_the_reveal_over_every_ticket(
+    intake: Intake, reported: dict[str, Any]
+) -> None:
+    reader = await intake.staff("TGYZL", READ)
+    refused = await export_csv(intake, reader, clear="true", reason="回访核实")
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "export_clear_not_permitted"
+
+    community = await intake.staff("TGYZL", READ, REVEAL)
+    for reason in (None, "", "   "):
+        params = {"clear": "true"} | ({"reason": reason} if reason is not None else {})
+        missing = await export_csv(intake, community, **params)
+        assert missing.status_code == 422
+        assert missing.json()["code"] == "reason_required"
+
+    # Reads the whole district, may reveal only in GYSNL: refused for the district as a
+    # whole (never a file with some rows in clear), allowed for GYSNL alone.
     district = await intake.directory.place("DX")
     gysnl = await intake.directory.place("GYSNL")
     token = intake.tokens.issue(
@@ -109,17 +166,63 @@ async def test_a_reader_with_reveal_over_the_place_gets_them_in_clear(
         ],
         now=intake.clock.now(),
     )
-    rows = parse_csv(await export_csv(intake, {"Authorization": f"Bearer {token}"}))
-    by_number = {r["编号"]: r for r in rows}
-    assert set(by_number) == {"GYSNL-2026-000001", "TGYZL-2026-000002", "TGYZL-2026-000001"}
-    assert by_number["GYSNL-2026-000001"]["联系人"] == "李雷"
-    assert by_number["GYSNL-2026-000001"]["联系电话"] == "13900139000"
-    assert by_number["TGYZL-2026-000001"]["联系电话"] == "138****8000"
+    mixed = {"Authorization": f"Bearer {token}"}
+    partly = await export_csv(intake, mixed, clear="true", reason="回访核实")
+    assert partly.status_code == 403
+    assert partly.json()["code"] == "export_clear_not_permitted"
+    rows = parse_csv(await export_csv(intake, mixed, clear="true", reason="回访", building="GYSNL"))
+    assert [(r["联系人"], r["联系电话"]) for r in rows] == [("李雷", "13900139000")]
 
+    async with intake.db.session(write=False) as session:
+        kinds = list(await session.scalars(sa.select(audit.table.c.kind)))
+    assert kinds == ["export"]  # the refused ones left no record
+
+
+async def test_a_clear_export_is_recorded_and_says_so_on_its_first_row(
+    intake: Intake, reported: dict[str, Any]
+) -> None:
     community = await intake.staff("TGYZL", READ, REVEAL)
-    rows = parse_csv(await export_csv(intake, community))
-    assert rows[1]["联系人"] == "王芳"
-    assert rows[1]["联系电话"] == PHONE
+    response = await export_csv(
+        intake, community, clear="true", reason="逐户回访小广告问题", category="small_ads"
+    )
+    rows = parse_csv(response)
+    assert [(r["联系人"], r["联系电话"]) for r in rows] == [("王芳", PHONE)]
+    note = csv_note(response)
+    assert "导出时间：2026-03-02 09:10" in note
+    assert "导出原因：逐户回访小广告问题" in note
+    assert "含联系方式" in note
+    assert "已脱敏" not in note
+    assert response.headers["content-disposition"].endswith('-2026-03-02-clear.csv"')
+
+    masked = await export_csv(intake, community)
+    assert masked.status_code == 200
+
+    async with intake.db.session(write=False) as session:
+        records = (
+            (await session.execute(sa.select(audit.table).order_by(audit.table.c.at)))
+            .mappings()
+            .all()
+        )
+    clear, plain = sorted(records, key=lambda r: r["detail"]["clear"], reverse=True)
+    assert clear["kind"] == "export"
+    assert clear["actor"].startswith("staff:")
+    assert f"导出人：{clear['actor_name'] or clear['actor']}" in note
+    assert clear["reason"] == "逐户回访小广告问题"
+    assert clear["fields"] == "reporter_name,reporter_phone"
+    assert clear["detail"] == {
+        "rows": 1,
+        "revealed": 1,
+        "numbers_in_clear": 1,
+        "clear": True,
+        "format": "csv",
+        "filters": {"category": "small_ads"},
+    }
+    assert plain["reason"] is None
+    assert plain["fields"] == ""
+    assert plain["detail"]["revealed"] == 0
+    assert plain["detail"]["numbers_in_clear"] == 0
+    assert plain["detail"]["rows"] == 2
+    assert PHONE not in str(dict(clear))  # who saw what, never the value
 
 
 async def test_the_inbox_filters_apply_and_the_scope_holds(
@@ -183,18 +286,35 @@ async def test_the_xlsx_reads_back_with_a_bold_header_and_local_times(
     )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
-    assert [c.value for c in sheet[1]] == HEADERS
-    assert all(c.font.b for c in sheet[1])
-    values = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    note = sheet.cell(row=1, column=1).value
+    assert isinstance(note, str)
+    assert note.startswith("导出人：")
+    assert "已脱敏" in note
+    assert [c.value for c in sheet[2]] == HEADERS
+    assert all(c.font.b for c in sheet[2])
+    values = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     first = values["TGYZL-2026-000001"]
     assert first[7] == datetime(2026, 3, 2, 9, 0)  # 01:00 UTC, shown as Beijing time
     assert first[8] == datetime(2026, 3, 2, 9, 10)  # acknowledged after the other reports
     assert first[11:13] == ("王*", "138****8000")
     formula_cell = next(
-        row[6] for row in sheet.iter_rows(min_row=2) if row[0].value == "TGYZL-2026-000002"
+        row[6] for row in sheet.iter_rows(min_row=3) if row[0].value == "TGYZL-2026-000002"
     )
     assert formula_cell.value == "=1+1"
     assert formula_cell.data_type == "s"  # text, not a formula
+
+    revealer = await intake.staff("TGYZL", READ, REVEAL)
+    clear = await intake.client.get(
+        "/v1/exports/tickets.xlsx", params={"clear": "true", "reason": "回访"}, headers=revealer
+    )
+    assert clear.status_code == 200, clear.text
+    sheet = openpyxl.load_workbook(io.BytesIO(clear.content)).active
+    assert sheet is not None
+    note = sheet.cell(row=1, column=1).value
+    assert isinstance(note, str)
+    assert "导出原因：回访" in note
+    values = {row[0]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert values["TGYZL-2026-000001"][11:13] == ("王芳", PHONE)
 
 
 async def test_an_export_over_the_limit_is_refused_not_cut(

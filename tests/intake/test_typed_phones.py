@@ -112,12 +112,19 @@ async def test_staff_without_reveal_read_free_text_blanked_in_the_ticket_and_the
     rows = await _export(intake, captain)
     assert rows[0]["联系电话"] == "138****8000"
     assert rows[0]["描述"] == BLANKED
+    # Issue 13 §1: an export is masked for everyone by default, the entitled included;
+    # the text as typed only in a clear export, made with a reason.
     rows = await _export(intake, handler)
+    assert rows[0]["联系电话"] == "138****8000"
+    assert rows[0]["描述"] == BLANKED
+    rows = await _export(intake, handler, clear="true", reason="回访核实")
     assert rows[0]["联系电话"] == "13800138000"
     assert rows[0]["描述"] == _description(typed)
 
 
-async def _export(intake: Intake, headers: dict[str, str]) -> list[dict[str, Any]]:
-    response = await intake.client.get("/v1/exports/tickets.csv", headers=headers)
+async def _export(intake: Intake, headers: dict[str, str], **params: str) -> list[dict[str, Any]]:
+    response = await intake.client.get("/v1/exports/tickets.csv", params=params, headers=headers)
     assert response.status_code == 200, response.text
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    text = response.content.decode("utf-8-sig")
+    assert text.startswith("导出人：")  # the file's own note, then the header row
+    return list(csv.DictReader(io.StringIO(text.split("\r\n", 1)[1], newline="")))

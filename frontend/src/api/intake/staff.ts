@@ -170,11 +170,17 @@ export const intakeStaff = {
   createHotspotTask: (task: HotspotTaskIn, key: string) =>
     http.post<TicketSummary>(`${base}/hotspots/tasks`, task, { ...staff, headers: { 'Idempotency-Key': key } }),
 
-  /** An export of the filtered list, downloaded with the bearer token (a link could not send it). */
-  async exportFile(format: ExportFormat, filters: InboxFilters): Promise<{ blob: Blob; filename: string | null }> {
+  /** An export of the filtered list, downloaded with the bearer token (a link could not send it).
+   *  Masked unless `clearReason` is given: then names and phones in clear, recorded with the reason. */
+  async exportFile(
+    format: ExportFormat,
+    filters: InboxFilters,
+    clearReason?: string,
+  ): Promise<{ blob: Blob; filename: string | null }> {
+    const clear = clearReason === undefined ? {} : { clear: true, reason: clearReason }
     const response = await http.get<Response>(`${base}/exports/tickets.${format}`, {
       ...staff,
-      query: filterQuery(filters),
+      query: { ...filterQuery(filters), ...clear },
       as: 'response',
       timeoutMs: 120_000,
     })

@@ -75,6 +75,8 @@ const messages: Shape<typeof zh> = {
     session_ended: 'Your session has ended; please sign in again.',
     invalid_token: 'Your session has ended; please sign in again.',
     authentication_required: 'Please sign in first.',
+    export_clear_not_permitted: 'You may not see the contact details of some of these tickets: narrow the filters or export masked.',
+    export_too_large: 'Too many tickets match: narrow the filters and export again.',
     forbidden: 'Your roles do not allow this.',
     not_found: 'Not found.',
     place_not_found: 'No such place.',

@@ -73,6 +73,8 @@ export default {
     session_ended: '登录已过期，请重新登录。',
     invalid_token: '登录已过期，请重新登录。',
     authentication_required: '请先登录。',
+    export_clear_not_permitted: '您无权查看其中部分工单的联系方式，请缩小范围或导出脱敏版。',
+    export_too_large: '符合条件的工单太多，请缩小筛选范围后再导出。',
     forbidden: '您的角色没有这项权限。',
     not_found: '没有找到要找的内容。',
     place_not_found: '没有找到这个地点。',
