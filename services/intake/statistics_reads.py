@@ -36,12 +36,13 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     true,
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake.models import OPEN_STATUSES, Ticket, TicketDayFigures
+from services.intake.models import OPEN_CONDITION, Ticket, TicketDayFigures
 from services.kit.coverage import Period, local_midnight
 from services.kit.db import UTCDateTime
 from services.kit.scope import within
@@ -397,7 +398,9 @@ async def overdue(
             select(
                 _count(and_(Ticket.status == "submitted", Ticket.due_respond_at < now)),
                 _count(Ticket.due_resolve_at < now),
-            ).where(where, Ticket.status.in_(OPEN_STATUSES))
+            )
+            # Written out, so the planner sees the partial index's own condition.
+            .where(where, text(OPEN_CONDITION))
         )
     ).one()
     return int(respond), int(resolve)

@@ -283,10 +283,22 @@ FUNCTIONS = (
 )
 
 
+OPEN = "status IN ('submitted', 'acknowledged', 'assigned', 'in_progress')"
+
+
 def upgrade() -> None:
     with op.batch_alter_table("tickets", schema=None) as batch_op:
         for column in MILESTONES:
             batch_op.create_index(batch_op.f(f"ix_tickets_{column}"), [column], unique=False)
+        # The overdue snapshot: a subtree's open tickets, read from the index alone.
+        batch_op.create_index(
+            "ix_tickets_open_place_path",
+            ["place_path"],
+            unique=False,
+            postgresql_include=["status", "due_respond_at", "due_resolve_at"],
+            postgresql_where=sa.text(OPEN),
+            sqlite_where=sa.text(OPEN),
+        )
     op.create_table(
         "ticket_day_figures",
         sa.Column("day", sa.Date(), nullable=False),
@@ -325,5 +337,6 @@ def downgrade() -> None:
             op.execute(f"DROP FUNCTION {function}")
     op.drop_table("ticket_day_figures")
     with op.batch_alter_table("tickets", schema=None) as batch_op:
+        batch_op.drop_index("ix_tickets_open_place_path")
         for column in reversed(MILESTONES):
             batch_op.drop_index(batch_op.f(f"ix_tickets_{column}"))
