@@ -255,7 +255,9 @@ LANGUAGE sql AS $$
         coalesce(array_agg(r.ack) FILTER (WHERE r.ack IS NOT NULL), '{{}}'),
         coalesce(array_agg(r.resolve) FILTER (WHERE r.resolve IS NOT NULL), '{{}}')
     FROM tickets AS t CROSS JOIN LATERAL ticket_day_figures_rows(t, 1) AS r
-    GROUP BY r.day, r.community_code;
+    GROUP BY r.day, r.community_code
+    -- Stored in day order, as the trigger would have added them: a period is few pages.
+    ORDER BY r.day, r.community_code;
 $$
 """
 
