@@ -5,7 +5,7 @@ subscriptions, plus kit tables."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, get_args
 
 from sqlalchemy import (
@@ -13,13 +13,17 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     UniqueConstraint,
     Uuid,
+    text,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.audit import AuditTrail
@@ -49,6 +53,7 @@ Status = Literal[
 ]
 STATUSES: tuple[str, ...] = get_args(Status)
 OPEN_STATUSES = ("submitted", "acknowledged", "assigned", "in_progress")
+OPEN_CONDITION = check_in("status", OPEN_STATUSES)
 Priority = Literal["urgent", "utility", "normal", "complex"]
 PRIORITIES: tuple[str, ...] = get_args(Priority)
 Source = Literal["qr", "patrol", "hotline", "contractor", "staff"]
@@ -137,6 +142,14 @@ class Ticket(Base):
         # The "+1" suggestion: open tickets of one category at one building.
         Index("ix_tickets_building_category_status", "building_id", "category", "status"),
         Index("ix_tickets_status_due_resolve_at", "status", "due_resolve_at"),
+        # The statistics' overdue snapshot: the open tickets of a subtree, from the index alone.
+        Index(
+            "ix_tickets_open_place_path",
+            "place_path",
+            postgresql_include=["status", "due_respond_at", "due_resolve_at"],
+            postgresql_where=text(OPEN_CONDITION),
+            sqlite_where=text(OPEN_CONDITION),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
@@ -165,17 +178,19 @@ class Ticket(Base):
     reporter_phone_cipher: Mapped[str | None] = mapped_column(String(200))
     reporter_phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
-    due_respond_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The milestones the statistics count by (statistics.py) are indexed: a period is a
+    # range on each.
+    due_respond_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     due_resolve_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The first move out of `submitted` (acknowledge, assign, reject, merge): the response
     # the response rate judges; later moves (a reassignment) never change it.
-    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     rating: Mapped[int | None] = mapped_column(Integer)
     rating_comment: Mapped[str | None] = mapped_column(String(500))
@@ -191,6 +206,44 @@ class Ticket(Base):
     personal_purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TicketDayFigures(Base):
+    """Per community and Beijing day, what the statistics count (statistics.py): each
+    counter on its own milestone's day, the counts of the day's reports ("status:closed",
+    "category:parking", ... -> n), the minutes to each response and resolution of the day.
+
+    Kept by a trigger on PostgreSQL (migration 0010), so a long period reads a row per
+    community and day instead of every ticket. Empty on SQLite, where the statistics read
+    the tickets."""
+
+    __tablename__ = "ticket_day_figures"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    community_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # The community's own path (a prefix of its tickets' place paths): the scope test.
+    community_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH))
+    reported: Mapped[int] = mapped_column(Integer)
+    hotline: Mapped[int] = mapped_column(Integer)
+    response_due: Mapped[int] = mapped_column(Integer)
+    response_on_time: Mapped[int] = mapped_column(Integer)
+    finished: Mapped[int] = mapped_column(Integer)
+    resolved_not_reopened: Mapped[int] = mapped_column(Integer)
+    settled: Mapped[int] = mapped_column(Integer)
+    never_escalated: Mapped[int] = mapped_column(Integer)
+    resolved: Mapped[int] = mapped_column(Integer)
+    reopened: Mapped[int] = mapped_column(Integer)
+    rated: Mapped[int] = mapped_column(Integer)
+    satisfied: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict[str, int]] = mapped_column(
+        JSON().with_variant(postgresql.JSONB(), "postgresql")
+    )
+    ack_minutes: Mapped[list[float]] = mapped_column(
+        JSON().with_variant(postgresql.ARRAY(Float()), "postgresql")
+    )
+    resolve_minutes: Mapped[list[float]] = mapped_column(
+        JSON().with_variant(postgresql.ARRAY(Float()), "postgresql")
+    )
 
 
 class TicketEvent(EventRow, Base):

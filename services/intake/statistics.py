@@ -1,10 +1,9 @@
 """The three rates and the figures around them, for a place and a period (DOMAIN.md).
 
 Everything is read from one table, `tickets`, whose row keeps each milestone time; the
-event log is the audit trail, not the statistics' source. Counters are SQL aggregates
-(conditional sums, the same on SQLite and PostgreSQL); only the medians are computed in
-Python, over the durations of the matching tickets (a portable median in SQL is not worth
-it at a community's or a street's volume).
+event log is the audit trail, not the statistics' source. At a district's scale (a million
+tickets) a year is read from a daily summary per community that PostgreSQL keeps from the
+tickets; statistics_reads.py says how, and migration 0010 holds the same definitions.
 
 The period is a range of Beijing local days, both ends inclusive: [from 00:00, to + 1 day
 00:00) Asia/Shanghai. The place is a subtree: tickets whose `place_path` lies under it.
@@ -47,17 +46,14 @@ its denominator is 0):
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from datetime import date, datetime
-from statistics import median
-from typing import Any
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, case
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.intake import statistics_reads as reads
 from services.intake.context import IntakeContext
-from services.intake.models import OPEN_STATUSES, Ticket
+from services.intake.models import Ticket
 from services.intake.schemas.common import PlaceOut
 from services.intake.schemas.statistics import (
     CommunityFigures,
@@ -72,20 +68,17 @@ from services.intake.schemas.statistics import (
     TicketCounts,
     WeekTrend,
 )
+from services.intake.statistics_reads import Figures, Tallies, Weeks, response_time
 from services.intake.tickets import PERM_READ
 from services.kit.auth import Principal
+from services.kit.clock import LOCAL_TZ
 from services.kit.coverage import Period, Scope, period, scope_for, week_label
-from services.kit.scope import within
+from services.kit.scope import SEPARATOR, within
 
-SATISFIED_FROM = 4
+__all__ = ["compute", "finish_time", "for_place", "response_time"]
 
-
-# --- the ticket row's derived times ---------------------------------------------------------
-
-
-def response_time() -> ColumnElement[datetime | None]:
-    """The first staff move out of `submitted` (see the module docstring)."""
-    return Ticket.responded_at.expression
+# The daily rows are per community: they answer for a scope that holds whole communities.
+WHOLE_COMMUNITIES = ("district", "street", "community")
 
 
 def finish_time() -> ColumnElement[datetime]:
@@ -96,81 +89,6 @@ def finish_time() -> ColumnElement[datetime]:
         (Ticket.status == "duplicate", None),
         else_=Ticket.resolved_at,
     )
-
-
-def _in(column: Any, start: datetime, end: datetime) -> ColumnElement[bool]:
-    return and_(column >= start, column < end)
-
-
-def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-# --- the counters ---------------------------------------------------------------------------
-
-
-@dataclass
-class Tallies:
-    """The counters behind the rates, for one subtree (or one community) and one period."""
-
-    reported: int = 0
-    hotline: int = 0
-    response_due: int = 0
-    response_on_time: int = 0
-    finished: int = 0
-    resolved_not_reopened: int = 0
-    settled: int = 0  # finished, not rejected
-    never_escalated: int = 0
-    resolved: int = 0
-    reopened: int = 0
-    rated: int = 0
-    satisfied: int = 0
-
-
-def _response_due(start: datetime, end: datetime, now: datetime) -> ColumnElement[bool]:
-    # Counted once the outcome is known: answered, or the deadline has passed.
-    answered = response_time()
-    return and_(
-        _in(Ticket.due_respond_at, start, end),
-        or_(answered.is_not(None), Ticket.due_respond_at < now),
-    )
-
-
-def _on_time() -> ColumnElement[bool]:
-    answered = response_time()
-    return and_(answered.is_not(None), answered <= Ticket.due_respond_at)
-
-
-def _tally_columns(span: Period, now: datetime) -> list[ColumnElement[int]]:
-    start, end = span.start, span.end
-    reported = _in(Ticket.created_at, start, end)
-    due = _response_due(start, end, now)
-    finished = _in(finish_time(), start, end)
-    settled = and_(finished, Ticket.status != "rejected")
-    resolved = and_(_in(Ticket.resolved_at, start, end), Ticket.status != "duplicate")
-    rated = and_(_in(Ticket.rated_at, start, end), Ticket.rating.is_not(None))
-    conditions: dict[str, ColumnElement[bool]] = {
-        "reported": reported,
-        "hotline": and_(reported, Ticket.source == "hotline"),
-        "response_due": due,
-        "response_on_time": and_(due, _on_time()),
-        "finished": finished,
-        "resolved_not_reopened": and_(
-            finished, Ticket.status.in_(("resolved", "closed")), Ticket.reopen_count == 0
-        ),
-        "settled": settled,
-        "never_escalated": and_(settled, Ticket.escalated_at.is_(None)),
-        "resolved": resolved,
-        "reopened": and_(resolved, Ticket.reopen_count > 0),
-        "rated": rated,
-        "satisfied": and_(rated, Ticket.rating >= SATISFIED_FROM),
-    }
-    assert list(conditions) == [f.name for f in fields(Tallies)]
-    return [_count(condition).label(name) for name, condition in conditions.items()]
-
-
-def _tallies(row: Sequence[Any]) -> Tallies:
-    return Tallies(*(int(value or 0) for value in row))
 
 
 def ratio(n: int, d: int) -> Ratio:
@@ -199,25 +117,14 @@ def three_rates(t: Tallies) -> ThreeRates:
     )
 
 
-async def _counts(session: AsyncSession, where: ColumnElement[bool], span: Period) -> TicketCounts:
-    rows = await session.execute(
-        select(Ticket.status, Ticket.category, Ticket.source, Ticket.priority, func.count())
-        .where(where, _in(Ticket.created_at, span.start, span.end))
-        .group_by(Ticket.status, Ticket.category, Ticket.source, Ticket.priority)
-    )
-    by: dict[str, dict[str, int]] = {"status": {}, "category": {}, "source": {}, "priority": {}}
-    total = 0
-    for status, category, source, priority, n in rows:
-        for key, value in (
-            ("status", status),
-            ("category", category),
-            ("source", source),
-            ("priority", priority),
-        ):
-            by[key][value] = by[key].get(value, 0) + int(n)
-        total += int(n)
+def _counts(figures: Figures) -> TicketCounts:
+    by: dict[str, dict[str, int]] = {key: {} for key in reads.COUNT_KEYS}
+    for key, n in figures.counts.items():
+        kind, _, value = key.partition(":")
+        if n:
+            by[kind][value] = n
     return TicketCounts(
-        total=total,
+        total=sum(by["status"].values()),
         by_status=by["status"],
         by_category=by["category"],
         by_source=by["source"],
@@ -225,158 +132,72 @@ async def _counts(session: AsyncSession, where: ColumnElement[bool], span: Perio
     )
 
 
-def _median_minutes(pairs: Sequence[Any]) -> float | None:
-    minutes = [(later - earlier).total_seconds() / 60 for earlier, later in pairs]
-    return round(median(minutes), 1) if minutes else None
+def _weekly(span: Period, figures: Figures) -> list[WeekTrend]:
+    return [
+        WeekTrend(week=week_label(monday), starts_on=monday, **row)
+        for (monday, _), row in zip(span.weeks(), figures.weekly, strict=True)
+    ]
 
 
-async def _medians(
-    session: AsyncSession, where: ColumnElement[bool], span: Period
-) -> MedianMinutes:
-    answered = response_time()
-    responses = await session.execute(
-        select(Ticket.created_at, answered).where(where, _in(answered, span.start, span.end))
-    )
-    resolutions = await session.execute(
-        select(Ticket.created_at, Ticket.resolved_at).where(
-            where, _in(Ticket.resolved_at, span.start, span.end), Ticket.status != "duplicate"
+def _by_community(figures: Figures) -> list[CommunityFigures]:
+    return [
+        CommunityFigures(
+            community_code=code,
+            total=t.reported,
+            rates=three_rates(t),
+            never_escalated_share=ratio(t.never_escalated, t.settled),
+            hotline_share=ratio(t.hotline, t.reported),
+            reopen_rate=ratio(t.reopened, t.resolved),
         )
-    )
-    return MedianMinutes(
-        acknowledge=_median_minutes(responses.all()), resolve=_median_minutes(resolutions.all())
-    )
+        for code, t in sorted(figures.communities.items())
+        # Skipped: tickets there, but none that count in this period.
+        if t.any()
+    ]
 
 
-async def _overdue(session: AsyncSession, where: ColumnElement[bool], now: datetime) -> OverdueNow:
-    respond, resolve = (
-        await session.execute(
-            select(
-                _count(and_(Ticket.status == "submitted", Ticket.due_respond_at < now)),
-                _count(and_(Ticket.status.in_(OPEN_STATUSES), Ticket.due_resolve_at < now)),
-            ).where(where)
-        )
-    ).one()
-    return OverdueNow(respond=int(respond), resolve=int(resolve), as_of=now)
-
-
-async def _by_week(
-    session: AsyncSession,
-    where: ColumnElement[bool],
-    span: Period,
-    column: Any,
-    condition: ColumnElement[bool],
-    hit: ColumnElement[bool] | None = None,
-) -> dict[str, tuple[int, int]]:
-    """Per ISO week label: (tickets whose `column` falls in that week, of them `hit`)."""
-    weeks = span.weeks()
-    bucket = case(
-        *[(column < following, week_label(monday)) for monday, following in weeks], else_=None
+def _split(
+    session: AsyncSession, scope: Scope, span: Period, now: datetime
+) -> tuple[tuple[date, date] | None, Period | None]:
+    """The days read from the daily rows and the period read from the tickets."""
+    whole = scope.place.kind in WHOLE_COMMUNITIES if scope.place else scope.path == SEPARATOR
+    if session.get_bind().dialect.name != "postgresql" or not whole:
+        return None, span
+    today = now.astimezone(LOCAL_TZ).date()
+    days = (span.first_day, min(span.last_day, today - timedelta(days=1)))
+    live = Period(max(span.first_day, today), span.last_day)
+    return (
+        days if days[0] <= days[1] else None,
+        live if live.first_day <= live.last_day else None,
     )
-    # Grouped in an outer query: PostgreSQL would not match a CASE with bound parameters
-    # written twice (select list and GROUP BY) as one expression.
-    inner = (
-        select(
-            bucket.label("week"),
-            (case((hit, 1), else_=0) if hit is not None else literal(0)).label("hit"),
-        )
-        .where(where, _in(column, span.start, span.end), condition)
-        .subquery()
-    )
-    rows = await session.execute(
-        select(inner.c.week, func.count(), func.coalesce(func.sum(inner.c.hit), 0)).group_by(
-            inner.c.week
-        )
-    )
-    return {str(week): (int(n), int(hits)) for week, n, hits in rows}
-
-
-async def _weekly(
-    session: AsyncSession, where: ColumnElement[bool], span: Period, now: datetime
-) -> list[WeekTrend]:
-    reported = await _by_week(session, where, span, Ticket.created_at, true())
-    resolved = await _by_week(
-        session, where, span, Ticket.resolved_at, Ticket.status != "duplicate"
-    )
-    response = await _by_week(
-        session,
-        where,
-        span,
-        Ticket.due_respond_at,
-        _response_due(span.start, span.end, now),
-        _on_time(),
-    )
-    ratings = await _by_week(
-        session,
-        where,
-        span,
-        Ticket.rated_at,
-        Ticket.rating.is_not(None),
-        Ticket.rating >= SATISFIED_FROM,
-    )
-    trend = []
-    for monday, _ in span.weeks():
-        label = week_label(monday)
-        due, on_time = response.get(label, (0, 0))
-        rated, satisfied = ratings.get(label, (0, 0))
-        trend.append(
-            WeekTrend(
-                week=label,
-                starts_on=monday,
-                reported=reported.get(label, (0, 0))[0],
-                resolved=resolved.get(label, (0, 0))[0],
-                response_due=due,
-                responded_on_time=on_time,
-                rated=rated,
-                satisfied=satisfied,
-            )
-        )
-    return trend
-
-
-async def _by_community(
-    session: AsyncSession, where: ColumnElement[bool], span: Period, now: datetime
-) -> list[CommunityFigures]:
-    rows = await session.execute(
-        select(Ticket.community_code, *_tally_columns(span, now))
-        .where(where)
-        .group_by(Ticket.community_code)
-        .order_by(Ticket.community_code)
-    )
-    figures = []
-    for code, *values in rows:
-        if not any(values):
-            continue  # tickets there, but none that count in this period
-        t = _tallies(values)
-        figures.append(
-            CommunityFigures(
-                community_code=code,
-                total=t.reported,
-                rates=three_rates(t),
-                never_escalated_share=ratio(t.never_escalated, t.settled),
-                hotline_share=ratio(t.hotline, t.reported),
-                reopen_rate=ratio(t.reopened, t.resolved),
-            )
-        )
-    return figures
 
 
 async def compute(session: AsyncSession, scope: Scope, span: Period, now: datetime) -> Statistics:
     """Every figure of the dashboard for tickets under `scope` in `span`."""
     where = within(Ticket.place_path, scope.path)
-    t = _tallies((await session.execute(select(*_tally_columns(span, now)).where(where))).one())
+    figures = Figures(Weeks(span, session.get_bind().dialect.name))
+    days, live = _split(session, scope, span, now)
+    if days is not None:
+        await reads.read_days(session, scope.path, *days, figures)
+    if live is not None:
+        await reads.read_tickets(session, where, live, now, figures)
+    acknowledge, resolve = await reads.medians(
+        session, where, live, (scope.path, *days) if days else None
+    )
+    respond_late, resolve_late = await reads.overdue(session, where, now)
+    t = figures.total
     return Statistics(
         place=PlaceOut.model_validate(scope.place.model_dump()) if scope.place else None,
         from_=span.first_day,
         to=span.last_day,
-        counts=await _counts(session, where, span),
+        counts=_counts(figures),
         rates=three_rates(t),
         never_escalated_share=ratio(t.never_escalated, t.settled),
-        median_minutes=await _medians(session, where, span),
-        overdue=await _overdue(session, where, now),
+        median_minutes=MedianMinutes(acknowledge=acknowledge, resolve=resolve),
+        overdue=OverdueNow(respond=respond_late, resolve=resolve_late, as_of=now),
         hotline_share=ratio(t.hotline, t.reported),
         reopen_rate=ratio(t.reopened, t.resolved),
-        weekly=await _weekly(session, where, span, now),
-        by_community=await _by_community(session, where, span, now),
+        weekly=_weekly(span, figures),
+        by_community=_by_community(figures),
     )
 
 
