@@ -527,7 +527,7 @@ def periods() -> dict[str, Period]:
 
 async def run_domain(db: Database, scope: Scope, span: Period) -> dict[str, Any]:
     async with db.session(write=False) as session:
-        figures = await statistics.compute(session, scope, span, NOW)
+        figures = await statistics.compute(session, scope, span=span, now=NOW)
     return dict(json.loads(figures.model_dump_json(by_alias=True)))
 
 

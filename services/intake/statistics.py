@@ -171,19 +171,21 @@ def _split(
     )
 
 
-async def compute(session: AsyncSession, scope: Scope, span: Period, now: datetime) -> Statistics:
+async def compute(
+    session: AsyncSession, scope: Scope, *, span: Period, now: datetime
+) -> Statistics:
     """Every figure of the dashboard for tickets under `scope` in `span`."""
     where = within(Ticket.place_path, scope.path)
     figures = Figures(Weeks(span, session.get_bind().dialect.name))
     days, live = _split(session, scope, span, now)
     if days is not None:
-        await reads.read_days(session, scope.path, *days, figures)
+        await reads.read_days(session, scope.path, first=days[0], last=days[1], figures=figures)
     if live is not None:
-        await reads.read_tickets(session, where, live, now, figures)
+        await reads.read_tickets(session, where, span=live, now=now, figures=figures)
     acknowledge, resolve = await reads.medians(
-        session, where, live, (scope.path, *days) if days else None
+        session, where, live=live, days=(scope.path, *days) if days else None
     )
-    respond_late, resolve_late = await reads.overdue(session, where, now)
+    respond_late, resolve_late = await reads.overdue(session, where, now=now)
     t = figures.total
     return Statistics(
         place=PlaceOut.model_validate(scope.place.model_dump()) if scope.place else None,
@@ -203,13 +205,13 @@ async def compute(session: AsyncSession, scope: Scope, span: Period, now: dateti
 
 async def for_place(
     session: AsyncSession,
+    *,
     ctx: IntakeContext,
     principal: Principal,
-    *,
     place_id: uuid.UUID | None,
     first_day: date | None,
     last_day: date | None,
 ) -> Statistics:
     scope = await scope_for(ctx.directory, principal, place_id, PERM_READ)
     span = period(first_day, last_day, today=ctx.clock.local_now().date())
-    return await compute(session, scope, span, ctx.clock.now())
+    return await compute(session, scope, span=span, now=ctx.clock.now())

@@ -261,6 +261,7 @@ def _pass_select(number: int, step: _Pass, where: ColumnElement[bool], weeks: We
 async def read_tickets(
     session: AsyncSession,
     where: ColumnElement[bool],
+    *,
     span: Period,
     now: datetime,
     figures: Figures,
@@ -297,7 +298,7 @@ def _days(path: str, first: date, last: date) -> ColumnElement[bool]:
 
 
 async def read_days(
-    session: AsyncSession, path: str, first: date, last: date, figures: Figures
+    session: AsyncSession, path: str, *, first: date, last: date, figures: Figures
 ) -> None:
     """Add the counters and counts of the days [first, last] of the communities under
     `path`, read from the daily rows."""
@@ -348,6 +349,7 @@ def _rounded(value: float | None) -> float | None:
 async def medians(
     session: AsyncSession,
     where: ColumnElement[bool],
+    *,
     live: Period | None,
     days: tuple[str, date, date] | None,
 ) -> tuple[float | None, float | None]:
@@ -391,7 +393,7 @@ async def medians(
 
 
 async def overdue(
-    session: AsyncSession, where: ColumnElement[bool], now: datetime
+    session: AsyncSession, where: ColumnElement[bool], *, now: datetime
 ) -> tuple[int, int]:
     respond, resolve = (
         await session.execute(

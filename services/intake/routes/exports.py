@@ -62,8 +62,8 @@ def _request_of(file_format: Literal["csv", "xlsx"]) -> Any:
 
 
 FiltersDep = Annotated[exports.TicketFilters, Depends(_filters)]
-CsvRequest = Annotated[kit_exports.Request, Depends(_request_of("csv"))]
-XlsxRequest = Annotated[kit_exports.Request, Depends(_request_of("xlsx"))]
+CsvRequestDep = Annotated[kit_exports.Request, Depends(_request_of("csv"))]
+XlsxRequestDep = Annotated[kit_exports.Request, Depends(_request_of("xlsx"))]
 DESCRIPTION = (
     f"At most {exports.EXPORT_LIMIT} rows (more is a 422 export_too_large). Masked for "
     "everyone by default (names 张*, phones 138****1234, numbers in the description "
@@ -108,7 +108,7 @@ async def export_csv(
     ctx: ContextDep,
     principal: PrincipalDep,
     filters: FiltersDep,
-    request: CsvRequest,
+    request: CsvRequestDep,
 ) -> Response:
     return await _export(session, ctx, principal, filters, request)
 
@@ -126,6 +126,6 @@ async def export_xlsx(
     ctx: ContextDep,
     principal: PrincipalDep,
     filters: FiltersDep,
-    request: XlsxRequest,
+    request: XlsxRequestDep,
 ) -> Response:
     return await _export(session, ctx, principal, filters, request)

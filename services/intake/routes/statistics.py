@@ -52,7 +52,12 @@ async def get_statistics(
     ] = None,
 ) -> Statistics:
     return await statistics.for_place(
-        session, ctx, principal, place_id=place_id, first_day=first_day, last_day=last_day
+        session,
+        ctx=ctx,
+        principal=principal,
+        place_id=place_id,
+        first_day=first_day,
+        last_day=last_day,
     )
 
 
