@@ -70,6 +70,11 @@ def test_staff_handle_a_door_report_from_the_inbox_to_resolved(
     expect(row).to_contain_text("设施损坏")
     expect(row).to_contain_text("TGYZL-03-2")
     expect(row.get_by_test_id("due-countdown")).to_contain_text("剩")
+    # The countdown says which deadline it counts; the row says when the report came in.
+    expect(row.get_by_test_id("due-kind")).to_have_text("受理时限")
+    expect(row.get_by_test_id("row-received")).to_contain_text(
+        re.compile(r"\d{4}/\d{2}/\d{2} \d{2}:\d{2} 收到")
+    )
     expect(row.get_by_test_id("status-tag")).to_have_text("待受理")
     screenshot(page, "console-inbox", full_page=False)
     check_accessibility(page, "console inbox")

@@ -130,6 +130,7 @@ const messages: Shape<typeof zh> = {
     underAMinute: 'under a minute',
   },
   inbox: {
+    received: 'Received {time}',
     title: 'Tickets',
     tab: 'Tickets',
     newBadge: '{n} new',

@@ -128,6 +128,7 @@ export default {
     underAMinute: '不到 1 分钟',
   },
   inbox: {
+    received: '{time} 收到',
     title: '工单',
     tab: '工单',
     newBadge: '{n} 件待受理',
