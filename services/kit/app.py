@@ -139,6 +139,11 @@ def create_service_app(
         if on_ready is not None:
             await on_ready(app)
         yield
+        # The anonymous-write limiter (kit.abuse) holds a Redis connection when counts are
+        # shared: closed with the app, as the database is.
+        limiter = getattr(app.state, "anonymous_limiter", None)
+        if limiter is not None:
+            await limiter.aclose()
         await db.dispose()
 
     app = FastAPI(
