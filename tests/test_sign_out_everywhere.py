@@ -127,6 +127,30 @@ async def test_disabling_an_account_or_resetting_its_password_ends_its_tokens(
     assert await _answers(system, admin) == _all(200)
 
 
+async def test_withdrawing_a_role_ends_the_tokens_that_carry_it(system: System) -> None:
+    admin = await system.bearer("admin")
+    staff = await _sign_in(system, "tgyzl_staff")
+    assert await _answers(system, _bearer(staff)) == _all(200)
+    me = await system.client.get("/api/identity/v1/me", headers=_bearer(staff))
+    staff_id = me.json()["subject"].removeprefix("staff:")
+    account = await system.client.get(f"/api/identity/v1/staff/{staff_id}", headers=admin)
+    [grant] = account.json()["grants"]
+
+    withdrawn = await system.client.delete(
+        f"/api/identity/v1/staff/{staff_id}/grants/{grant['id']}", headers=admin
+    )
+    assert withdrawn.status_code == 204, withdrawn.text
+    _later(system)
+
+    # The old token still carried the role: refused at every door.
+    assert await _answers(system, _bearer(staff)) == _all(401)
+    # Signing in again works and carries what remains (nothing).
+    again = await _sign_in(system, "tgyzl_staff")
+    me = await system.client.get("/api/identity/v1/me", headers=_bearer(again))
+    assert me.status_code == 200, me.text
+    assert me.json()["grants"] == []
+
+
 class Outage(httpx.AsyncBaseTransport):
     """The network to identity, which can go down."""
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import organisations, sessions, staff
-from services.identity.models import StaffUser
+from services.identity.models import Grant, StaffUser
 from services.kit.personal import PersonalDataCipher
 
 
@@ -84,4 +84,14 @@ async def reset_password(
     )
     await sessions.revoke_subject(
         session, subject=f"staff:{user.id}", now=now, reason="password_reset"
+    )
+
+
+async def withdraw_role(session: AsyncSession, *, grant: Grant, actor: str, now: datetime) -> None:
+    """A role taken back: its holder's sessions end too, so no token still carrying the
+    role is accepted anywhere once the services have refreshed the list (kit.revocations);
+    the next sign-in carries what remains."""
+    await staff.withdraw_grant(session, grant=grant, actor=actor, now=now)
+    await sessions.revoke_subject(
+        session, subject=f"staff:{grant.user_id}", now=now, reason="role_withdrawn"
     )

@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter
 
-from services.identity import staff
+from services.identity import accounts, staff
 from services.identity.context import ContextDep
 from services.identity.schemas import GrantIn, GrantOut
 from services.kit.app import ClockDep, SessionDep
@@ -60,4 +60,4 @@ async def withdraw_grant(
 ) -> None:
     grant = await staff.get_grant(session, user_id=user_id, grant_id=grant_id)
     authorize(principal, PERM_GRANTS, grant.place_path)
-    await staff.withdraw_grant(session, grant=grant, actor=principal.subject, now=clock.now())
+    await accounts.withdraw_role(session, grant=grant, actor=principal.subject, now=clock.now())
