@@ -39,12 +39,13 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import Select, bindparam, literal, select, text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from services.directory import codes as directory_codes  # noqa: E402
 from services.directory.app import MIGRATIONS_DIR, create_app  # noqa: E402
 from services.directory.config import DirectorySettings  # noqa: E402
 from services.directory.models import Place, QrCode  # noqa: E402
@@ -58,58 +59,6 @@ from services.kit.testing import async_url  # noqa: E402
 PG_SCHEMA = "scan_bench"
 REAL_ROUTE = "/v1/codes/{token}"
 CHAIN_KINDS = ("unit", "building", "community", "street", "district")
-
-
-def floor_statement() -> Select[Any]:
-    """The code, its place and the place's ancestors: one statement, index lookups only."""
-    places = Place.__table__
-    codes = QrCode.__table__
-    chain = (
-        select(
-            places.c.id,
-            places.c.code,
-            places.c.name,
-            places.c.kind,
-            places.c.path,
-            places.c.phone,
-            places.c.parent_id,
-            literal(0).label("depth"),
-        )
-        .join(codes, codes.c.place_id == places.c.id)
-        .where(codes.c.token == bindparam("token"))
-        .cte("chain", recursive=True)
-    )
-    parent = places.alias("parent")
-    chain = chain.union_all(
-        select(
-            parent.c.id,
-            parent.c.code,
-            parent.c.name,
-            parent.c.kind,
-            parent.c.path,
-            parent.c.phone,
-            parent.c.parent_id,
-            (chain.c.depth + 1).label("depth"),
-        ).join(chain, parent.c.id == chain.c.parent_id)
-    )
-    return (
-        select(
-            codes.c.token,
-            codes.c.kind.label("code_kind"),
-            codes.c.status,
-            codes.c.target_service,
-            codes.c.target_id,
-            chain.c.id,
-            chain.c.code,
-            chain.c.name,
-            chain.c.kind,
-            chain.c.path,
-            chain.c.phone,
-        )
-        .select_from(chain)
-        .join(codes, codes.c.token == bindparam("token"))
-        .order_by(chain.c.depth)
-    )
 
 
 def summary(row: Any) -> dict[str, str]:
@@ -137,17 +86,20 @@ def outside_transaction(db: Database) -> AsyncConnection:
 
 def mount_floor(app: FastAPI, prefix: str, connect: Connect) -> None:
     """A floor route, put right before the real one so that routing costs both the same."""
-    statement = floor_statement()
+    # The very statement the route runs (directory.codes.RESOLVE): the floor is that one
+    # statement and the JSON built by hand, nothing else.
+    statement = directory_codes.RESOLVE
     router = APIRouter()
 
     @router.get(prefix + "{token}")
     async def floor(token: str, request: Request) -> Response:
+        wanted = token.strip().upper()
         async with connect(request.app.state.db) as conn:
-            rows = (await conn.execute(statement, {"token": token.strip().upper()})).all()
+            rows = (await conn.execute(statement, {"token": wanted})).all()  # root first
         if not rows or rows[0].status != "active":
             return JSONResponse({"code": "code_not_found"}, status_code=404)
-        first = rows[0]
-        summaries = {r.kind: summary(r) for r in reversed(rows)}
+        first, place = rows[0], rows[-1]
+        summaries = {r.kind: summary(r) for r in rows}
         target = (
             {"service": first.target_service, "id": first.target_id}
             if first.target_service and first.target_id
@@ -155,13 +107,13 @@ def mount_floor(app: FastAPI, prefix: str, connect: Connect) -> None:
         )
         return JSONResponse(
             {
-                "token": first.token,
+                "token": wanted,
                 "kind": first.code_kind,
                 "target": target,
-                "place": summaries[first.kind],
+                "place": summary(place),
                 "chain": {k: summaries.get(k) for k in CHAIN_KINDS},
-                "path": first.path,
-                "contact_phone": next((r.phone for r in rows if r.phone), None),
+                "path": place.path,
+                "contact_phone": next((r.phone for r in reversed(rows) if r.phone), None),
             }
         )
 
