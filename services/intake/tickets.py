@@ -119,6 +119,8 @@ class Report:
     filing_detail: dict[str, Any] = field(default_factory=dict)
     # Uploads (kit.media) the report names, each with where it was named in the request.
     media: tuple[MediaRef, ...] = ()
+    # The door code it was filed from (QR reports only): the tracking page's way back home.
+    code_token: str | None = None
 
 
 async def locate_submission(ctx: IntakeContext, data: TicketSubmit) -> ScannedCode:
@@ -146,15 +148,12 @@ async def submit(
         reporter_name=data.reporter_name,
         reporter_phone=data.reporter_phone,
         consent=data.consent,
+        code_token=scanned.token,
         media=tuple(attachments.report_refs(data.photo_ids, data.video_id, data.upload_keys)),
     )
     # Validate everything first: a refused report leaves nothing behind.
     await categories.get_active(session, report.category)
-    ticket = await file_ticket(
-        session, ctx=ctx, report=report, location=scanned, principal=principal
-    )
-    ticket.code_token = scanned.token  # the tracking page's way back to the hub
-    return ticket
+    return await file_ticket(session, ctx=ctx, report=report, location=scanned, principal=principal)
 
 
 async def file_ticket(
@@ -198,6 +197,7 @@ async def file_ticket(
         building_id=location.chain.building.id if location.chain.building else None,
         place_id=location.place.id,
         place_code=location.place.code,
+        code_token=report.code_token,
         place_path=location.path,
         category=category.code,
         description=report.description.strip(),
