@@ -69,10 +69,22 @@ def _intake() -> FastAPI:
     )
 
 
+def _courier() -> FastAPI:
+    from services.courier.app import create_app
+    from services.courier.config import CourierSettings
+
+    return create_app(
+        CourierSettings(
+            env="test", database_url=_DB, auto_migrate=False, run_workers=False, jwks=""
+        )
+    )
+
+
 APPS: dict[str, Callable[[], FastAPI]] = {
     "directory": _directory,
     "identity": _identity,
     "intake": _intake,
+    "courier": _courier,
 }
 
 

@@ -73,9 +73,11 @@ def test_a_changed_list_makes_the_generated_files_stale() -> None:
 def test_every_qr_code_kind_of_the_directory_opens_a_page() -> None:
     pages = load().qr_pages()
     assert set(pages) == set(CODE_KINDS)
-    # Today only a unit door opens a service's page (the hub); the rest show the place.
+    # A unit door opens the hub, a warm station's code the courier service's station; the
+    # kinds of services not built yet show the place.
     assert pages["unit"] == "hub"
-    assert {pages[k] for k in CODE_KINDS if k != "unit"} == {"place"}
+    assert pages["station"] == "station"
+    assert {pages[k] for k in CODE_KINDS if k not in ("unit", "station")} == {"place"}
 
 
 def test_the_import_contracts_cover_every_service_without_naming_one() -> None:

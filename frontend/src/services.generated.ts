@@ -27,7 +27,7 @@ export const SERVICES = [
   {"name": "intake", "built": true, "mine": ["/v1/me/tickets"]},
   {"name": "rooms", "built": false, "mine": []},
   {"name": "parking", "built": false, "mine": []},
-  {"name": "courier", "built": false, "mine": []},
+  {"name": "courier", "built": true, "mine": []},
 ] as const satisfies readonly ServiceEntry[]
 
 export const HUB_TILES = [
@@ -47,7 +47,7 @@ export const QR_PAGES = {
   notice_board: "place",
   parking_area: "place",
   room: "place",
-  station: "place",
+  station: "station",
   unit: "hub",
   venue: "place",
 } as const

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.directory import calendar
-from services.directory.codes import add_place
+from services.directory.codes import add_place, issue_code
 from services.directory.models import Place
-from services.directory.schemas import PlaceCreate
+from services.directory.schemas import CodeTarget, PlaceCreate
 from services.kit.clock import Clock
 from services.kit.db import Database
 
@@ -153,7 +153,18 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
             phone=street_spec.phone,
         )
         for kind, code, name in street_spec.sites:
-            await _place(session, clock, street, code=code, name=name, kind=kind)
+            site = await _place(session, clock, street, code=code, name=name, kind=kind)
+            if kind == "station":
+                # The warm station's code opens the courier service's station (its profile
+                # is keyed by this place's id): `/q/<token>` → check in.
+                await issue_code(
+                    session,
+                    place=site,
+                    kind="station",
+                    target=CodeTarget(service="courier", id=str(site.id)),
+                    actor=SEED_ACTOR,
+                    now=clock.now(),
+                )
         for c_pos, spec in enumerate(street_spec.communities):
             community = await _place(
                 session,

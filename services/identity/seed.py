@@ -9,18 +9,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from datetime import datetime
 
 import httpx
 from fastapi import FastAPI
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import api_keys, catalogues, staff
 from services.identity.context import IdentityContext
-from services.identity.models import Organisation, StaffUser
+from services.identity.models import Organisation, Resident, StaffUser
 from services.kit.catalog import load
 from services.kit.clock import Clock
 from services.kit.db import Database
-from services.kit.demo import demo_staff_id
+from services.kit.demo import (
+    DEMO_RESIDENTS,
+    demo_resident_id,
+    demo_resident_phone,
+    demo_staff_id,
+)
 from services.kit.errors import DomainError
 
 log = logging.getLogger("identity.seed")
@@ -51,7 +58,8 @@ DEMO_STAFF: list[tuple[str, str, str, bool, str, str, str | None]] = [
         "HCXL-P1",
         "黄村西里物业",
     ),
-    ("station_tgy", "驿站站长", "13800000013", False, "station_staff", "TGY-NXYZ", None),
+    # On duty: the warm station's alerts (low stock, expiring medicine) reach them.
+    ("station_tgy", "驿站站长", "13800000013", True, "station_staff", "TGY-NXYZ", None),
 ]
 ORGANISATIONS = [("京南宽带", "contractor"), ("黄村西里物业", "property_company")]
 CONTRACTOR_STAFF = ("jn_worker", "京南宽带维修员", "13800000050", "京南宽带")
@@ -62,6 +70,37 @@ DEMO_CLIENTS: list[tuple[str, str, str | None, str, str]] = [
     ("hotline", "12345 市民服务热线", None, "DX", DEMO_HOTLINE_KEY),
     ("intake_alerts", "您扫我办 报事服务", None, "DX", DEMO_INTAKE_KEY),
 ]
+
+
+class DemoOnly(Exception):
+    """Demo residents are for development: production settings refuse to create them."""
+
+
+async def seed_demo_residents(
+    session: AsyncSession, ctx: IdentityContext, *, now: datetime, count: int = DEMO_RESIDENTS
+) -> int:
+    """The demo residents other services' demo data names (the warm station's couriers):
+    fixed ids and phones (kit.demo), so signing in with 199 0000 0007 and the code from the
+    message inbox is courier 7. Only under development or test settings; skips those there."""
+    if ctx.settings.env == "production":
+        raise DemoOnly("demo residents are never created in production")
+    existing = set(await session.scalars(select(Resident.id)))
+    added = 0
+    for n in range(count):
+        if demo_resident_id(n) in existing:
+            continue
+        phone = demo_resident_phone(n)
+        session.add(
+            Resident(
+                id=demo_resident_id(n),
+                phone_cipher=ctx.cipher.encrypt(phone),
+                phone_hash=ctx.cipher.lookup_hash(phone),
+                created_at=now,
+            )
+        )
+        added += 1
+    await session.flush()
+    return added
 
 
 class CataloguesMissing(Exception):
@@ -144,8 +183,15 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 now=now,
                 fixed_key=key,
             )
+        # make run only: tests seed identity often and ask for residents when they need them.
+        residents = (
+            await seed_demo_residents(session, ctx, now=now) if ctx.settings.env == "dev" else 0
+        )
         await session.commit()
-    return f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 3 API keys)"
+    return (
+        f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 3 API keys, "
+        f"{residents} demo residents)"
+    )
 
 
 async def seed_when_directory_answers(app: FastAPI, attempts: int = 180) -> None:

@@ -15,3 +15,17 @@ DEMO_NAMESPACE = uuid.UUID("6f1d8a52-6c1e-4f0e-9b7a-5d2c0e5b7a11")
 
 def demo_staff_id(username: str) -> uuid.UUID:
     return uuid.uuid5(DEMO_NAMESPACE, username.strip().lower())
+
+
+# Demo residents identity seeds in development only (services/identity/seed.py) and other
+# services' demo data names (the warm station's registered couriers): the n-th has a fixed
+# id and a phone in a block no real number uses for the demo (199 0000 nnnn).
+DEMO_RESIDENTS = 220
+
+
+def demo_resident_id(n: int) -> uuid.UUID:
+    return uuid.uuid5(DEMO_NAMESPACE, f"resident:{n}")
+
+
+def demo_resident_phone(n: int) -> str:
+    return f"1990000{n:04d}"

@@ -105,3 +105,10 @@ class IdentityClient(ServiceClient):
             headers={"Authorization": f"Bearer {token}"},
         )
         return int(response.json()["on_duty"])
+
+    async def masked_phone(self, bearer: str) -> str | None:
+        """The masked phone (138****0000) of the person `bearer` (their own token, forwarded)
+        belongs to, as identity's `GET /v1/me` shows it: services keep this, never the number."""
+        response = await self.call("GET", "/v1/me", headers={"Authorization": f"Bearer {bearer}"})
+        phone = response.json().get("phone")
+        return str(phone) if phone else None

@@ -1,0 +1,81 @@
+"""Courier (暖心驿站): warm stations for delivery couriers: check-ins, services, cards."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+
+from services.courier import demo, permissions, stations, todo
+from services.courier.autoclose import AutoCheckout
+from services.courier.config import CourierSettings
+from services.courier.context import CourierContext
+from services.courier.routes import me, public, staff
+from services.kit.app import create_service_app
+from services.kit.clients.directory import DirectoryClient
+from services.kit.clients.identity import IdentityClient
+from services.kit.clock import Clock
+from services.kit.db import Database
+from services.kit.observability import configure_service_logging
+from services.kit.permissions import permissions_router
+from services.kit.workers import run_with_app
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+async def prepare(app: FastAPI) -> None:
+    """Dev only: a week of demo visits at 天街暖心驿站, once the directory answers (it starts
+    before us in `make run`, but may be slow)."""
+    settings: CourierSettings = app.state.settings
+    if settings.env == "dev" and settings.seed_demo:
+        app.state.seeding = asyncio.create_task(demo.seed_when_directory_answers(app))
+
+
+def create_app(
+    settings: CourierSettings | None = None,
+    *,
+    clock: Clock | None = None,
+    database: Database | None = None,
+    directory_transport: httpx.AsyncBaseTransport | None = None,
+    identity_transport: httpx.AsyncBaseTransport | None = None,
+    jwks_transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
+    settings = settings or CourierSettings()
+    configure_service_logging(settings)
+    app = create_service_app(
+        settings=settings,
+        title="Courier · 暖心驿站",
+        description=(
+            "Warm stations for delivery couriers: opening hours and services, a one-tap "
+            "check-in from the station's QR code (no account needed), registered couriers "
+            "and their cards, visits checked out by hand or by the worker past their limit, "
+            "and the live view staff keep an eye on."
+        ),
+        version="1.0.0",
+        routers=[
+            public.router,
+            me.router,
+            staff.router,
+            permissions_router(permissions.CATALOGUE),
+        ],
+        migrations_dir=MIGRATIONS_DIR,
+        clock=clock,
+        database=database,
+        jwks_transport=jwks_transport,
+        on_ready=prepare,
+        todo=todo.count_todo,
+        todo_permission=stations.PERM_READ,
+    )
+    app.state.courier = CourierContext(
+        directory=DirectoryClient(settings.directory_url, transport=directory_transport),
+        identity=IdentityClient(settings.identity_url, transport=identity_transport),
+        clock=app.state.clock,
+        anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
+    )
+    app.state.auto_checkout = worker = AutoCheckout(app.state.db, clock=app.state.clock)
+    if settings.run_workers:
+        run_with_app(app, worker, poll_interval=settings.worker_poll_seconds)
+    return app

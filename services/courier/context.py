@@ -1,0 +1,31 @@
+"""What the warm station's rules and routes share: the services it calls, the clock and its
+limits; built once by the app (app.state.courier)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from services.kit.clients.directory import DirectoryClient
+from services.kit.clients.identity import IdentityClient
+from services.kit.clock import Clock
+
+
+@dataclass(frozen=True)
+class CourierContext:
+    directory: DirectoryClient
+    identity: IdentityClient
+    clock: Clock
+    # An anonymous visit closes itself this long after check-in.
+    anonymous_visit: timedelta = timedelta(hours=1)
+
+
+def _context(request: Request) -> CourierContext:
+    ctx: CourierContext = request.app.state.courier
+    return ctx
+
+
+ContextDep = Annotated[CourierContext, Depends(_context)]
