@@ -74,9 +74,7 @@ async def test_concurrent_check_ins_of_one_courier_leave_one_open_visit(courier:
     token = await courier.station_token()
 
     async def tap() -> int:
-        response = await courier.client.post(
-            "/v1/visits", json={"code_token": token}, headers=me
-        )
+        response = await courier.client.post("/v1/visits", json={"code_token": token}, headers=me)
         return response.status_code
 
     statuses = sorted(await asyncio.gather(*(tap() for _ in range(4))))
