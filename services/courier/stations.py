@@ -66,7 +66,7 @@ async def get_station(session: AsyncSession, station_id: uuid.UUID) -> Station:
 
 
 async def station_for(
-    session: AsyncSession, station_id: uuid.UUID, principal: Principal | None, permission: str
+    session: AsyncSession, station_id: uuid.UUID, *, principal: Principal | None, permission: str
 ) -> Station:
     """A station staff act on: a 404 when they hold no role anywhere above it (kit.auth)."""
     station = await get_station(session, station_id)

@@ -167,7 +167,7 @@ async def by_token(session: AsyncSession, token: str) -> Visit:
     return visit
 
 
-async def at_station(session: AsyncSession, station: Station, visit_id: uuid.UUID) -> Visit:
+async def at_station(session: AsyncSession, visit_id: uuid.UUID, *, station: Station) -> Visit:
     visit = await session.get(Visit, visit_id)
     if visit is None or visit.station_id != station.id:
         raise visit_not_found()

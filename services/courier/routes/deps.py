@@ -29,7 +29,9 @@ def _station(access: Access) -> Callable[..., Awaitable[Station]]:
     async def station(
         station_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
     ) -> Station:
-        return await stations.station_for(session, station_id, principal, access.permission)
+        return await stations.station_for(
+            session, station_id, principal=principal, permission=access.permission
+        )
 
     return station
 

@@ -158,6 +158,6 @@ async def check_out(
     clock: ClockDep,
     principal: PrincipalDep,
 ) -> VisitOut:
-    visit = await visits.at_station(session, station, visit_id)
+    visit = await visits.at_station(session, visit_id, station=station)
     await visits.check_out(session, visit, actor=visits.Actor.staff(principal), now=clock.now())
     return VisitOut.model_validate(visit)
