@@ -43,7 +43,7 @@ HOUR_WEIGHTS |= {17: 10, 18: 13, 19: 10, 20: 5, 21: 3}
 PLATFORM_WEIGHTS = {"meituan": 45, "eleme": 30, "jd": 8, "sf": 7, "shansong": 5, "other": 5}
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐"
 STYLES = ("小{}", "老{}", "{}师傅", "{}哥", "阿{}")
-SERVICE_CHOICES = (
+SERVICE_CHOICES: tuple[list[str], ...] = (
     [],
     ["water"],
     ["charging"],
@@ -149,21 +149,21 @@ def _visits(
             closed_at=None if still_in else ended,
         )
         actor = {"actor": "system", "actor_kind": "system"}
-        who = {"actor": courier.resident_subject if courier else "courier"}
+        by = {"actor": courier.resident_subject if courier else "courier"}
         trail = [
             VisitEvent(
                 visit_id=visit.id,
                 from_status=None,
                 to_status="open",
                 action="check_in",
-                actor=who["actor"],
+                actor=by["actor"],
                 actor_kind="resident",
                 at=started,
                 detail={"services": list(services)},
             )
         ]
         if not still_in:
-            closing = actor if status == "auto_closed" else {**who, "actor_kind": "resident"}
+            closing = actor if status == "auto_closed" else {**by, "actor_kind": "resident"}
             trail.append(
                 VisitEvent(
                     visit_id=visit.id,

@@ -19,7 +19,8 @@ async def test_a_registered_courier_checks_in_uses_charging_and_checks_out(
     me = await courier.register("小王", "eleme")
 
     visit = await courier.check_in(me, services=["water"])
-    assert visit["status"] == "open" and visit["anonymous"] is False
+    assert visit["status"] == "open"
+    assert visit["anonymous"] is False
     assert visit["services"] == ["water"]
     used = await courier.client.post(
         f"/v1/visits/{visit['token']}/services", json={"services": ["charging", "water"]}
@@ -31,9 +32,11 @@ async def test_a_registered_courier_checks_in_uses_charging_and_checks_out(
 
     out = await courier.client.post(f"/v1/visits/{visit['token']}/checkout")
     assert out.status_code == 200, out.text
-    assert out.json()["status"] == "closed" and out.json()["closed_at"] is not None
+    assert out.json()["status"] == "closed"
+    assert out.json()["closed_at"] is not None
     again = await courier.client.post(f"/v1/visits/{visit['token']}/checkout")
-    assert again.status_code == 409 and again.json()["code"] == "invalid_transition"
+    assert again.status_code == 409
+    assert again.json()["code"] == "invalid_transition"
     live = (await courier.client.get(f"/v1/stations/{station['id']}")).json()["live"]
     assert live == {"present": 0, "charging_free": 2, "open_now": True}
 
@@ -52,10 +55,12 @@ async def test_the_staff_live_view_names_registered_couriers_and_counts_anonymou
     )
     assert live.status_code == 200, live.text
     body = live.json()
-    assert body["present"] == 3 and body["anonymous_present"] == 2
+    assert body["present"] == 3
+    assert body["anonymous_present"] == 2
     assert body["charging_free"] == 0
     [named] = body["couriers"]
-    assert named["nickname"] == "老李" and named["platform"] == "meituan"
+    assert named["nickname"] == "老李"
+    assert named["platform"] == "meituan"
     assert named["phone_masked"].startswith("138****")
 
 

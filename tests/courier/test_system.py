@@ -1,0 +1,92 @@
+"""The warm station in the whole system, through the gateway: the station's code from the
+directory's demo data, a courier signed in with identity's phone code registering (the masked
+phone from identity), checking in and out; its API in /docs; identity's demo residents."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+
+from services.identity.seed import DemoOnly, seed_demo_residents
+from services.kit.abuse import DEVICE_HEADER
+from services.kit.demo import demo_resident_id, demo_resident_phone
+from tests.fixtures.courier import PROFILE
+from tests.fixtures.system import System
+
+
+async def _sign_in(system: System, phone: str) -> dict[str, str]:
+    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
+    assert sent.status_code == 202, sent.text
+    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
+    assert code is not None
+    tokens = await system.client.post(
+        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
+    )
+    assert tokens.status_code == 200, tokens.text
+    return {"Authorization": f"Bearer {tokens.json()['access_token']}"}
+
+
+async def test_a_demo_courier_signs_in_registers_and_checks_in_through_the_gateway(
+    system: System,
+) -> None:
+    async with system.identity.db.session() as session:
+        added = await seed_demo_residents(
+            session, system.identity.app.state.identity, now=system.identity.clock.now(), count=3
+        )
+        await session.commit()
+    assert added == 3
+    station = await system.place("TGY-NXYZ")
+    staff = await system.bearer("station_tgy")
+    saved = await system.client.put(
+        f"/api/courier/v1/stations/{station['id']}", json=PROFILE, headers=staff
+    )
+    assert saved.status_code == 200, saved.text
+    codes = await system.client.get(
+        f"/api/directory/v1/places/{station['id']}/codes", headers=staff
+    )
+    [code] = [c for c in codes.json() if c["kind"] == "station"]
+    assert code["target"] == {"service": "courier", "id": station["id"]}
+
+    me = await _sign_in(system, demo_resident_phone(2))
+    who = await system.client.get("/api/identity/v1/me", headers=me)
+    assert who.json()["subject"] == f"resident:{demo_resident_id(2)}"
+    registered = await system.client.post(
+        "/api/courier/v1/me/courier", json={"nickname": "小赵", "platform": "sf"}, headers=me
+    )
+    assert registered.status_code == 201, registered.text
+    assert registered.json()["phone_masked"] == "199****0002"
+
+    visit = await system.client.post(
+        "/api/courier/v1/visits", json={"code_token": code["token"]}, headers=me
+    )
+    assert visit.status_code == 201, visit.text
+    anonymous = await system.client.post(
+        "/api/courier/v1/visits",
+        json={"code_token": code["token"]},
+        headers={DEVICE_HEADER: uuid.uuid4().hex},
+    )
+    assert anonymous.status_code == 201
+    assert anonymous.json()["anonymous"] is True
+    live = await system.client.get(f"/api/courier/v1/stations/{station['id']}/live", headers=staff)
+    assert live.json()["present"] == 2
+    assert [c["nickname"] for c in live.json()["couriers"]] == ["小赵"]
+    out = await system.client.post(f"/api/courier/v1/visits/{visit.json()['token']}/checkout")
+    assert out.status_code == 200
+    assert out.json()["status"] == "closed"
+
+    docs = await system.client.get("/docs")
+    assert "/openapi/courier.json" in docs.text
+
+
+async def test_identity_refuses_demo_residents_outside_development(system: System) -> None:
+    ctx = system.identity.app.state.identity
+    production = ctx.settings.model_copy(update={"env": "production"})
+    async with system.identity.db.session() as session:
+        with pytest.raises(DemoOnly):
+            await seed_demo_residents(
+                session,
+                type(ctx)(**{**ctx.__dict__, "settings": production}),
+                now=system.identity.clock.now(),
+            )
