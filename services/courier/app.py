@@ -13,7 +13,7 @@ from services.courier import demo, permissions, stations, todo
 from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
-from services.courier.routes import me, public, staff
+from services.courier.routes import me, public, staff, visits
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
@@ -59,6 +59,7 @@ def create_app(
             public.router,
             me.router,
             staff.router,
+            visits.router,
             permissions_router(permissions.CATALOGUE),
         ],
         migrations_dir=MIGRATIONS_DIR,

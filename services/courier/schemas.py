@@ -164,3 +164,10 @@ class ScannedCourier(BaseModel):
     platform: Platform
     phone_masked: str | None
     open_visit: VisitOut | None
+
+
+class VisitRow(VisitOut):
+    """A visit in staff's list: the courier by nickname and platform (none: anonymous)."""
+
+    nickname: str | None
+    platform: Platform | None

@@ -27,6 +27,8 @@ from services.kit import events
 from services.kit.auth import Principal
 from services.kit.errors import Conflict, NotFound
 from services.kit.machine import Machine, transition
+from services.kit.pagination import PageParams, fetch_page
+from services.kit.scope import within_any
 
 Role = Literal["courier", "staff", "system"]
 CHECK_IN = "check_in"
@@ -222,3 +224,29 @@ async def auto_close(session: AsyncSession, visit_id: uuid.UUID, *, now: datetim
     )
     await session.flush()
     return True
+
+
+async def listed(
+    session: AsyncSession,
+    page: PageParams,
+    *,
+    paths: Sequence[str],
+    station_id: uuid.UUID | None = None,
+    status: str | None = None,
+) -> tuple[list[tuple[Visit, Courier | None]], int]:
+    """Visits at the stations within `paths`, newest first, with their couriers."""
+    statement = select(Visit).where(within_any(Visit.station_path, paths))
+    if station_id is not None:
+        statement = statement.where(Visit.station_id == station_id)
+    if status is not None:
+        statement = statement.where(Visit.status == status)
+    rows, total = await fetch_page(
+        session, statement.order_by(Visit.started_at.desc(), Visit.id), page=page
+    )
+    ids = {v.courier_id for v in rows if v.courier_id is not None}
+    found = (
+        {c.id: c for c in await session.scalars(select(Courier).where(Courier.id.in_(ids)))}
+        if ids
+        else {}
+    )
+    return [(v, found.get(v.courier_id) if v.courier_id else None) for v in rows], total

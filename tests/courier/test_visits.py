@@ -147,3 +147,26 @@ async def test_a_code_that_is_not_a_station_s_is_refused(courier: Courier) -> No
     )
     assert response.status_code == 422
     assert response.json()["code"] == "not_a_station_code"
+
+
+async def test_staff_list_the_visits_of_their_stations_newest_first(courier: Courier) -> None:
+    station = await courier.station()
+    me = await courier.register("小刘", "jd")
+    first = await courier.check_in()
+    courier.clock.advance(timedelta(minutes=5))
+    second = await courier.check_in(me)
+    listed = await courier.client.get(
+        "/v1/visits", params={"station_id": station["id"]}, headers=await courier.staff()
+    )
+    assert listed.status_code == 200, listed.text
+    body = listed.json()
+    assert body["total"] == 2
+    assert [v["id"] for v in body["items"]] == [second["id"], first["id"]]
+    assert [v["nickname"] for v in body["items"]] == ["小刘", None]
+    assert "token" not in body["items"][0]
+    elsewhere = await courier.client.get(
+        "/v1/visits", headers=await courier.staff("GYS", subject="gys-1")
+    )
+    assert elsewhere.json()["total"] == 0
+    resident = await courier.client.get("/v1/visits", headers=courier.resident())
+    assert resident.status_code == 403

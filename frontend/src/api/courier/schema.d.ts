@@ -239,7 +239,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Visits at the stations in your places, newest first */
+        get: operations["list_visits_v1_visits_get"];
         put?: never;
         /**
          * Check in at a station from its QR code: one tap, no account needed
@@ -548,6 +549,13 @@ export interface components {
              */
             station_id: string;
         };
+        /** Page[VisitRow] */
+        Page_VisitRow_: {
+            /** Items */
+            items: components["schemas"]["VisitRow"][];
+            /** Total */
+            total: number;
+        };
         /** Permission */
         Permission: {
             /** En */
@@ -737,6 +745,52 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /** Services */
+            services: ("charging" | "heating" | "water")[];
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "code" | "card";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Station Id
+             * Format: uuid
+             */
+            station_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed" | "auto_closed";
+        };
+        /**
+         * VisitRow
+         * @description A visit in staff's list: the courier by nickname and platform (none: anonymous).
+         */
+        VisitRow: {
+            /** Anonymous */
+            anonymous: boolean;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Nickname */
+            nickname: string | null;
+            /** Platform */
+            platform: ("meituan" | "eleme" | "jd" | "sf" | "shansong" | "other") | null;
             /** Services */
             services: ("charging" | "heating" | "water")[];
             /**
@@ -1322,6 +1376,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TodoList"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_visits_v1_visits_get: {
+        parameters: {
+            query?: {
+                station_id?: string | null;
+                status?: ("open" | "closed" | "auto_closed") | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_VisitRow_"];
                 };
             };
             /** @description A problem */

@@ -1,0 +1,55 @@
+"""Staff's list of visits across the stations in their places (the console's 到访记录)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from services.courier import visits
+from services.courier.models import VisitStatus
+from services.courier.routes.deps import READ
+from services.courier.schemas import VisitOut, VisitRow
+from services.kit.app import SessionDep
+from services.kit.auth import Principal
+from services.kit.caching import PERSONAL
+from services.kit.pagination import Page, PageDep
+from services.kit.permissions import listing
+
+router = APIRouter(prefix="/v1", tags=["station staff"])
+
+ReaderDep = Annotated[Principal, Depends(listing(READ))]
+
+
+@router.get(
+    "/visits",
+    summary="Visits at the stations in your places, newest first",
+    openapi_extra=READ.declare(),
+    dependencies=[PERSONAL],
+)
+async def list_visits(
+    session: SessionDep,
+    reader: ReaderDep,
+    page: PageDep,
+    station_id: uuid.UUID | None = None,
+    status: Annotated[VisitStatus | None, Query()] = None,
+) -> Page[VisitRow]:
+    rows, total = await visits.listed(
+        session,
+        page,
+        paths=reader.scope_paths(READ.permission),
+        station_id=station_id,
+        status=status,
+    )
+    return Page[VisitRow](
+        items=[
+            VisitRow(
+                **VisitOut.model_validate(visit).model_dump(),
+                nickname=courier.nickname if courier else None,
+                platform=courier.platform if courier else None,
+            )
+            for visit, courier in rows
+        ],
+        total=total,
+    )
