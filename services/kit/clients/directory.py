@@ -126,7 +126,7 @@ class DirectoryClient(ServiceClient):
         the caller's problem. What has no code token's shape is unknown without a call."""
         unknown = Meaning(
             "unknown_code",
-            "This QR code is not known. Scan the code on your unit door again.",
+            "This QR code is not known. Scan the code again, or ask the staff nearby.",
             pointer,
         )
         shaped = code_token(token)

@@ -143,7 +143,7 @@ const messages: Shape<typeof zh> = {
     category_not_found: 'No such report category.',
     anonymous_limit_reached: 'Too many reports from this phone or this code for now: try again in {minutes} min, or call the community office.',
     media_not_yours: 'Some photos were not uploaded from this phone: remove them and pick again.',
-    unknown_code: 'This QR code is not known: scan the code on your unit door again.',
+    unknown_code: 'This QR code is not known: scan it again, or ask the staff nearby.',
     webhook_url_refused: 'Webhooks go to an address on the internet (https): not to this system’s own network.',
     contractor_not_covering_place: 'This contractor has no workers or system for this place: it cannot take the order.',
   },

@@ -141,7 +141,7 @@ export default {
     category_not_found: '没有这个报事类别。',
     anonymous_limit_reached: '这台手机或这个二维码提交得太频繁了，请 {minutes} 分钟后再试，或直接联系社区办公室。',
     media_not_yours: '有照片不是从这台手机上传的，请删掉后重新选。',
-    unknown_code: '没有找到这个二维码，请重新扫描单元门上的二维码。',
+    unknown_code: '没有找到这个二维码，请重新扫描，或问问身边的工作人员。',
     webhook_url_refused: '推送地址要是互联网上的 https 地址，不能指向本系统内部的网络。',
     contractor_not_covering_place: '这个单位在这里没有接单的人员或系统，不能把工单派给它。',
   },
