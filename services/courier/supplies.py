@@ -76,7 +76,7 @@ def describe(item: SupplyItem, *, today: date, near_expiry_days: int) -> SupplyI
         id=item.id,
         station_id=item.station_id,
         name=item.name,
-        kind=item.kind,  # type: ignore[arg-type]
+        kind=item.kind,
         unit=item.unit,
         quantity=item.quantity,
         low_stock_threshold=item.low_stock_threshold,
@@ -93,7 +93,7 @@ def on_offer(item: SupplyItem, *, today: date) -> KitItem:
     return KitItem(
         id=item.id,
         name=item.name,
-        kind=item.kind,  # type: ignore[arg-type]
+        kind=item.kind,
         unit=item.unit,
         available=item.quantity > 0 and not is_expired(item, today),
     )

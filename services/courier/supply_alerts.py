@@ -22,8 +22,9 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import cast
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import Table, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier.models import Station, SupplyAlert, SupplyItem, SupplyUse, jobs
@@ -66,7 +67,7 @@ async def raise_alert(
 ) -> bool:
     """Raise `condition` for the item's current occasion, once: False when it was raised
     before (by a concurrent use, a replica's watch, an earlier refusal)."""
-    t = SupplyAlert.__table__
+    t = cast(Table, SupplyAlert.__table__)
     alert_id = uuid.uuid4()
     inserted = await session.scalar(
         insert_ignoring_conflicts(session, t)

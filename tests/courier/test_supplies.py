@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from services.courier.models import SupplyUse
 from services.kit.abuse import DEVICE_HEADER
 from services.kit.testing import run_replicas
-from tests.fixtures.courier import Courier
+from tests.fixtures.courier import PROFILE, Courier
+from tests.fixtures.system import System
 
 IBUPROFEN = {
     "name": "布洛芬缓释胶囊",
@@ -297,3 +298,37 @@ async def test_staff_act_on_the_kit_only_within_their_places(courier: Courier) -
     assert closed.json()["code"] == "visit_not_open"
     headers = {DEVICE_HEADER: uuid.uuid4().hex}
     assert (await courier.client.get(f"{base}/supplies", headers=headers)).status_code == 401
+
+
+async def test_the_demo_station_staff_on_duty_get_the_kit_s_alert_through_identity(
+    system: System,
+) -> None:
+    station = await system.place("TGY-NXYZ")
+    staff = await system.bearer("station_tgy")
+    base = f"/api/courier/v1/stations/{station['id']}"
+    assert (await system.client.put(base, json=PROFILE, headers=staff)).status_code == 200
+    added = await system.client.post(
+        f"{base}/supplies", json={**MASKS, "quantity": 1, "low_stock_threshold": 0}, headers=staff
+    )
+    assert added.status_code == 201, added.text
+    codes = await system.client.get(
+        f"/api/directory/v1/places/{station['id']}/codes", headers=staff
+    )
+    [code] = [c for c in codes.json() if c["kind"] == "station"]
+    visit = await system.client.post(
+        "/api/courier/v1/visits",
+        json={"code_token": code["token"]},
+        headers={DEVICE_HEADER: uuid.uuid4().hex},
+    )
+    taken = await system.client.post(
+        f"/api/courier/v1/visits/{visit.json()['token']}/supplies",
+        json={"item_id": added.json()["id"]},
+    )
+    assert taken.status_code == 201, taken.text
+
+    courier_app = system.apps["courier"]
+    report = await courier_app.state.jobs.run_due(courier_app.state.clock.now())
+    assert report.succeeded == 1
+    texts = [m.body for m in await system.identity.sent_to("13800000013")]
+    assert len(texts) == 1
+    assert "口罩仅剩 0个" in texts[0]

@@ -6,7 +6,7 @@ Couriers see the kit on offer and take an item during their visit through its to
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
@@ -47,7 +47,7 @@ router = APIRouter(prefix="/v1/stations/{station_id}", tags=["station staff"])
 couriers_router = APIRouter(prefix="/v1", tags=["couriers"])
 
 VisitToken = Annotated[str, Path(min_length=8, max_length=40, pattern=r"^[A-Za-z0-9]+$")]
-USE_REFUSALS = {
+USE_REFUSALS: dict[int | str, dict[str, Any]] = {
     404: {"description": "visit_not_found"},
     409: {"description": "item_out_of_stock, item_expired (on-duty staff alerted), visit_not_open"},
     422: {"description": "item_not_found: not in this station's kit"},
@@ -59,11 +59,11 @@ def _use_out(use: SupplyUse, item: SupplyItem) -> SupplyUseOut:
         id=use.id,
         item_id=item.id,
         name=item.name,
-        kind=item.kind,  # type: ignore[arg-type]
+        kind=item.kind,
         unit=item.unit,
         quantity=use.quantity,
         used_at=use.used_at,
-        recorded_by=use.recorded_by,  # type: ignore[arg-type]
+        recorded_by=use.recorded_by,
     )
 
 
@@ -180,7 +180,7 @@ async def list_alerts(
                 id=a.id,
                 item_id=a.item_id,
                 item_name=name,
-                condition=a.condition,  # type: ignore[arg-type]
+                condition=a.condition,
                 occasion=a.occasion,
                 raised_at=a.raised_at,
                 notified_at=a.notified_at,
