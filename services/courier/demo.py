@@ -228,6 +228,8 @@ async def seed_when_directory_answers(app: FastAPI, attempts: int = 60) -> None:
                 message = await seed_demo(session, ctx, place=place)
                 await session.commit()
             log.info(message)
+            # The kit's expiring item is alerted now rather than at the watch's next round.
+            await app.state.supply_watch.run_due()
             return
         except (httpx.HTTPError, DomainError) as exc:
             log.info("waiting for the directory to seed the demo station (%s)", type(exc).__name__)
