@@ -42,11 +42,12 @@ SELF_SERVICE = {
     ("identity", "POST", "/v1/me/households"),
     ("identity", "POST", "/v1/me/dependants"),
     # A courier checks in from the station's code without an account, and acts on that
-    # visit through its token; a signed-in resident registers as a courier, keeps the
-    # profile and takes a new card.
+    # visit through its token (taking an item from the kit too); a signed-in resident
+    # registers as a courier, keeps the profile and takes a new card.
     ("courier", "POST", "/v1/visits"),
     ("courier", "POST", "/v1/visits/{token}/services"),
     ("courier", "POST", "/v1/visits/{token}/checkout"),
+    ("courier", "POST", "/v1/visits/{token}/supplies"),
     ("courier", "POST", "/v1/me/courier"),
     ("courier", "PATCH", "/v1/me/courier"),
     ("courier", "POST", "/v1/me/courier/card"),

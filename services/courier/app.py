@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
-from services.courier import demo, permissions, stations, todo
+from services.courier import demo, permissions, stations, supply_alerts, todo
 from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
-from services.courier.routes import me, public, staff, visits
+from services.courier.models import jobs
+from services.courier.routes import me, public, staff, supplies, visits
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.jobs import JobRunner
 from services.kit.observability import configure_service_logging
 from services.kit.permissions import permissions_router
 from services.kit.workers import run_with_app
@@ -60,6 +63,8 @@ def create_app(
             me.router,
             staff.router,
             visits.router,
+            supplies.router,
+            supplies.couriers_router,
             permissions_router(permissions.CATALOGUE),
         ],
         migrations_dir=MIGRATIONS_DIR,
@@ -67,16 +72,42 @@ def create_app(
         database=database,
         jwks_transport=jwks_transport,
         on_ready=prepare,
-        todo=todo.count_todo,
+        todo=todo.with_supplies(near_expiry_days=settings.supply_near_expiry_days),
         todo_permission=stations.PERM_READ,
     )
-    app.state.courier = CourierContext(
+    app.state.courier = ctx = CourierContext(
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
-        identity=IdentityClient(settings.identity_url, transport=identity_transport),
+        identity=IdentityClient(
+            settings.identity_url, api_key=settings.identity_api_key, transport=identity_transport
+        ),
         clock=app.state.clock,
         anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
+        near_expiry_days=settings.supply_near_expiry_days,
     )
     app.state.auto_checkout = worker = AutoCheckout(app.state.db, clock=app.state.clock)
+    # The kit's alerts to the on-duty staff (kit.jobs), and the watch that raises what time
+    # brings (expiring stock) and forgets who took which medicine past the retention period.
+    app.state.jobs = runner = JobRunner(
+        app.state.db,
+        jobs,
+        clock=app.state.clock,
+        handlers=supply_alerts.handlers(notify=partial(_notify_on_duty, ctx)),
+    )
+    app.state.supply_watch = watch = supply_alerts.SupplyWatch(
+        app.state.db,
+        clock=app.state.clock,
+        near_expiry_days=settings.supply_near_expiry_days,
+        retention=timedelta(days=settings.supply_use_retention_days),
+    )
     if settings.run_workers:
-        run_with_app(app, worker, poll_interval=settings.worker_poll_seconds)
+        run_with_app(app, worker, runner, poll_interval=settings.worker_poll_seconds)
+        run_with_app(app, watch, poll_interval=settings.supply_watch_seconds)
     return app
+
+
+async def _notify_on_duty(
+    ctx: CourierContext, role: str, place_path: str, template: str, text: str
+) -> int:
+    return await ctx.identity.notify_on_duty(
+        role=role, place_path=place_path, template=template, text=text
+    )

@@ -20,6 +20,17 @@ class CourierSettings(ServiceSettings, AbuseSettings):
     anonymous_visit_minutes: int = 60
     # A new station profile's limit before the worker checks a forgotten visit out.
     default_auto_close_minutes: int = 180
+    # Courier's own API key at identity (scope identity:notify): the kit's alerts reach the
+    # station's on-duty staff with it. Empty: alerts are recorded, nobody is texted.
+    identity_api_key: str = ""
+    # An item with stock expiring within this many days is alerted (once per expiry date)
+    # and counted as "expiring" on the console's home.
+    supply_near_expiry_days: int = 30
+    # Which medicine a courier took is health data: the link between a use and the visit
+    # (so the courier) is cut this long after the use; the counts stay.
+    supply_use_retention_days: int = 90
+    # How often the kit's watch looks for expiring stock and links past their retention.
+    supply_watch_seconds: float = 3600.0
     # Dev only: a week of demo visits at 天街暖心驿站 once the directory answers (make run).
     seed_demo: bool = True
     # The auto check-out worker; tests turn it off and call run_due(now) themselves.

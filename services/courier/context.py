@@ -21,6 +21,8 @@ class CourierContext:
     clock: Clock
     # An anonymous visit closes itself this long after check-in.
     anonymous_visit: timedelta = timedelta(hours=1)
+    # Stock expiring within this many days is alerted and counted as expiring.
+    near_expiry_days: int = 30
 
 
 def _context(request: Request) -> CourierContext:

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier import permissions
 from services.courier.models import Courier, CourierCard, Visit
-from services.courier.schemas import CardOut, CourierIn, CourierUpdate
+from services.courier.schemas.couriers import CardOut, CourierIn, CourierUpdate
 from services.kit.auth import Principal
 from services.kit.errors import Conflict, Gone, NotFound, PermissionDenied
 

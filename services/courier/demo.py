@@ -1,6 +1,7 @@
 """Demo data: 天街暖心驿站's profile and a week of visits, close to 100 a day from 200+
 registered couriers (identity's demo residents, kit.demo) and anonymous ones, with the lunch
-and dinner peaks of a delivery day. Loaded once into an empty courier service (make run).
+and dinner peaks of a delivery day, and its medicine kit (demo_supplies.py). Loaded once
+into an empty courier service (make run).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier.context import CourierContext
 from services.courier.couriers import TOKEN_ALPHABET, issue_card
-from services.courier.models import Courier, Station, Visit, VisitEvent
+from services.courier.demo_supplies import stock_the_kit
+from services.courier.models import Courier, Station, SupplyItem, Visit, VisitEvent
 from services.kit.clients.directory import PlaceDetail
 from services.kit.clock import LOCAL_TZ
 from services.kit.db import Database
@@ -197,10 +199,17 @@ async def seed_demo(session: AsyncSession, ctx: CourierContext, *, place: PlaceD
     await session.flush()
     session.add_all([event for _, trail in made for event in trail])
     await session.flush()
+    # The kit after the visits: its uses name them. Items first (the uses' foreign key).
+    kit = stock_the_kit(rng, station, [visit for visit, _ in made], now=now)
+    session.add_all([row for row in kit if isinstance(row, SupplyItem)])
+    await session.flush()
+    session.add_all([row for row in kit if not isinstance(row, SupplyItem)])
+    await session.flush()
     anonymous = sum(1 for visit, _ in made if visit.courier_id is None)
     return (
         f"courier: demo data loaded ({station.name}, {len(couriers)} couriers, "
-        f"{len(made)} visits in {DAYS} days, {anonymous} anonymous)"
+        f"{len(made)} visits in {DAYS} days, {anonymous} anonymous, "
+        f"{sum(isinstance(r, SupplyItem) for r in kit)} kit items)"
     )
 
 
@@ -219,6 +228,8 @@ async def seed_when_directory_answers(app: FastAPI, attempts: int = 60) -> None:
                 message = await seed_demo(session, ctx, place=place)
                 await session.commit()
             log.info(message)
+            # The kit's expiring item is alerted now rather than at the watch's next round.
+            await app.state.supply_watch.run_due()
             return
         except (httpx.HTTPError, DomainError) as exc:
             log.info("waiting for the directory to seed the demo station (%s)", type(exc).__name__)

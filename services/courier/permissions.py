@@ -9,8 +9,14 @@ STATIONS_MANAGE = "courier:stations:manage"
 VISITS_READ = "courier:visits:read"
 VISITS_HANDLE = "courier:visits:handle"
 CARDS_MANAGE = "courier:cards:manage"
+SUPPLIES_READ = "courier:supplies:read"
+SUPPLIES_MANAGE = "courier:supplies:manage"
+# Recording a use at the desk and seeing which items a courier's visit used: health data,
+# so only the station's own staff hold it by default (admins see counts, not couriers).
+SUPPLIES_DISPENSE = "courier:supplies:dispense"
 
 _STATION_STAFF = (STATIONS_MANAGE, VISITS_READ, VISITS_HANDLE, CARDS_MANAGE)
+_SUPPLIES = (SUPPLIES_READ, SUPPLIES_MANAGE)
 
 CATALOGUE = Catalogue(
     service="courier",
@@ -35,12 +41,27 @@ CATALOGUE = Catalogue(
             zh="注销骑手卡",
             en="Revoke a courier's card",
         ),
+        Permission(
+            name=SUPPLIES_READ,
+            zh="查看药箱与物资的库存、效期与提醒",
+            en="See a station's medicine kit and supplies, their expiry and alerts",
+        ),
+        Permission(
+            name=SUPPLIES_MANAGE,
+            zh="添加药品与物资、登记补货",
+            en="Add kit items and record restocks",
+        ),
+        Permission(
+            name=SUPPLIES_DISPENSE,
+            zh="为骑手登记领用药品与物资，查看到访的领用记录（健康信息）",
+            en="Record what a courier takes from the kit and see it on visits (health data)",
+        ),
     ),
     bindings={
-        "district_admin": _STATION_STAFF,
-        "street_admin": _STATION_STAFF,
-        "station_staff": _STATION_STAFF,
+        "district_admin": (*_STATION_STAFF, *_SUPPLIES),
+        "street_admin": (*_STATION_STAFF, *_SUPPLIES),
+        "station_staff": (*_STATION_STAFF, *_SUPPLIES, SUPPLIES_DISPENSE),
         # The community sees its station's figures; the station's own staff run it.
-        "community_staff": (VISITS_READ,),
+        "community_staff": (VISITS_READ, SUPPLIES_READ),
     },
 )

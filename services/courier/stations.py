@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier import permissions
 from services.courier.models import Courier, Station, Visit
-from services.courier.schemas import (
+from services.courier.schemas.stations import (
     DayHours,
     LiveNumbers,
     LiveStation,

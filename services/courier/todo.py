@@ -1,22 +1,26 @@
 """What needs doing at the warm stations, for the console's home page (kit.todo's shape).
 
-Today: visits still open past their limit (the auto check-out worker is behind or stopped).
-The supplies (low stock, expiring items) and volunteering (hours to confirm) add their items
-here, each a count within the caller's places: append to `count_todo`'s list.
+Visits still open past their limit (the auto check-out worker is behind or stopped), and the
+kit's items at or under their low-stock threshold and expiring (within the near-expiry
+setting, expired ones included). Volunteering (hours to confirm) adds its items here, each a
+count within the caller's places: append to `count_todo`'s list. The app mounts
+`with_supplies(...)`, which adds the kit's counts (they depend on a setting).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.courier.models import Visit
+from services.courier.models import SupplyItem, Visit
 from services.courier.stations import PERM_READ
+from services.courier.supplies import PERM_READ as PERM_SUPPLIES
+from services.courier.supplies import local_day
 from services.kit.auth import Principal
 from services.kit.scope import within_any
-from services.kit.todo import Label, TodoItem
+from services.kit.todo import Label, TodoCounter, TodoItem
 
 
 async def count_todo(
@@ -42,3 +46,62 @@ async def count_todo(
             link="/console/courier",
         ),
     ]
+
+
+async def count_supplies(
+    session: AsyncSession, principal: Principal, *, now: datetime, near_expiry_days: int
+) -> list[TodoItem]:
+    """The kit's items at or under their threshold, and those expiring: one query."""
+    paths = principal.scope_paths(PERM_SUPPLIES)
+    if not paths:
+        return []
+    soon = local_day(now) + timedelta(days=near_expiry_days)
+    low, expiring = (
+        await session.execute(
+            select(
+                func.coalesce(
+                    func.sum(
+                        case((SupplyItem.quantity <= SupplyItem.low_stock_threshold, 1), else_=0)
+                    ),
+                    0,
+                ),
+                func.coalesce(
+                    func.sum(
+                        case(
+                            ((SupplyItem.quantity > 0) & (SupplyItem.expires_on <= soon), 1),
+                            else_=0,
+                        )
+                    ),
+                    0,
+                ),
+            ).where(within_any(SupplyItem.station_path, paths))
+        )
+    ).one()
+    return [
+        TodoItem(
+            key="courier.supplies_low",
+            label=Label(zh_cn="药箱物资库存不足", en="Kit items running low"),
+            count=int(low),
+            link="/console/courier/supplies?filter=low_stock",
+        ),
+        TodoItem(
+            key="courier.supplies_expiring",
+            label=Label(zh_cn="药品物资临期或过期", en="Kit items expiring"),
+            count=int(expiring),
+            link="/console/courier/supplies?filter=expiring",
+        ),
+    ]
+
+
+def with_supplies(*, near_expiry_days: int) -> TodoCounter:
+    """`count_todo` and the kit's counts, for the app's GET /v1/todo."""
+
+    async def count(
+        session: AsyncSession, principal: Principal, *, now: datetime
+    ) -> list[TodoItem]:
+        return [
+            *await count_todo(session, principal, now=now),
+            *await count_supplies(session, principal, now=now, near_expiry_days=near_expiry_days),
+        ]
+
+    return count

@@ -77,7 +77,9 @@ CATALOGUE = Catalogue(
     },
     # Intake's own key: it asks identity to message the on-duty staff about urgent reports and
     # sends its reveals and exports to the audit list.
-    demo_clients={"intake_alerts": (NOTIFY, EVENTS_SEND)},
+    # Courier's own key: it asks identity to message the station's on-duty staff (low stock,
+    # expiring medicine).
+    demo_clients={"intake_alerts": (NOTIFY, EVENTS_SEND), "courier_alerts": (NOTIFY,)},
 )
 
 

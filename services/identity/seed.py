@@ -38,6 +38,8 @@ DEMO_API_KEY = "sqwb_demo0001_JingNanBroadbandDemoKeyLocalOnly"
 DEMO_HOTLINE_KEY = "sqwb_demo0002_Beijing12345HotlineDemoKeyLocalOnly"
 # Intake's own key: it asks identity to message the on-duty staff about urgent reports.
 DEMO_INTAKE_KEY = "sqwb_demo0003_IntakeOnDutyAlertsDemoKeyLocalOnly"
+# Courier's own key: it asks identity to message the station's on-duty staff (the kit's alerts).
+DEMO_COURIER_KEY = "sqwb_demo0004_CourierKitAlertsDemoKeyLocalOnly"
 SEED_ACTOR = "seed"
 
 # username, name, phone, on duty, role, place code, organisation
@@ -69,6 +71,7 @@ DEMO_CLIENTS: list[tuple[str, str, str | None, str, str]] = [
     ("contractor_system", "京南宽带 工单系统", "京南宽带", "GYSNL", DEMO_API_KEY),
     ("hotline", "12345 市民服务热线", None, "DX", DEMO_HOTLINE_KEY),
     ("intake_alerts", "您扫我办 报事服务", None, "DX", DEMO_INTAKE_KEY),
+    ("courier_alerts", "暖心驿站 药箱提醒", None, "DX", DEMO_COURIER_KEY),
 ]
 
 
@@ -189,7 +192,7 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
         )
         await session.commit()
     return (
-        f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, 3 API keys, "
+        f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, {len(DEMO_CLIENTS)} API keys, "
         f"{residents} demo residents)"
     )
 

@@ -39,3 +39,11 @@ def _station(access: Access) -> Callable[..., Awaitable[Station]]:
 ReadStationDep = Annotated[Station, Depends(_station(READ))]
 HandleStationDep = Annotated[Station, Depends(_station(HANDLE))]
 CardsStationDep = Annotated[Station, Depends(_station(CARDS))]
+
+# The medicine kit and supplies (routes/supplies.py).
+SUPPLIES_READ = Access(permissions.SUPPLIES_READ)
+SUPPLIES_MANAGE = Access(permissions.SUPPLIES_MANAGE)
+SUPPLIES_DISPENSE = Access(permissions.SUPPLIES_DISPENSE)
+SuppliesReadStationDep = Annotated[Station, Depends(_station(SUPPLIES_READ))]
+SuppliesManageStationDep = Annotated[Station, Depends(_station(SUPPLIES_MANAGE))]
+SuppliesDispenseStationDep = Annotated[Station, Depends(_station(SUPPLIES_DISPENSE))]

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from services.courier import couriers
 from services.courier.context import ContextDep
 from services.courier.models import Courier
-from services.courier.schemas import (
+from services.courier.schemas.couriers import (
     CardOut,
     CourierIn,
     CourierOut,

@@ -15,7 +15,8 @@ from fastapi.responses import Response
 from services.courier import couriers, stations, visits
 from services.courier.context import ContextDep, CourierContext
 from services.courier.routes.deps import IdempotentDep
-from services.courier.schemas import CheckedIn, CheckInByCode, ServicesIn, StationOut, VisitOut
+from services.courier.schemas.stations import StationOut
+from services.courier.schemas.visits import CheckedIn, CheckInByCode, ServicesIn, VisitOut
 from services.kit.abuse import anonymous_write_limit, body_field
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import OptionalPrincipalDep

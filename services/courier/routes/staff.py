@@ -21,15 +21,9 @@ from services.courier.routes.deps import (
     IdempotentDep,
     ReadStationDep,
 )
-from services.courier.schemas import (
-    CheckedIn,
-    CheckInByCard,
-    LiveStation,
-    ScannedCourier,
-    StationOut,
-    StationProfileIn,
-    VisitOut,
-)
+from services.courier.schemas.couriers import ScannedCourier
+from services.courier.schemas.stations import LiveStation, StationOut, StationProfileIn
+from services.courier.schemas.visits import CheckedIn, CheckInByCard, VisitOut
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import PrincipalDep, requires
 from services.kit.caching import PERSONAL

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from services.courier import visits
 from services.courier.models import VisitStatus
 from services.courier.routes.deps import READ
-from services.courier.schemas import VisitOut, VisitRow
+from services.courier.schemas.visits import VisitOut, VisitRow
 from services.kit.app import SessionDep
 from services.kit.auth import Principal
 from services.kit.caching import PERSONAL

@@ -164,6 +164,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stations/{station_id}/kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a courier may take from the station's kit now (public; no counts) */
+        get: operations["kit_v1_stations__station_id__kit_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stations/{station_id}/live": {
         parameters: {
             query?: never;
@@ -173,6 +190,76 @@ export interface paths {
         };
         /** Who is in now (couriers by nickname, phones masked; anonymous counted) */
         get: operations["live_v1_stations__station_id__live_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stations/{station_id}/supplies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The station's kit: stock, expiry, and what needs attention */
+        get: operations["list_items_v1_stations__station_id__supplies_get"];
+        put?: never;
+        /** Add an item to the kit, with its first stock */
+        post: operations["add_item_v1_stations__station_id__supplies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stations/{station_id}/supplies/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct an item's name, unit or low-stock threshold */
+        patch: operations["update_item_v1_stations__station_id__supplies__item_id__patch"];
+        trace?: never;
+    };
+    "/v1/stations/{station_id}/supplies/{item_id}/restocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An item's restock records, newest first */
+        get: operations["list_restocks_v1_stations__station_id__supplies__item_id__restocks_get"];
+        put?: never;
+        /** Record a restock: how many, the batch and its expiry, old ones written off */
+        post: operations["restock_v1_stations__station_id__supplies__item_id__restocks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stations/{station_id}/supply-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts about the kit sent to the on-duty staff, newest first */
+        get: operations["list_alerts_v1_stations__station_id__supply_alerts_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -198,6 +285,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stations/{station_id}/visits/{visit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit at the station: who (nickname, masked phone) and, for staff holding courier:supplies:dispense, the items used (health data) */
+        get: operations["visit_detail_v1_stations__station_id__visits__visit_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stations/{station_id}/visits/{visit_id}/checkout": {
         parameters: {
             query?: never;
@@ -209,6 +313,23 @@ export interface paths {
         put?: never;
         /** Check a courier out */
         post: operations["check_out_v1_stations__station_id__visits__visit_id__checkout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stations/{station_id}/visits/{visit_id}/supplies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what a courier takes from the kit at the desk (send an Idempotency-Key) */
+        post: operations["dispense_v1_stations__station_id__visits__visit_id__supplies_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -298,6 +419,24 @@ export interface paths {
         put?: never;
         /** Services used during my visit (charging holds a point until check-out) */
         post: operations["use_services_v1_visits__token__services_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/visits/{token}/supplies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I took from the kit during my visit */
+        get: operations["my_supplies_v1_visits__token__supplies_get"];
+        put?: never;
+        /** Take an item from the kit during my visit (send an Idempotency-Key) */
+        post: operations["take_v1_visits__token__supplies_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -497,6 +636,28 @@ export interface components {
             pointer: string;
         };
         /**
+         * KitItem
+         * @description An item as a courier picks it on the phone: whether it can be had now, no counts.
+         */
+        KitItem: {
+            /** Available */
+            available: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "medicine" | "supply";
+            /** Name */
+            name: string;
+            /** Unit */
+            unit: string;
+        };
+        /**
          * Label
          * @description The item's words in both languages the console speaks.
          */
@@ -548,6 +709,20 @@ export interface components {
              * Format: uuid
              */
             station_id: string;
+        };
+        /** Page[RestockOut] */
+        Page_RestockOut_: {
+            /** Items */
+            items: components["schemas"]["RestockOut"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[SupplyAlertOut] */
+        Page_SupplyAlertOut_: {
+            /** Items */
+            items: components["schemas"]["SupplyAlertOut"][];
+            /** Total */
+            total: number;
         };
         /** Page[VisitRow] */
         Page_VisitRow_: {
@@ -625,6 +800,57 @@ export interface components {
             title: string;
             /** Type */
             type: string;
+        };
+        /**
+         * RestockIn
+         * @description Stock added; `written_off` old ones taken off the shelf at the same time (expired,
+         *     damaged). The item then keeps until the earliest expiry left on the shelf.
+         */
+        RestockIn: {
+            /**
+             * Batch
+             * @example B20261101
+             */
+            batch?: string | null;
+            /** Expires On */
+            expires_on?: string | null;
+            /** Quantity */
+            quantity: number;
+            /**
+             * Written Off
+             * @default 0
+             */
+            written_off: number;
+        };
+        /** RestockOut */
+        RestockOut: {
+            /** Actor */
+            actor: string;
+            /** Actor Name */
+            actor_name: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Batch */
+            batch: string | null;
+            /** Expires On */
+            expires_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Id
+             * Format: uuid
+             */
+            item_id: string;
+            /** Quantity */
+            quantity: number;
+            /** Written Off */
+            written_off: number;
         };
         /**
          * ScannedCourier
@@ -708,6 +934,176 @@ export interface components {
              */
             water: boolean;
         };
+        /** SupplyAlertOut */
+        SupplyAlertOut: {
+            /**
+             * Condition
+             * @enum {string}
+             */
+            condition: "low_stock" | "near_expiry" | "expired";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Id
+             * Format: uuid
+             */
+            item_id: string;
+            /** Item Name */
+            item_name: string;
+            /** Notified At */
+            notified_at: string | null;
+            /** Occasion */
+            occasion: string;
+            /** On Duty */
+            on_duty: number | null;
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+        };
+        /**
+         * SupplyItemIn
+         * @description A new item of the kit; medicine needs an expiry date, supplies may have one.
+         */
+        SupplyItemIn: {
+            /** Expires On */
+            expires_on?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "medicine" | "supply";
+            /**
+             * Low Stock Threshold
+             * @example 2
+             */
+            low_stock_threshold: number;
+            /**
+             * Name
+             * @example 布洛芬缓释胶囊
+             */
+            name: string;
+            /** Quantity */
+            quantity: number;
+            /**
+             * Unit
+             * @example 盒
+             */
+            unit: string;
+        };
+        /**
+         * SupplyItemOut
+         * @description An item as staff see it, with what needs attention (judged on the station's day).
+         */
+        SupplyItemOut: {
+            /** Expired */
+            expired: boolean;
+            /** Expires On */
+            expires_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "medicine" | "supply";
+            /** Low Stock */
+            low_stock: boolean;
+            /** Low Stock Threshold */
+            low_stock_threshold: number;
+            /** Name */
+            name: string;
+            /** Near Expiry */
+            near_expiry: boolean;
+            /** Quantity */
+            quantity: number;
+            /**
+             * Station Id
+             * Format: uuid
+             */
+            station_id: string;
+            /**
+             * Stocked At
+             * Format: date-time
+             */
+            stocked_at: string;
+            /** Unit */
+            unit: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * SupplyItemUpdate
+         * @description What staff may correct on an item (its stock changes only by restocks and uses).
+         */
+        SupplyItemUpdate: {
+            /** Low Stock Threshold */
+            low_stock_threshold?: number | null;
+            /** Name */
+            name?: string | null;
+            /** Unit */
+            unit?: string | null;
+        };
+        /** SupplyUseIn */
+        SupplyUseIn: {
+            /**
+             * Item Id
+             * Format: uuid
+             */
+            item_id: string;
+            /**
+             * Quantity
+             * @default 1
+             */
+            quantity: number;
+        };
+        /**
+         * SupplyUseOut
+         * @description One item used on a visit (who recorded it: the courier's phone or staff).
+         */
+        SupplyUseOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Id
+             * Format: uuid
+             */
+            item_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "medicine" | "supply";
+            /** Name */
+            name: string;
+            /** Quantity */
+            quantity: number;
+            /**
+             * Recorded By
+             * @enum {string}
+             */
+            recorded_by: "courier" | "staff";
+            /** Unit */
+            unit: string;
+            /**
+             * Used At
+             * Format: date-time
+             */
+            used_at: string;
+        };
         /** TodoItem */
         TodoItem: {
             /** Count */
@@ -728,6 +1124,55 @@ export interface components {
         TodoList: {
             /** Items */
             items: components["schemas"]["TodoItem"][];
+        };
+        /**
+         * VisitDetail
+         * @description A visit as staff see it at their station. `supplies_used` is health data: listed for
+         *     staff holding courier:supplies:dispense there, null for everyone else.
+         */
+        VisitDetail: {
+            /** Anonymous */
+            anonymous: boolean;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Nickname */
+            nickname: string | null;
+            /** Phone Masked */
+            phone_masked: string | null;
+            /** Services */
+            services: ("charging" | "heating" | "water")[];
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "code" | "card";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Station Id
+             * Format: uuid
+             */
+            station_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed" | "auto_closed";
+            /** Supplies Used */
+            supplies_used: components["schemas"]["SupplyUseOut"][] | null;
         };
         /** VisitOut */
         VisitOut: {
@@ -1249,6 +1694,38 @@ export interface operations {
             };
         };
     };
+    kit_v1_stations__station_id__kit_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KitItem"][];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     live_v1_stations__station_id__live_get: {
         parameters: {
             query?: never;
@@ -1267,6 +1744,251 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LiveStation"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_items_v1_stations__station_id__supplies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItemOut"][];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    add_item_v1_stations__station_id__supplies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyItemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItemOut"];
+                };
+            };
+            /** @description item_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description expiry_required */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    update_item_v1_stations__station_id__supplies__item_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: string;
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItemOut"];
+                };
+            };
+            /** @description item_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_restocks_v1_stations__station_id__supplies__item_id__restocks_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                item_id: string;
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RestockOut_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    restock_v1_stations__station_id__supplies__item_id__restocks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: string;
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestockIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyItemOut"];
+                };
+            };
+            /** @description expiry_required, written_off_exceeds_stock */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_alerts_v1_stations__station_id__supply_alerts_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SupplyAlertOut_"];
                 };
             };
             /** @description A problem */
@@ -1327,6 +2049,39 @@ export interface operations {
             };
         };
     };
+    visit_detail_v1_stations__station_id__visits__visit_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: string;
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDetail"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     check_out_v1_stations__station_id__visits__visit_id__checkout_post: {
         parameters: {
             query?: never;
@@ -1347,6 +2102,67 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VisitOut"];
                 };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    dispense_v1_stations__station_id__visits__visit_id__supplies_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per intended write; resend it on retries. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                visit_id: string;
+                station_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyUseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyUseOut"];
+                };
+            };
+            /** @description visit_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description item_out_of_stock, item_expired (on-duty staff alerted), visit_not_open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description item_not_found: not in this station's kit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem */
             "4XX": {
@@ -1572,6 +2388,98 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VisitOut"];
                 };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    my_supplies_v1_visits__token__supplies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyUseOut"][];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    take_v1_visits__token__supplies_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per intended write; resend it on retries. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplyUseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyUseOut"];
+                };
+            };
+            /** @description visit_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description item_out_of_stock, item_expired (on-duty staff alerted), visit_not_open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description item_not_found: not in this station's kit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem */
             "4XX": {
