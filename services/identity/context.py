@@ -63,7 +63,8 @@ class IdentityContext:
         )
 
 
-def _context(request: Request) -> IdentityContext:
+async def _context(request: Request) -> IdentityContext:
+    # Async: FastAPI would run a plain `def` in a worker thread, a hand-off per request.
     context: IdentityContext = request.app.state.identity
     return context
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.deadlines import minutes_for
@@ -227,21 +227,46 @@ async def _settings_above(
 async def effective(
     session: AsyncSession, *, category_code: str, place_path: str
 ) -> Effective | None:
-    """The category as tickets at `place_path` get it; None if there is no such category."""
-    category = await session.get(Category, category_code)
-    if category is None:
+    """The category as tickets at `place_path` get it; None if there is no such category.
+
+    One statement: the category with the settings at and above the place joined on (every
+    report reads it, so the category and its settings are not two round trips)."""
+    rows = (
+        await session.execute(
+            select(Category, CategorySetting)
+            .outerjoin(
+                CategorySetting,
+                and_(
+                    CategorySetting.category == Category.code,
+                    CategorySetting.scope_path.in_(ancestor_paths(place_path)),
+                ),
+            )
+            .where(Category.code == category_code)
+        )
+    ).all()
+    if not rows:
         return None
-    settings = await _settings_above(session, place_path, [category_code])
-    return _merge(category, settings.get(category_code, []))
+    settings = [setting for _, setting in rows if setting is not None]
+    # A deeper place has the longer path.
+    settings.sort(key=lambda s: len(s.scope_path), reverse=True)
+    return _merge(rows[0][0], settings)
 
 
 async def reportable(
-    session: AsyncSession, *, category_code: str, place_path: str, pointer: str = "/body/category"
+    session: AsyncSession,
+    *,
+    category_code: str,
+    place_path: str,
+    pointer: str = "/body/category",
+    globally_active: bool = False,
 ) -> Effective:
     """The category a report at this place is filed under; one switched off there is as
-    unknown as one that does not exist."""
+    unknown as one that does not exist. `globally_active`: one switched off in the global
+    set is unknown too, whatever the place says (a resident's report from a code)."""
     found = await effective(session, category_code=category_code, place_path=place_path)
     if found is None or not found.active:
+        raise unknown_category(pointer)
+    if globally_active and not found.category.active:
         raise unknown_category(pointer)
     return found
 

@@ -36,7 +36,8 @@ class IntakeContext:
     open311_radius_m: float = 150.0
 
 
-def _context(request: Request) -> IntakeContext:
+async def _context(request: Request) -> IntakeContext:
+    # Async: FastAPI would run a plain `def` in a worker thread, a hand-off per request.
     ctx: IntakeContext = request.app.state.intake
     return ctx
 

@@ -45,7 +45,7 @@ from services.intake.models import (
 )
 from services.kit import events
 from services.kit.clock import LOCAL_TZ
-from services.kit.jobs import AnyHandler, Job, TwoPhase
+from services.kit.jobs import AnyHandler, Job, Planned, TwoPhase
 from services.kit.messages import Delivery, Message, MessageSender
 
 log = logging.getLogger("intake.notices")
@@ -100,15 +100,22 @@ def tracking_link(public_base_url: str, ticket: Ticket) -> str:
 
 async def ticket_filed(session: AsyncSession, *, ticket: Ticket, now: datetime) -> None:
     """A new ticket: deadline checks at its due times; an urgent one alerts on-duty staff."""
-    for deadline, at in (("respond", ticket.due_respond_at), ("resolve", ticket.due_resolve_at)):
-        await jobs.schedule(
-            session,
-            kind=OVERDUE_CHECK,
-            run_at=at,
-            now=now,
-            payload={"ticket_id": str(ticket.id), "deadline": deadline},
-            unique_key=f"{OVERDUE_CHECK}:{deadline}:{ticket.id}",
-        )
+    await jobs.schedule_all(
+        session,
+        (
+            Planned(
+                OVERDUE_CHECK,
+                run_at=at,
+                payload={"ticket_id": str(ticket.id), "deadline": deadline},
+                unique_key=f"{OVERDUE_CHECK}:{deadline}:{ticket.id}",
+            )
+            for deadline, at in (
+                ("respond", ticket.due_respond_at),
+                ("resolve", ticket.due_resolve_at),
+            )
+        ),
+        now=now,
+    )
     if ticket.priority == "urgent":
         await _schedule_alert(session, ticket, now)
 

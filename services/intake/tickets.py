@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select, update
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import attachments, categories, lifecycle, notices, permissions, webhooks
@@ -29,7 +29,7 @@ from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, ScannedCode
 from services.kit.clock import LOCAL_TZ
-from services.kit.db import insert_ignoring_conflicts
+from services.kit.db import insert_for
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.media.models import MediaRef
 from services.kit.media.store import uploader
@@ -62,19 +62,18 @@ async def scan_unit(ctx: IntakeContext, token: str, *, pointer: str) -> ScannedC
 
 
 async def _next_number(session: AsyncSession, community_id: uuid.UUID, year: int) -> int:
-    # The UPDATE takes the counter row's lock (PostgreSQL) / runs under BEGIN IMMEDIATE
-    # (SQLite), so two reports never share a number.
+    # One statement: the year's first report makes the counter row, every later one adds to
+    # it. The upsert takes the row's lock (PostgreSQL) / runs under BEGIN IMMEDIATE (SQLite),
+    # so two reports never share a number.
     table = TicketCounter.__table__
-    await session.execute(
-        insert_ignoring_conflicts(session, table)  # type: ignore[arg-type]
-        .values(community_id=community_id, year=year, last_value=0)
-        .on_conflict_do_nothing(index_elements=["community_id", "year"])
-    )
+    insert = insert_for(session, table)  # type: ignore[arg-type]
     value = await session.scalar(
-        update(TicketCounter)
-        .where(TicketCounter.community_id == community_id, TicketCounter.year == year)
-        .values(last_value=TicketCounter.last_value + 1)
-        .returning(TicketCounter.last_value)
+        insert.values(community_id=community_id, year=year, last_value=1)
+        .on_conflict_do_update(
+            index_elements=["community_id", "year"],
+            set_={"last_value": table.c.last_value + 1},
+        )
+        .returning(table.c.last_value)
     )
     assert value is not None
     return int(value)
@@ -151,9 +150,14 @@ async def submit(
         code_token=scanned.token,
         media=tuple(attachments.report_refs(data.photo_ids, data.video_id, data.upload_keys)),
     )
-    # Validate everything first: a refused report leaves nothing behind.
-    await categories.get_active(session, report.category)
-    return await file_ticket(session, ctx=ctx, report=report, location=scanned, principal=principal)
+    # Validate everything first: a refused report leaves nothing behind. The category is
+    # read once, as the street office has it; one off in the global set is refused too.
+    category = await categories.reportable(
+        session, category_code=report.category, place_path=scanned.path, globally_active=True
+    )
+    return await file_ticket(
+        session, ctx=ctx, report=report, location=scanned, principal=principal, category=category
+    )
 
 
 async def file_ticket(
@@ -163,14 +167,18 @@ async def file_ticket(
     report: Report,
     location: Location,
     principal: Principal | None,
+    category: categories.Effective | None = None,
 ) -> Ticket:
-    """File a ticket at a located place: number, deadlines, first event, `ticket.created`."""
+    """File a ticket at a located place: number, deadlines, first event, `ticket.created`.
+
+    `category`: the report's category as the place has it, when the caller has read it."""
     phone = _reporter_phone(report.reporter_phone, report.consent)
     # The category as this street office has it: switched off here is unknown here; its
     # priority, deadlines and default handler are the street's (or the district's).
-    category = await categories.reportable(
-        session, category_code=report.category, place_path=location.path
-    )
+    if category is None:
+        category = await categories.reportable(
+            session, category_code=report.category, place_path=location.path
+        )
     community = location.chain.community
     if community is None:
         raise InvalidInput(

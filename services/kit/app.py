@@ -58,7 +58,9 @@ async def _single_read(request: Request) -> AsyncIterator[AsyncConnection]:
         yield conn
 
 
-def _clock(request: Request) -> Clock:
+# Async, as every dependency here: FastAPI runs a plain `def` in a worker thread, a hand-off
+# per request for a lookup.
+async def _clock(request: Request) -> Clock:
     clock: Clock = request.app.state.clock
     return clock
 

@@ -7,10 +7,13 @@ migrations serve both without naming a schema in the code.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String, Table, event, text
+from sqlalchemy import DateTime, MetaData, String, Table, event, exc, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.ext.asyncio import (
@@ -21,6 +24,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.types import TypeDecorator
+from sqlalchemy.util import await_
 
 from services.kit import calls
 
@@ -78,8 +82,107 @@ def binary_string(length: int) -> String:
     return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
-def _install_sqlite_write_mode(engine: AsyncEngine) -> None:
-    """WAL, a busy timeout and BEGIN IMMEDIATE for writes.
+class OneWriter:
+    """One write transaction at a time in this process, for one SQLite database.
+
+    SQLite lets one writer in at a time; a second BEGIN IMMEDIATE on another connection
+    sleeps in SQLite's busy handler (1, 2, 5, 10 ... 100 ms naps, in aiosqlite's thread)
+    and retries, so eight concurrent reports spend most of their time asleep and the slowest
+    wait seconds. Here the writers of one process queue on an asyncio lock before their
+    BEGIN IMMEDIATE instead, first come first served, and the next one starts the moment
+    the previous COMMIT or ROLLBACK returns. Other processes (a CLI, another replica) still
+    meet the busy timeout as before; so does a writer that waits here longer than it.
+
+    The lock is taken in the connection's `begin` event (inside SQLAlchemy's greenlet, so
+    it can be awaited) and given back when the dialect's commit or rollback returns, or
+    when the connection is invalidated, closed or checked in holding it, so an error
+    cannot leave it taken. One lock per event loop: tests run many loops over one Database.
+    """
+
+    _HELD = "kit_one_writer"
+
+    def __init__(self, timeout_seconds: float) -> None:
+        self.timeout_seconds = timeout_seconds
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def _lock(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        lock = self._locks.get(loop)
+        if lock is None:
+            lock = self._locks[loop] = asyncio.Lock()
+        return lock
+
+    def enter(self, info: dict[Any, Any]) -> None:
+        """Wait for the other writers (sync, inside SQLAlchemy's greenlet)."""
+        lock = self._lock()
+        try:
+            await_(asyncio.wait_for(lock.acquire(), self.timeout_seconds))
+        except TimeoutError:
+            raise exc.OperationalError(
+                "BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked")
+            ) from None
+        info[self._HELD] = lock
+
+    def leave(self, info: dict[Any, Any] | None) -> None:
+        lock = info.pop(self._HELD, None) if info is not None else None
+        if lock is not None:
+            lock.release()
+
+    def install(self, engine: AsyncEngine) -> None:
+        """Give the lock back when a transaction ends, however it ends."""
+        dialect = engine.sync_engine.dialect
+        do_commit, do_rollback = dialect.do_commit, dialect.do_rollback
+
+        def commit(dbapi_connection: Any) -> None:
+            try:
+                do_commit(dbapi_connection)
+            finally:
+                self.leave(_info(dbapi_connection))
+
+        def rollback(dbapi_connection: Any) -> None:
+            try:
+                # The pool "resets" every connection given back after a COMMIT with a
+                # ROLLBACK that has nothing to undo: a hand-off to aiosqlite's thread per
+                # write for nothing. pysqlite skips it when no transaction is open; so do we,
+                # before the hand-off.
+                if _in_transaction(dbapi_connection) is not False:
+                    do_rollback(dbapi_connection)
+            finally:
+                self.leave(_info(dbapi_connection))
+
+        # This engine's own dialect object: no other engine is touched.
+        dialect.do_commit = commit  # type: ignore[method-assign]
+        dialect.do_rollback = rollback  # type: ignore[method-assign]
+
+        def safety_net(_dbapi_connection: Any, record: Any, *_args: Any) -> None:
+            if record is not None:
+                self.leave(record.info)
+
+        for name in ("checkin", "invalidate", "soft_invalidate", "close", "detach"):
+            event.listen(engine.sync_engine.pool, name, safety_net)
+
+
+def _info(pooled: Any) -> dict[Any, Any] | None:
+    """The pooled connection's info, if it has one (the connection SQLAlchemy makes to
+    initialise the dialect has none, and never holds the writer lock)."""
+    try:
+        info: dict[Any, Any] = pooled.info
+    except NotImplementedError:
+        return None
+    return info
+
+
+def _in_transaction(pooled: Any) -> bool | None:
+    """Whether the SQLite connection has a transaction open (None: cannot tell)."""
+    driver = getattr(pooled, "driver_connection", None)  # aiosqlite's Connection
+    value = getattr(driver, "in_transaction", None)
+    return value if isinstance(value, bool) else None
+
+
+def _install_sqlite_write_mode(engine: AsyncEngine, writer: OneWriter) -> None:
+    """WAL, a busy timeout and BEGIN IMMEDIATE for writes, one writer at a time (OneWriter).
 
     pysqlite's own deferred BEGIN would let two writers both read, then one fail on upgrade
     to a write lock; taking the write lock at BEGIN makes "check then insert" rules hold.
@@ -100,14 +203,29 @@ def _install_sqlite_write_mode(engine: AsyncEngine) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "")
         if mode == _NO_BEGIN:
             return  # the statement is its own transaction (pysqlite in autocommit mode)
-        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+        if mode != "IMMEDIATE":
+            conn.exec_driver_sql(f"BEGIN {mode}".strip())
+            return
+        info = conn.connection.info
+        writer.enter(info)
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            writer.leave(info)
+            raise
+
+    writer.install(engine)
 
 
-def create_engine(url: str, *, schema: str, **kwargs: Any) -> AsyncEngine:
+def create_engine(
+    url: str, *, schema: str, writer: OneWriter | None = None, **kwargs: Any
+) -> AsyncEngine:
     """An engine for one service: SQLite write mode, or PostgreSQL search_path = its schema."""
     if url.startswith("sqlite"):
         engine = create_async_engine(url, **kwargs)
-        _install_sqlite_write_mode(engine)
+        _install_sqlite_write_mode(
+            engine, writer or OneWriter(timeout_seconds=SQLITE_BUSY_TIMEOUT_MS / 1000)
+        )
         return engine
     connect_args = kwargs.pop("connect_args", {})
     server_settings = connect_args.setdefault("server_settings", {})
@@ -123,8 +241,13 @@ class Database:
     def __init__(self, url: str, *, schema: str, **engine_kwargs: Any) -> None:
         self.url = url
         self.schema = schema
-        self.engine = create_engine(url, schema=schema, **engine_kwargs)
         self.is_sqlite = url.startswith("sqlite")
+        # SQLite: this process's write transactions queue here rather than in SQLite's busy
+        # loop. PostgreSQL takes many writers at once, with row locks: no such lock there.
+        self.writer = (
+            OneWriter(timeout_seconds=SQLITE_BUSY_TIMEOUT_MS / 1000) if self.is_sqlite else None
+        )
+        self.engine = create_engine(url, schema=schema, writer=self.writer, **engine_kwargs)
         self._reader = async_sessionmaker(self.engine, expire_on_commit=False)
         self._writer = async_sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
@@ -168,11 +291,17 @@ def check_in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
+def insert_for(session: AsyncSession, table: Table) -> Any:
+    """INSERT for the session's backend, which takes ON CONFLICT DO NOTHING / DO UPDATE
+    (an upsert) with the same words on both."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
 def insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
     """INSERT for the session's backend, so callers can add ON CONFLICT DO NOTHING.
 
     A conflict must not raise: on PostgreSQL an IntegrityError would abort the caller's
     whole transaction, which holds its business change too.
     """
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    return insert_for(session, table)

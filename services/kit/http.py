@@ -12,7 +12,12 @@ from services.kit import calls
 from services.kit.observability import REQUEST_ID_HEADER, current_request_id
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+# Idle connections are dropped after 4 s, before uvicorn's 5 s keep-alive ends them: with
+# both at 5 s a request could be written to a connection the service is closing, and meet
+# a closed socket (a 503 for the caller). The gateway's own pool does the same (http1.py).
+DEFAULT_LIMITS = httpx.Limits(
+    max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0
+)
 
 
 async def _before_request(request: httpx.Request) -> None:

@@ -47,6 +47,17 @@ Handler = Callable[[AsyncSession, "Job"], Awaitable[None]]
 
 
 @dataclass(frozen=True)
+class Planned:
+    """A job to add (JobQueue.schedule_all): what, when, with what, under which key."""
+
+    kind: str
+    run_at: datetime
+    payload: Mapping[str, Any] | None = None
+    unique_key: str | None = None
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+
+
+@dataclass(frozen=True)
 class TwoPhase:
     """A handler that calls out: read, call, record, never a call inside a transaction.
 
@@ -125,26 +136,50 @@ class JobQueue:
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     ) -> uuid.UUID | None:
         """Add a job in the caller's transaction; None when `unique_key` is already taken."""
-        if run_at.tzinfo is None or now.tzinfo is None:
-            raise ValueError("jobs need aware datetimes")
-        if max_attempts < 1:
-            raise ValueError("max_attempts must be at least 1")
         t = self.table
         stmt = insert_ignoring_conflicts(session, t).values(
-            id=uuid.uuid4(),
-            kind=kind,
-            payload=dict(payload or {}),
-            run_at=run_at,
-            status="pending",
-            attempts=0,
-            max_attempts=max_attempts,
-            unique_key=unique_key,
-            created_at=now,
+            self._row(
+                Planned(kind, run_at, payload, unique_key, max_attempts),
+                now=now,
+            )
         )
         if unique_key is not None:
             stmt = stmt.on_conflict_do_nothing(index_elements=[t.c.unique_key])
         job_id: uuid.UUID | None = await session.scalar(stmt.returning(t.c.id))
         return job_id
+
+    async def schedule_all(
+        self, session: AsyncSession, planned: Iterable[Planned], *, now: datetime
+    ) -> None:
+        """Add several jobs in one statement (in the caller's transaction); each whose
+        `unique_key` is already taken is left out, as `schedule` would."""
+        rows = [self._row(p, now=now) for p in planned]
+        if not rows:
+            return
+        t = self.table
+        await session.execute(
+            insert_ignoring_conflicts(session, t)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=[t.c.unique_key])
+        )
+
+    @staticmethod
+    def _row(planned: Planned, *, now: datetime) -> dict[str, Any]:
+        if planned.run_at.tzinfo is None or now.tzinfo is None:
+            raise ValueError("jobs need aware datetimes")
+        if planned.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        return {
+            "id": uuid.uuid4(),
+            "kind": planned.kind,
+            "payload": dict(planned.payload or {}),
+            "run_at": planned.run_at,
+            "status": "pending",
+            "attempts": 0,
+            "max_attempts": planned.max_attempts,
+            "unique_key": planned.unique_key,
+            "created_at": now,
+        }
 
     async def cancel(self, session: AsyncSession, unique_key: str) -> bool:
         """Remove the unfinished job with this key (in the caller's transaction).

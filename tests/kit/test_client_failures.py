@@ -253,3 +253,36 @@ async def test_a_kind_directory_refuses_is_not_an_unknown_place(directory: Direc
         await client.issue_code(uuid.uuid4(), kind="unit", target=None, bearer=admin, pointer="/p")
     assert (unknown.value.status, unknown.value.code) == (422, "unknown_place")
     await client.aclose()
+
+
+class ClosedOnce(httpx.AsyncBaseTransport):
+    """The service closes the kept-alive connection the first request goes out on; the
+    next one is answered."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append(request.method)
+        if len(self.seen) == 1:
+            raise httpx.RemoteProtocolError("Server disconnected", request=request)
+        return httpx.Response(200, json={"ok": True})
+
+
+async def test_a_get_that_met_a_closing_connection_is_asked_again_once() -> None:
+    transport = ClosedOnce()
+    client = ServiceClient("http://directory", transport=transport)
+    response = await client.call("GET", "/v1/places/by-code/TGYZL-03-2")
+    assert response.json() == {"ok": True}
+    assert transport.seen == ["GET", "GET"]
+    await client.aclose()
+
+
+async def test_a_write_that_met_a_closing_connection_is_not_sent_twice() -> None:
+    transport = ClosedOnce()
+    client = ServiceClient("http://directory", transport=transport)
+    with pytest.raises(DomainError) as caught:
+        await client.call("POST", "/v1/codes", json={})
+    assert caught.value.status == 503
+    assert transport.seen == ["POST"]
+    await client.aclose()

@@ -6,9 +6,11 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
-from sqlalchemy import Integer, String, func, select, text
+from sqlalchemy import Integer, String, event, func, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.db import Database, UTCDateTime, binary_string, new_metadata
@@ -126,3 +128,87 @@ async def test_a_single_read_holds_no_transaction(kit_db: Database) -> None:
             session.add(Record(id=1, path="/a/"))
             await session.commit()
         assert await conn.scalar(count) == 1
+
+
+def _no_busy_wait(db: Database) -> None:
+    """SQLite's own busy handler off on this database's connections: a second writer that
+    reached BEGIN IMMEDIATE while another holds the lock would fail at once."""
+
+    @event.listens_for(db.engine.sync_engine, "connect")
+    def _at_once(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout=0")
+        cursor.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_sqlite_writers_of_one_process_wait_their_turn_not_in_the_busy_loop(
+    kit_db: Database,
+) -> None:
+    """Eight writers at once: each waits for the one before it in the process (not in SQLite's
+    busy handler, switched off here), none is told the database is locked, and no two are
+    ever inside a write transaction together; one that fails gives its turn back."""
+    await kit_db.dispose()  # new connections, with the busy handler off
+    _no_busy_wait(kit_db)
+    inside = 0
+    most_inside = 0
+
+    async def write(i: int) -> None:
+        nonlocal inside, most_inside
+        async with kit_db.session(write=True) as session:
+            await session.execute(select(func.count()).select_from(Record))  # BEGIN IMMEDIATE
+            inside += 1
+            most_inside = max(most_inside, inside)
+            await asyncio.sleep(0.01)  # others try to begin meanwhile
+            session.add(Record(id=i + 1, path=f"/w{i}/"))
+            inside -= 1
+            if i == 3:
+                raise RuntimeError("a writer that fails")  # rolled back by the context
+            await session.commit()
+
+    results = await asyncio.gather(*(write(i) for i in range(8)), return_exceptions=True)
+    assert [type(r).__name__ for r in results] == ["NoneType"] * 3 + ["RuntimeError"] + [
+        "NoneType"
+    ] * 4
+    assert most_inside == 1
+    async with kit_db.session(write=False) as session:
+        assert await session.scalar(select(func.count()).select_from(Record)) == 7
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_sqlite_writer_waiting_past_the_busy_timeout_is_told_the_database_is_locked(
+    kit_db: Database,
+) -> None:
+    assert kit_db.writer is not None
+    kit_db.writer.timeout_seconds = 0.05
+    held = asyncio.Event()
+
+    async def long_writer() -> None:
+        async with kit_db.session(write=True) as session:
+            session.add(Record(id=1, path="/long/"))
+            await session.flush()
+            held.set()
+            await asyncio.sleep(0.3)
+            await session.commit()
+
+    first = asyncio.create_task(long_writer())
+    await held.wait()
+
+    async def late_writer() -> None:
+        async with kit_db.session(write=True) as session:
+            session.add(Record(id=2, path="/late/"))
+            await session.flush()
+
+    with pytest.raises(OperationalError, match="database is locked"):
+        await late_writer()
+    await first
+    # The lock went back with the first writer's commit: the next writer goes straight in.
+    async with kit_db.session(write=True) as session:
+        session.add(Record(id=3, path="/next/"))
+        await session.commit()
+
+
+async def test_postgresql_writers_take_no_lock_of_the_process(kit_db: Database) -> None:
+    """Many writers at once on PostgreSQL (row locks do the work there); one at a time on
+    SQLite."""
+    assert (kit_db.writer is None) is (not kit_db.is_sqlite)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from services.kit.clock import FrozenClock
 from services.kit.db import Database, new_metadata
 from services.kit.http import service_client
-from services.kit.jobs import Job, JobQueue, JobRunner, TwoPhase
+from services.kit.jobs import Job, JobQueue, JobRunner, Planned, TwoPhase
 from services.kit.testing import drop_database, empty_tables, run_replicas
 from services.kit.workers import backoff, error_summary, run_with_app
 from tests.kit.support import database_with, replica, schema_drift
@@ -158,6 +158,45 @@ async def test_a_unique_key_names_one_piece_of_work(db: Database) -> None:
     assert await schedule(db, kind="close", unique_key="close:42") is None
     async with db.session() as session:
         assert await jobs.cancel(session, "close:42") is False
+
+
+async def test_jobs_added_together_keep_each_key_and_run_as_if_added_one_by_one(
+    db: Database,
+) -> None:
+    """schedule_all: one statement for several jobs; a key already taken is left out and the
+    others are added all the same."""
+    await schedule(db, kind="close", unique_key="close:1", payload={"first": True})
+    async with db.session() as session:
+        await jobs.schedule_all(
+            session,
+            [
+                Planned("close", T0, {"first": False}, unique_key="close:1"),
+                Planned("close", T0, {"n": 2}, unique_key="close:2"),
+                Planned("remind", T0 + timedelta(days=1), {"n": 3}),
+            ],
+            now=T0,
+        )
+        await session.commit()
+    async with db.session(write=False) as session:
+        rows = (
+            await session.execute(
+                select(jobs.table.c.kind, jobs.table.c.unique_key, jobs.table.c.payload).order_by(
+                    jobs.table.c.run_at, jobs.table.c.unique_key
+                )
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("close", "close:1", {"first": True}),
+        ("close", "close:2", {"n": 2}),
+        ("remind", None, {"n": 3}),
+    ]
+    ran: list[str] = []
+
+    async def close(session: AsyncSession, job: Job) -> None:
+        ran.append(str(job.payload))
+
+    await runner(db, ("close", close)).run_due(T0)
+    assert sorted(ran) == ["{'first': True}", "{'n': 2}"]
 
 
 async def test_a_job_fails_for_good_after_max_attempts(db: Database) -> None:

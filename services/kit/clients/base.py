@@ -153,6 +153,15 @@ class ServiceClient:
         """One request; the answer if its status is in `ok`, else the mapped problem."""
         try:
             response = await self._client.request(method, path, **kwargs)
+        except httpx.RemoteProtocolError as exc:
+            # The service closed a kept-alive connection as the request went out on it: a
+            # GET (which changes nothing) is asked again once, on another connection.
+            if method.upper() != "GET":
+                raise unavailable(self.service) from exc
+            try:
+                response = await self._client.request(method, path, **kwargs)
+            except httpx.HTTPError as again:
+                raise unavailable(self.service) from again
         except httpx.HTTPError as exc:
             raise unavailable(self.service) from exc
         if response.status_code not in ok:

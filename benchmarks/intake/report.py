@@ -1,0 +1,655 @@
+"""The report: filing through the gateway against a bare FastAPI + SQLAlchemy insert, in one run.
+
+    .venv/bin/python benchmarks/intake/report.py [--rounds 7] [--reports 400] [--concurrency 8]
+    .venv/bin/python benchmarks/intake/report.py --database-url postgresql://postgres@127.0.0.1:5432/<db>
+
+What a resident's "submit" costs the system, measured against the floor, on this machine:
+
+- system: the real processes as `make run` starts them (services.toml's built services and
+  the gateway, each under uvicorn with kit's flags on a free port; the directory seeded with
+  its demo data first, identity seeding itself). Reports are `POST /api/intake/v1/tickets`
+  through the gateway, anonymous, as the report page sends them: a unit door's code token
+  (cycling over every demo unit door), a category, a description, an `Idempotency-Key` and
+  an `X-Device-Id`. The anonymous-write limits and the gateway's rate limits are switched
+  off (the load comes from one address); intake's demo tickets are not loaded.
+- bare: a FastAPI app defined here (`bare_app`), under uvicorn with the same flags, that
+  validates a comparable body with Pydantic and inserts one row (id, number, tracking token,
+  code token, category, description, status, time) with SQLAlchemy's async ORM in its own
+  transaction, and answers 201 with the number and token. Same SQLite settings as kit's
+  (WAL, synchronous=NORMAL, a busy timeout), or a schema of its own on PostgreSQL.
+
+Each round runs `--reports` reports against each, `--concurrency` clients (httpx, one
+keep-alive connection each) filing one after another, the order alternating from round to
+round; before the rounds, a warm-up batch each. Per round: reports per second, p50 and p99
+latency (seen by the client), and the servers' CPU per report (utime + stime from /proc of
+every process of that side: for the system the gateway, intake, directory and identity).
+Printed: min / median / max over the rounds side by side, and the system/bare throughput
+ratio per round. The load average is printed before and after: other work on the machine
+shows in every figure, so only the ratios within one run compare.
+
+On SQLite each service has its file in a temporary directory; with --database-url, the
+services' schemas (directory, identity, intake) and the bare one (`report_bare`) are made in
+that database, dropped first and at the end. Everything listens on 127.0.0.1 and is stopped
+at the end. Not part of `make test`.
+
+Measured on the 2 shared cores of the project's machine (8 reporters, 400 reports a round,
+min / median / max over the rounds; other work ran beside it, load average as given):
+
+    SQLite, before (main at 82ec46b, 2 rounds, load 2.0-2.6):
+        system 82 / 83 / 83 per s, p99 771-1258 ms, CPU 10.9 ms a report (intake 9.0)
+        bare 439-597 per s; system/bare 0.14-0.19, CPU 7.7-10.8x
+        13 statements (BEGIN included) and 54 aiosqlite hand-offs a report
+    SQLite, after (5 rounds, load 3.9-4.5):
+        system 108 / 111 / 117 per s, p50 67 ms, p99 130 / 147 / 220 ms,
+        CPU 8.6 ms a report (intake 6.8, directory 1.3, gateway 0.4)
+        bare 537 / 671 / 739 per s, p99 82-134 ms, CPU 1.0 ms
+        system/bare throughput 0.16 / 0.16 / 0.20, CPU 8.0 / 8.5 / 9.5x
+        9 statements (BEGIN included; the COMMIT is the driver's) and 36 hand-offs
+    SQLite, after, on a machine loaded to 9-10 (7 rounds): system 43 / 60 / 74 per s, p99
+        279 / 372 / 748 ms; bare 132 / 279 / 406 per s; ratio 0.16 / 0.20 / 0.33
+    PostgreSQL, after (5 rounds, load 10.6-12.8): system 23 / 35 / 41 per s, p99 550 / 676 /
+        1049 ms, CPU 9.6 ms a report; bare 129 / 174 / 230 per s, p99 117-639 ms;
+        ratio 0.18 / 0.20 / 0.25. All the demo's doors are in a few communities, so the
+        reports queue on their community's ticket counter row (held until COMMIT).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Run as a script, this file's folder comes first on the path, and statistics.py there would
+# hide the standard library's `statistics`.
+if Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    del sys.path[0]
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+from pydantic import BaseModel, Field
+from sqlalchemy import DateTime, String, Text, Uuid, event
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+HOST = "127.0.0.1"
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+BARE_SCHEMA = "report_bare"
+BARE_ENV = "REPORT_BENCH_BARE_DATABASE_URL"
+CATEGORIES = ("facility", "sanitation", "lighting", "greenery", "noise", "other")
+
+
+# --- the bare reference: a FastAPI app inserting one row --------------------------------------
+
+
+class BareBase(DeclarativeBase):
+    pass
+
+
+class BareReport(BareBase):
+    __tablename__ = "reports"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    tracking_token: Mapped[str] = mapped_column(String(40), unique=True)
+    code_token: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BareReportIn(BaseModel):
+    code_token: str = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")
+    category: str = Field(min_length=1, max_length=20, pattern=r"^[a-z_]+$")
+    description: str = Field(min_length=1, max_length=2000)
+
+
+class BareReportOut(BaseModel):
+    number: str
+    tracking_token: str
+
+
+def bare_app() -> FastAPI:
+    """The floor: FastAPI, Pydantic, SQLAlchemy's async ORM, one INSERT per report."""
+    url = os.environ[BARE_ENV]
+    if url.startswith("sqlite"):
+        engine = create_async_engine(url)
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+    else:
+        engine = create_async_engine(
+            url, connect_args={"server_settings": {"search_path": BARE_SCHEMA}}
+        )
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        async with engine.begin() as conn:
+            await conn.run_sync(BareBase.metadata.create_all)
+        yield
+        await engine.dispose()
+
+    app = FastAPI(lifespan=lifespan)
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/reports", status_code=201)
+    async def report(data: BareReportIn) -> BareReportOut:
+        row = BareReport(
+            id=uuid.uuid4(),
+            number=f"BARE-{uuid.uuid4().hex[:16]}",
+            tracking_token=uuid.uuid4().hex,
+            code_token=data.code_token,
+            category=data.category,
+            description=data.description,
+            status="submitted",
+            created_at=datetime.now(UTC),
+        )
+        async with sessions() as session:
+            session.add(row)
+            await session.commit()
+        return BareReportOut(number=row.number, tracking_token=row.tracking_token)
+
+    return app
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Process:
+    name: str
+    popen: subprocess.Popen[bytes]
+    log: Path
+    # A process under cProfile stops on SIGINT: uvicorn re-raises the signal it stopped on,
+    # and only a KeyboardInterrupt lets cProfile write its file.
+    stop_signal: int = signal.SIGTERM
+
+    def cpu_seconds(self) -> float:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{self.popen.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
+        return 0.0
+
+    def stop(self) -> None:
+        if self.popen.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.popen.pid, self.stop_signal)
+        try:
+            self.popen.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.popen.pid, signal.SIGKILL)
+            self.popen.wait(timeout=5)
+
+
+def spawn(
+    name: str,
+    app: str,
+    port: int,
+    env: dict[str, str],
+    tmp: Path,
+    extra: tuple[str, ...],
+    profile: Path | None = None,
+) -> Process:
+    from services.kit.catalog import UVICORN_FLAGS
+
+    log = tmp / f"{name}.log"
+    args = [sys.executable]
+    if profile is not None:  # its main thread under cProfile, written when it stops
+        args += ["-m", "cProfile", "-o", str(profile)]
+    args += ["-m", "uvicorn", "--factory", app, "--host", HOST, "--port", str(port)]
+    args += [*UVICORN_FLAGS, *extra]
+    with log.open("wb") as out:
+        popen = subprocess.Popen(
+            args, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    return Process(name, popen, log, signal.SIGINT if profile else signal.SIGTERM)
+
+
+def wait_ready(processes: list[Process], urls: list[str], timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    with httpx.Client(timeout=2) as client:
+        pending = list(urls)
+        while pending:
+            for process in processes:
+                if process.popen.poll() is not None:
+                    tail = process.log.read_text(errors="replace")[-3000:]
+                    raise SystemExit(f"{process.name} exited:\n{tail}")
+            with contextlib.suppress(httpx.TransportError):
+                if client.get(pending[0]).status_code == 200:
+                    pending.pop(0)
+                    continue
+            if time.monotonic() > deadline:
+                raise SystemExit(f"not ready: {pending[0]}")
+            time.sleep(0.2)
+
+
+@dataclass
+class Side:
+    """What one side of the comparison is: where to post, what, and whose CPU counts."""
+
+    name: str
+    url: str
+    processes: list[Process]
+    bodies: list[dict[str, Any]]
+    anonymous_page: bool  # send Idempotency-Key and X-Device-Id as the report page does
+    results: list[Round] = field(default_factory=list)
+
+    def cpu(self) -> dict[str, float]:
+        return {p.name: p.cpu_seconds() for p in self.processes}
+
+
+@dataclass
+class Round:
+    rate: float
+    p50: float
+    p99: float
+    cpu_ms: float  # all of the side's processes, per report
+    cpu_by_process: dict[str, float]
+
+
+def environment(urls: dict[str, str], tmp: Path, database_url: str | None) -> dict[str, str]:
+    import json
+
+    from services.kit.catalog import load
+
+    catalog = load()
+    built = catalog.built()
+    own = (*(s.env_prefix for s in catalog.services), "GATEWAY_")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(own)}
+
+    def url_of(name: str) -> str:
+        if database_url is None:
+            return f"sqlite+aiosqlite:///{tmp / name}.db"
+        return database_url
+
+    return {
+        **base,
+        "PYTHONUNBUFFERED": "1",
+        **catalog.run_env(urls, public_url=urls["gateway"]),
+        **{f"{s.env_prefix}DATABASE_URL": url_of(s.name) for s in built},
+        **{f"{s.env_prefix}MESSAGE_INBOX": str(tmp / f"{s.name}-messages.jsonl") for s in built},
+        "IDENTITY_PASSWORD_HASHING": "fast",
+        "INTAKE_MEDIA_ROOT": str(tmp / "media"),
+        "INTAKE_SEED_DEMO": "false",
+        "GATEWAY_FRONTEND_DIR": str(tmp / "no-frontend"),
+        "GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "100000000",
+        "GATEWAY_RATE_LIMIT_PER_MINUTE": "100000000",
+        "INTAKE_ANONYMOUS_LIMITS": json.dumps(
+            {"*.per_device": "off", "*.per_address": "off", "*.per_door": "off"}
+        ),
+        BARE_ENV: database_url or f"sqlite+aiosqlite:///{tmp / 'bare.db'}",
+    }
+
+
+async def unit_tokens(database_url: str) -> list[str]:
+    from sqlalchemy import select
+
+    from services.directory.models import Place, QrCode
+    from services.kit.db import Database
+
+    db = Database(database_url, schema="directory")
+    try:
+        async with db.engine.connect() as conn:
+            rows = await conn.execute(
+                select(QrCode.token)
+                .join(Place, Place.id == QrCode.place_id)
+                .where(Place.kind == "unit", QrCode.status == "active")
+                .order_by(Place.code)
+            )
+            return [r.token for r in rows]
+    finally:
+        await db.dispose()
+
+
+SCHEMAS = ("directory", "identity", "intake", BARE_SCHEMA)
+
+
+async def drop_schemas(database_url: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            for schema in SCHEMAS:
+                await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        async with engine.begin() as conn:
+            await conn.execute(text(f'CREATE SCHEMA "{BARE_SCHEMA}"'))
+    finally:
+        await engine.dispose()
+
+
+@contextlib.contextmanager
+def running(
+    database_url: str | None, tmp: Path, profile: str | None = None
+) -> Iterator[tuple[Side, Side]]:
+    from services.kit.catalog import load
+
+    catalog = load()
+    built = catalog.built()
+    names = ("gateway", "bare", *(s.name for s in built))
+    ports = {name: free_port() for name in names}
+    urls = {name: f"http://{HOST}:{port}" for name, port in ports.items()}
+    env = environment(urls, tmp, database_url)
+    if database_url is not None:
+        asyncio.run(drop_schemas(database_url))
+    for service in catalog.seeded_before_start():
+        subprocess.run(
+            [sys.executable, "-m", service.package, "seed"],
+            env=env,
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    processes: list[Process] = []
+    try:
+        for service in sorted(built, key=lambda s: s.start_order):
+            where = Path(f"{service.name}.prof").resolve() if service.name == profile else None
+            processes.append(
+                spawn(service.name, service.app, ports[service.name], env, tmp, (), where)
+            )
+        gateway = spawn(
+            "gateway", catalog.gateway.app, ports["gateway"], env, tmp, catalog.gateway.uvicorn_args
+        )
+        bare = spawn("bare", "benchmarks.intake.report:bare_app", ports["bare"], env, tmp, ())
+        processes += [gateway, bare]
+        wait_ready(
+            processes,
+            [f"{urls[s.name]}/readyz" for s in built]
+            + [f"{urls['gateway']}/healthz", f"{urls['bare']}/healthz"],
+        )
+        directory_url = env[catalog.service("directory").env_prefix + "DATABASE_URL"]
+        tokens = asyncio.run(unit_tokens(directory_url))
+        bodies = [
+            {
+                "code_token": tokens[i % len(tokens)],
+                "category": CATEGORIES[i % len(CATEGORIES)],
+                "description": f"楼道灯不亮，晚上看不清台阶（第 {i} 次测量）",
+            }
+            for i in range(len(tokens) * len(CATEGORIES))
+        ]
+        system = Side(
+            "system",
+            f"{urls['gateway']}/api/intake/v1/tickets",
+            [p for p in processes if p.name != "bare"],
+            bodies,
+            anonymous_page=True,
+        )
+        floor = Side("bare", f"{urls['bare']}/reports", [bare], bodies, anonymous_page=False)
+        yield system, floor
+    except BaseException:
+        for process in processes:  # what the services said, before their files go
+            tail = process.log.read_text(errors="replace")[-1500:]
+            print(f"--- {process.name} log (end) ---\n{tail}", file=sys.stderr)
+        raise
+    finally:
+        for process in reversed(processes):
+            process.stop()
+        if database_url is not None:
+            asyncio.run(drop_schemas(database_url))
+
+
+# --- what one report asks of the database (in process) ------------------------------------------
+
+
+async def statements_per_report(tmp: Path) -> tuple[list[str], int]:
+    """The SQL statements intake runs for one report (after three to warm up) and the calls
+    handed to aiosqlite's threads (intake's and the directory's), in process on SQLite: the
+    directory and intake apps wired with an ASGI transport, a demo directory, real requests."""
+    import aiosqlite.core
+    from sqlalchemy import event, select
+
+    from services.directory.app import MIGRATIONS_DIR as DIRECTORY_MIGRATIONS
+    from services.directory.app import create_app as create_directory
+    from services.directory.config import DirectorySettings
+    from services.directory.models import Place, QrCode
+    from services.directory.seed import seed_demo
+    from services.intake.app import MIGRATIONS_DIR as INTAKE_MIGRATIONS
+    from services.intake.app import create_app as create_intake
+    from services.intake.app import prepare
+    from services.intake.config import IntakeSettings
+    from services.kit import migrations
+    from services.kit.clock import Clock
+    from services.kit.db import Database
+
+    directory_db = Database(f"sqlite+aiosqlite:///{tmp / 'count-directory.db'}", schema="d")
+    intake_db = Database(f"sqlite+aiosqlite:///{tmp / 'count-intake.db'}", schema="i")
+    await migrations.upgrade(directory_db, DIRECTORY_MIGRATIONS)
+    await seed_demo(directory_db, Clock())
+    await migrations.upgrade(intake_db, INTAKE_MIGRATIONS)
+    directory = create_directory(
+        DirectorySettings(env="test", database_url=directory_db.url, auto_migrate=False),
+        database=directory_db,
+    )
+    off = {"*.per_device": "off", "*.per_address": "off", "*.per_door": "off"}
+    intake = create_intake(
+        IntakeSettings(
+            env="test",
+            database_url=intake_db.url,
+            auto_migrate=False,
+            run_workers=False,
+            seed_demo=False,
+            media_root=tmp / "count-media",
+            anonymous_limits=off,
+        ),
+        database=intake_db,
+        directory_transport=httpx.ASGITransport(app=directory),
+    )
+    await prepare(intake)
+    async with directory_db.engine.connect() as conn:
+        token = await conn.scalar(
+            select(QrCode.token)
+            .join(Place, Place.id == QrCode.place_id)
+            .where(Place.kind == "unit")
+        )
+    statements: list[str] = []
+
+    @event.listens_for(intake_db.engine.sync_engine, "before_cursor_execute")
+    def _seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(" ".join(statement.split())[:90])
+
+    hand_offs = 0
+    original = aiosqlite.core.Connection._execute
+
+    async def counting(self: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        nonlocal hand_offs
+        hand_offs += 1
+        return await original(self, fn, *args, **kwargs)
+
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=intake), base_url="http://intake"
+    ) as client:
+        for i in range(4):
+            if i == 3:
+                statements.clear()
+                aiosqlite.core.Connection._execute = counting  # type: ignore[method-assign]
+            try:
+                response = await client.post(
+                    "/v1/tickets",
+                    json={"code_token": token, "category": "lighting", "description": "灯不亮"},
+                    headers={"Idempotency-Key": str(uuid.uuid4()), "X-Device-Id": "bench-count"},
+                )
+            finally:
+                aiosqlite.core.Connection._execute = original  # type: ignore[method-assign]
+            assert response.status_code == 201, response.text
+    await directory_db.dispose()
+    await intake_db.dispose()
+    return statements, hand_offs
+
+
+# --- the load ------------------------------------------------------------------------------------
+
+
+async def file_reports(side: Side, n: int, concurrency: int) -> tuple[float, list[float]]:
+    """n reports from `concurrency` clients at once; (seconds, each report's latency)."""
+    latencies: list[float] = []
+    counter = iter(range(n))
+
+    async def reporter(client: httpx.AsyncClient, device: str) -> None:
+        for i in counter:
+            headers = {}
+            if side.anonymous_page:
+                headers = {"Idempotency-Key": str(uuid.uuid4()), "X-Device-Id": device}
+            body = side.bodies[i % len(side.bodies)]
+            started = time.perf_counter()
+            response = await client.post(side.url, json=body, headers=headers)
+            latencies.append(time.perf_counter() - started)
+            if response.status_code != 201:
+                raise SystemExit(f"{side.name}: {response.status_code} {response.text[:500]}")
+
+    clients = [
+        httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=1))
+        for _ in range(concurrency)
+    ]
+    try:
+        started = time.perf_counter()
+        await asyncio.gather(*(reporter(c, f"bench-device-{k:04d}") for k, c in enumerate(clients)))
+        elapsed = time.perf_counter() - started
+    finally:
+        for c in clients:
+            await c.aclose()
+    return elapsed, latencies
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+async def one_round(side: Side, n: int, concurrency: int) -> Round:
+    before = side.cpu()
+    elapsed, latencies = await file_reports(side, n, concurrency)
+    after = side.cpu()
+    by_process = {name: (after[name] - before[name]) * 1000 / n for name in after}
+    return Round(
+        rate=n / elapsed,
+        p50=percentile(latencies, 0.50) * 1000,
+        p99=percentile(latencies, 0.99) * 1000,
+        cpu_ms=sum(by_process.values()),
+        cpu_by_process=by_process,
+    )
+
+
+def spread(values: list[float], fmt: str = "{:7.1f}") -> str:
+    return " / ".join(fmt.format(v) for v in (min(values), statistics.median(values), max(values)))
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+async def measure(system: Side, floor: Side, args: argparse.Namespace) -> None:
+    sides = [system, floor]
+    for side in sides:  # warm-up: imports, pools, statement caches
+        await file_reports(side, args.warmup, args.concurrency)
+    for r in range(args.rounds):
+        for side in sides if r % 2 == 0 else reversed(sides):
+            side.results.append(await one_round(side, args.reports, args.concurrency))
+        s, b = system.results[-1], floor.results[-1]
+        print(
+            f"  round {r + 1}: system {s.rate:6.1f}/s p99 {s.p99:6.0f} ms | "
+            f"bare {b.rate:6.1f}/s p99 {b.p99:6.0f} ms | ratio {s.rate / b.rate:.2f}",
+            flush=True,
+        )
+
+
+def report(system: Side, floor: Side, args: argparse.Namespace) -> None:
+    print(f"\n{args.reports} reports a round, {args.concurrency} at once, {args.rounds} rounds")
+    print("min / median / max over the rounds:")
+    for side in (system, floor):
+        rs = side.results
+        print(f"  {side.name}")
+        print(f"    reports per second   {spread([r.rate for r in rs])}")
+        print(f"    p50 latency (ms)     {spread([r.p50 for r in rs])}")
+        print(f"    p99 latency (ms)     {spread([r.p99 for r in rs])}")
+        print(f"    CPU per report (ms)  {spread([r.cpu_ms for r in rs], '{:7.2f}')}")
+        if len(side.processes) > 1:
+            for name in rs[0].cpu_by_process:
+                values = [r.cpu_by_process[name] for r in rs]
+                print(f"      {name:<18} {spread(values, '{:7.2f}')}")
+    ratios = [s.rate / b.rate for s, b in zip(system.results, floor.results, strict=True)]
+    cpu = [s.cpu_ms / b.cpu_ms for s, b in zip(system.results, floor.results, strict=True)]
+    print(f"  system / bare throughput, per round: {spread(ratios, '{:.2f}')}")
+    print(f"  system / bare CPU per report, per round: {spread(cpu, '{:.1f}')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--reports", type=int, default=400, help="per side per round")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument(
+        "--database-url", help="PostgreSQL (postgresql://...); temporary SQLite files if absent"
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="SERVICE",
+        help="run that service under cProfile, written to ./<service>.prof (figures then skewed)",
+    )
+    args = parser.parse_args()
+    database_url = None
+    if args.database_url:
+        from services.kit.testing import async_url
+
+        database_url = async_url(args.database_url)
+    print(f"load average before: {load_average()}", flush=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="report-bench-") as tmp,
+        running(database_url, Path(tmp), args.profile) as (system, floor),
+    ):
+        statements, hand_offs = asyncio.run(statements_per_report(Path(tmp)))
+        print(
+            f"One report, counted in process on SQLite: {len(statements)} SQL statements from"
+            f" intake (and the driver's COMMIT), {hand_offs} calls handed to aiosqlite's"
+            " threads (intake's and the directory's):"
+        )
+        for statement in statements:
+            print(f"    {statement}")
+        backend = "SQLite" if database_url is None else "PostgreSQL"
+        print(f"{backend}: {len(system.bodies)} distinct reports over the demo's unit doors")
+        asyncio.run(measure(system, floor, args))
+        report(system, floor, args)
+    print(f"load average after: {load_average()}")
+
+
+if __name__ == "__main__":
+    main()
