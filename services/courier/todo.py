@@ -1,8 +1,8 @@
 """What needs doing at the warm stations, for the console's home page (kit.todo's shape).
 
-Today: visits still open past their limit (the auto check-out worker is behind or stopped).
-The supplies (low stock, expiring items) and volunteering (hours to confirm) add their items
-here, each a count within the caller's places: append to `count_todo`'s list.
+Visits still open past their limit (the auto check-out worker is behind or stopped) and
+volunteer hours to confirm (`volunteering.todo_items`). The supplies (low stock, expiring
+items) add theirs here, each a count within the caller's places: append to `count_todo`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.courier import volunteering
 from services.courier.models import Visit
 from services.courier.stations import PERM_READ
 from services.kit.auth import Principal
@@ -20,6 +21,14 @@ from services.kit.todo import Label, TodoItem
 
 
 async def count_todo(
+    session: AsyncSession, principal: Principal, *, now: datetime
+) -> list[TodoItem]:
+    items = await _visits_past_limit(session, principal, now=now)
+    items += await volunteering.todo_items(session, principal, now=now)
+    return items
+
+
+async def _visits_past_limit(
     session: AsyncSession, principal: Principal, *, now: datetime
 ) -> list[TodoItem]:
     paths = principal.scope_paths(PERM_READ)
