@@ -53,11 +53,11 @@ def _invalid(code: str, detail: str, pointer: str) -> InvalidInput:
     return InvalidInput(code, detail, errors=[FieldError(pointer=pointer, detail=detail)])
 
 
-async def _top_volunteers(
-    session: AsyncSession, place: PlaceDetail, *, month: str, top: int
+async def top_volunteers(
+    session: AsyncSession, place_path: str, *, month: str, top: int
 ) -> list[tuple[uuid.UUID, int]]:
-    """The couriers who agree to be named with the most hours confirmed for tasks at or
-    under `place` that started in `month`, most first."""
+    """The couriers who agree to be named with the most hours (in minutes) confirmed for
+    tasks at or under `place_path` that started in `month`, most first."""
     start, end = month_bounds(month)
     minutes = func.sum(ActivitySignup.confirmed_minutes)
     rows = await session.execute(
@@ -65,7 +65,7 @@ async def _top_volunteers(
         .join(Activity, Activity.id == ActivitySignup.activity_id)
         .join(Courier, Courier.id == ActivitySignup.courier_id)
         .where(
-            within(Activity.place_path, place.path),
+            within(Activity.place_path, place_path),
             Activity.kind == "volunteering",
             Activity.status == "open",
             Activity.starts_at >= start,
@@ -122,8 +122,8 @@ async def publish(
             )
         ranked: list[tuple[uuid.UUID, int | None, str | None]] = [
             (courier_id, minutes, None)
-            for courier_id, minutes in await _top_volunteers(
-                session, place, month=data.month, top=data.top
+            for courier_id, minutes in await top_volunteers(
+                session, place.path, month=data.month, top=data.top
             )
         ]
     else:

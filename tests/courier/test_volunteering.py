@@ -11,7 +11,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
+from sqlalchemy import select
 
+from services.courier import demo
+from services.courier.models import Courier as CourierRow
 from services.kit import shapes
 from tests.fixtures.courier import Courier
 
@@ -315,3 +318,37 @@ async def test_staff_manage_activities_only_in_their_places(courier: Courier) ->
     assert items["courier.hours_to_confirm"] == 1
     outsider = await courier.client.get("/v1/todo", headers=await courier.staff("GYS"))
     assert {i["key"]: i["count"] for i in outsider.json()["items"]}["courier.hours_to_confirm"] == 0
+
+
+async def test_the_demo_shows_activities_hours_and_last_month_s_list(courier: Courier) -> None:
+    ctx = courier.app.state.courier
+    place = await ctx.directory.place_by_code(demo.STATION_CODE)
+    async with courier.db.session() as session:
+        message = await demo.seed_demo(session, ctx, place=place)
+        await session.commit()
+    assert "recognition list" in message
+
+    shown = await courier.client.get(
+        "/v1/activities", params={"station_id": str(place.id), "limit": 100}
+    )
+    kinds = {a["kind"]: a for a in shown.json()["items"]}
+    assert set(kinds) == {"festival", "seasonal_care", "volunteering"}
+    assert kinds["festival"]["title"].startswith("三八节插花")
+    assert kinds["festival"]["places_left"] == 14
+
+    todo = await courier.client.get("/v1/todo", headers=await courier.staff("TGY"))
+    waiting = {i["key"]: i["count"] for i in todo.json()["items"]}
+    assert waiting["courier.hours_to_confirm"] == 3
+
+    published = await courier.client.get("/v1/recognitions", params={"month": "2026-02"})
+    [listing] = published.json()["items"]
+    assert 1 <= len(listing["entries"]) <= 10
+    async with courier.db.session(write=False) as session:
+        named = set(
+            await session.scalars(
+                select(CourierRow.nickname).where(CourierRow.agrees_to_be_named.is_(True))
+            )
+        )
+    assert {e["nickname"] for e in listing["entries"]} <= named
+    hours = [e["hours"] for e in listing["entries"]]
+    assert hours == sorted(hours, reverse=True)
