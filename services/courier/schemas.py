@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, time, timedelta
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from services.courier.models import (
     ActivityKind,
@@ -186,7 +186,7 @@ class VisitRow(VisitOut):
 
 # Volunteer hours in half hours, as staff record them (0.5 … 12).
 HalfHours = Annotated[float, Field(ge=0.5, le=12, multiple_of=0.5, examples=[2])]
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^20\d{2}-(0[1-9]|1[0-2])$"
 Month = Field(pattern=MONTH_PATTERN, examples=["2026-11"])
 
 
@@ -201,8 +201,9 @@ class ActivityIn(BaseModel):
     role: str | None = Field(default=None, min_length=1, max_length=30, examples=["引导员"])
     hours: HalfHours | None = None
     location: str = Field(min_length=2, max_length=100, examples=["天街暖心驿站"])
-    starts_at: datetime
-    ends_at: datetime
+    # With an offset (+08:00 or Z): a bare time would be nobody's time.
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
     capacity: int = Field(ge=1, le=500)
 
     @model_validator(mode="after")
