@@ -281,6 +281,17 @@ async def test_the_recognition_list_names_only_couriers_who_agreed(courier: Cour
     assert refused.json()["code"] == "courier_not_named"
     assert refused.json()["errors"][0]["pointer"] == "/body/couriers/0/courier_id"
 
+    willing = (
+        await courier.client.get("/v1/me/courier", headers=courier.resident(subjects["小赵"]))
+    ).json()
+    helpful["couriers"] = [{"courier_id": willing["id"], "reason": "雨天帮邻居送药"}]
+    picked = await courier.client.post("/v1/recognitions", json=helpful, headers=admin)
+    assert picked.status_code == 201, picked.text
+    assert picked.json()["title"] == "2026-03 热心骑手榜"
+    assert [(e["nickname"], e["hours"], e["reason"]) for e in picked.json()["entries"]] == [
+        ("小赵", None, "雨天帮邻居送药")
+    ]
+
 
 async def test_staff_manage_activities_only_in_their_places(courier: Courier) -> None:
     task = await _task(courier)
