@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,7 +26,7 @@ from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceDetail
 from services.kit.errors import Conflict, FieldError, InvalidInput, NotFound
 from services.kit.pagination import PageParams, fetch_page
-from services.kit.scope import ancestor_paths, within, within_any
+from services.kit.scope import PathColumn, ancestor_paths, within, within_any
 from services.kit.shapes.volunteering import hours
 
 PERM_MANAGE = permissions.ACTIVITIES_MANAGE
@@ -266,6 +266,14 @@ async def cancel_sign_up(
     await session.refresh(activity)
 
 
+def near(column: PathColumn, station_path: str) -> ColumnElement[bool]:
+    """What a station's couriers see: things at a place above the station, or anywhere
+    under the street or community it hangs under (its neighbouring communities' too)."""
+    above = ancestor_paths(station_path)
+    neighbourhood = above[-2] if len(above) > 1 else above[-1]
+    return or_(column.in_(above), within(column, neighbourhood))
+
+
 async def listed(
     session: AsyncSession,
     page: PageParams,
@@ -274,23 +282,22 @@ async def listed(
     kind: str | None,
     since: datetime | None,
     paths: Sequence[str] | None = None,
+    having: ColumnElement[bool] | None = None,
 ) -> tuple[list[Activity], int]:
     """Activities, soonest first: those near `around` (a station's path: posted at a place
     above it, or under the street or community it hangs under), those not over by `since`,
-    those within `paths` (a staff member's scope)."""
+    those within `paths` (a staff member's scope), those `having` a further condition."""
     statement = select(Activity)
     if around is not None:
-        above = ancestor_paths(around)
-        neighbourhood = above[-2] if len(above) > 1 else above[-1]
-        statement = statement.where(
-            or_(Activity.place_path.in_(above), within(Activity.place_path, neighbourhood))
-        )
+        statement = statement.where(near(Activity.place_path, around))
     if kind is not None:
         statement = statement.where(Activity.kind == kind)
     if since is not None:
         statement = statement.where(Activity.ends_at > since, Activity.status == "open")
     if paths is not None:
         statement = statement.where(within_any(Activity.place_path, paths))
+    if having is not None:
+        statement = statement.where(having)
     return await fetch_page(session, statement.order_by(Activity.starts_at, Activity.id), page=page)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier import permissions
+from services.courier.activities import near
 from services.courier.models import (
     Activity,
     ActivitySignup,
@@ -199,10 +200,18 @@ async def present(session: AsyncSession, listing: RecognitionList) -> Recognitio
 
 
 async def listed(
-    session: AsyncSession, page: PageParams, *, place_id: uuid.UUID | None, month: str | None
+    session: AsyncSession,
+    page: PageParams,
+    *,
+    place_id: uuid.UUID | None,
+    month: str | None,
+    around: str | None = None,
 ) -> tuple[list[RecognitionList], int]:
-    """Published lists, the latest month first."""
+    """Published lists, the latest month first: for a place, or near a station (`around`,
+    its path: as its couriers see activities)."""
     statement = select(RecognitionList)
+    if around is not None:
+        statement = statement.where(near(RecognitionList.place_path, around))
     if place_id is not None:
         statement = statement.where(RecognitionList.place_id == place_id)
     if month is not None:

@@ -243,6 +243,13 @@ class ActivityOut(BaseModel):
     signed_up: bool | None = None
 
 
+class ManagedActivity(ActivityOut):
+    """An activity in staff's list: with the sign-ups whose hours wait for confirmation
+    (volunteering tasks that are over)."""
+
+    hours_to_confirm: int
+
+
 class SignupRow(BaseModel):
     """A sign-up as staff see it: the courier by nickname, the phone masked."""
 

@@ -9,9 +9,10 @@ sign-up at once give one confirmation and one 409 `hours_already_confirmed`.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier import permissions
@@ -24,6 +25,41 @@ from services.kit.shapes.volunteering import MyVolunteering, VolunteeringItem, h
 from services.kit.todo import Label, TodoItem
 
 PERM_CONFIRM = permissions.HOURS_CONFIRM
+
+
+def _waiting(now: datetime) -> list[ColumnElement[bool]]:
+    """Sign-ups to volunteering tasks over by `now` whose hours are not confirmed yet."""
+    return [
+        Activity.kind == "volunteering",
+        Activity.status == "open",
+        Activity.ends_at <= now,
+        ActivitySignup.status == "signed_up",
+        ActivitySignup.confirmed_at.is_(None),
+    ]
+
+
+def hours_waiting(now: datetime) -> ColumnElement[bool]:
+    """The activities with hours to confirm (for a list's filter)."""
+    return (
+        select(ActivitySignup.id)
+        .where(ActivitySignup.activity_id == Activity.id, *_waiting(now))
+        .exists()
+    )
+
+
+async def waiting_counts(
+    session: AsyncSession, activity_ids: Sequence[uuid.UUID], *, now: datetime
+) -> dict[uuid.UUID, int]:
+    """How many sign-ups of each activity wait for their hours to be confirmed."""
+    if not activity_ids:
+        return {}
+    rows = await session.execute(
+        select(ActivitySignup.activity_id, func.count())
+        .join(Activity, Activity.id == ActivitySignup.activity_id)
+        .where(ActivitySignup.activity_id.in_(activity_ids), *_waiting(now))
+        .group_by(ActivitySignup.activity_id)
+    )
+    return {activity_id: int(n) for activity_id, n in rows.all()}
 
 
 def signup_not_found() -> NotFound:
@@ -124,14 +160,7 @@ async def todo_items(
         select(func.count())
         .select_from(ActivitySignup)
         .join(Activity, Activity.id == ActivitySignup.activity_id)
-        .where(
-            Activity.kind == "volunteering",
-            Activity.status == "open",
-            Activity.ends_at <= now,
-            ActivitySignup.status == "signed_up",
-            ActivitySignup.confirmed_at.is_(None),
-            within_any(Activity.place_path, paths),
-        )
+        .where(*_waiting(now), within_any(Activity.place_path, paths))
     )
     return [
         TodoItem(

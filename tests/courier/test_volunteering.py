@@ -96,7 +96,14 @@ async def test_couriers_sign_up_until_the_activity_is_full(courier: Courier) -> 
     today = {"starts_at": "2026-03-02T06:00:00+00:00", "ends_at": "2026-03-02T08:00:00+00:00"}
     activity = await _activity(courier, **today)
     first, second, third = [await _courier(courier, n) for n in ("小美", "小芳", "小丽")]
-    assert await _sign_up(courier, activity, first) == 201
+    # A retry on a weak network (same Idempotency-Key) is the same sign-up, answered again.
+    retried = {**first, "Idempotency-Key": str(uuid.uuid4())}
+    url = f"/v1/activities/{activity['id']}/signup"
+    once = await courier.client.post(url, headers=retried)
+    again = await courier.client.post(url, headers=retried)
+    assert once.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.json()["places_left"] == 1
     assert await _sign_up(courier, activity, first) == 409
     assert await _sign_up(courier, activity, second) == 201
 
@@ -330,6 +337,20 @@ async def test_staff_manage_activities_only_in_their_places(courier: Courier) ->
     outsider = await courier.client.get("/v1/todo", headers=await courier.staff("GYS"))
     assert {i["key"]: i["count"] for i in outsider.json()["items"]}["courier.hours_to_confirm"] == 0
 
+    # The console's list behind that count: tasks in the caller's places with hours waiting.
+    waiting = await courier.client.get(
+        "/v1/activities/managed",
+        params={"unconfirmed": "true"},
+        headers=await courier.staff("TGYZL"),
+    )
+    assert waiting.status_code == 200, waiting.text
+    [shown] = waiting.json()["items"]
+    assert (shown["id"], shown["hours_to_confirm"]) == (task["id"], 1)
+    theirs = await courier.client.get("/v1/activities/managed", headers=await courier.staff("GYS"))
+    assert theirs.json()["total"] == 0
+    refused = await courier.client.get("/v1/activities/managed", headers=courier.resident())
+    assert refused.status_code == 403
+
 
 async def test_the_demo_shows_activities_hours_and_last_month_s_list(courier: Courier) -> None:
     ctx = courier.app.state.courier
@@ -351,8 +372,9 @@ async def test_the_demo_shows_activities_hours_and_last_month_s_list(courier: Co
     waiting = {i["key"]: i["count"] for i in todo.json()["items"]}
     assert waiting["courier.hours_to_confirm"] == 3
 
-    published = await courier.client.get("/v1/recognitions", params={"month": "2026-02"})
+    published = await courier.client.get("/v1/recognitions", params={"station_id": str(place.id)})
     [listing] = published.json()["items"]
+    assert listing["month"] == "2026-02"
     assert 1 <= len(listing["entries"]) <= 10
     async with courier.db.session(write=False) as session:
         named = set(

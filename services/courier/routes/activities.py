@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from services.courier import activities, couriers, stations, volunteering
 from services.courier.models import ActivityKind
+from services.courier.routes.deps import IdempotentDep
 from services.courier.schemas import ActivityOut
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import OptionalPrincipalDep, PrincipalDep
@@ -63,7 +64,9 @@ async def get_activity(activity_id: uuid.UUID, session: SessionDep) -> ActivityO
 @router.post(
     "/activities/{activity_id:uuid}/signup",
     status_code=201,
+    response_model=ActivityOut,
     summary="Sign me up (a registered courier) while places are left",
+    description="Send an Idempotency-Key: a retry on a weak network replays the answer.",
     dependencies=[PERSONAL],
     responses={
         409: {
@@ -72,12 +75,19 @@ async def get_activity(activity_id: uuid.UUID, session: SessionDep) -> ActivityO
     },
 )
 async def sign_up(
-    activity_id: uuid.UUID, session: SessionDep, clock: ClockDep, principal: PrincipalDep
-) -> ActivityOut:
-    courier = await couriers.my_courier(session, principal)
-    activity = await activities.get_activity(session, activity_id)
-    await activities.sign_up(session, activity, courier=courier, now=clock.now())
-    return activities.present(activity, signed_up=True)
+    activity_id: uuid.UUID,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: PrincipalDep,
+    idem: IdempotentDep,
+) -> Response:
+    async def work() -> ActivityOut:
+        courier = await couriers.my_courier(session, principal)
+        activity = await activities.get_activity(session, activity_id)
+        await activities.sign_up(session, activity, courier=courier, now=clock.now())
+        return activities.present(activity, signed_up=True)
+
+    return await idem.run(work, status_code=201)
 
 
 @router.delete(

@@ -7,16 +7,24 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 
 from services.courier import activities, permissions, volunteering
 from services.courier.context import ContextDep
-from services.courier.models import Activity, ActivitySignup, Courier
-from services.courier.schemas import ActivityIn, ActivityOut, ActivityUpdate, HoursIn, SignupRow
+from services.courier.models import Activity, ActivityKind, ActivitySignup, Courier
+from services.courier.schemas import (
+    ActivityIn,
+    ActivityOut,
+    ActivityUpdate,
+    HoursIn,
+    ManagedActivity,
+    SignupRow,
+)
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import PrincipalDep, requires
+from services.kit.auth import Principal, PrincipalDep, requires
 from services.kit.caching import PERSONAL
-from services.kit.permissions import Access, guard
+from services.kit.pagination import Page, PageDep
+from services.kit.permissions import Access, guard, listing
 from services.kit.shapes.volunteering import hours
 
 router = APIRouter(prefix="/v1/activities", tags=["activity staff"])
@@ -40,6 +48,7 @@ def _activity(access: Access) -> Callable[..., Awaitable[Activity]]:
 
 
 ManagedDep = Annotated[Activity, Depends(_activity(MANAGE))]
+ManagerDep = Annotated[Principal, Depends(listing(SIGNUPS))]
 SignupsDep = Annotated[Activity, Depends(_activity(SIGNUPS))]
 ConfirmDep = Annotated[Activity, Depends(_activity(CONFIRM))]
 
@@ -56,6 +65,45 @@ def _row(signup: ActivitySignup, courier: Courier) -> SignupRow:
         signed_up_at=signup.signed_up_at,
         hours=hours(minutes) if minutes is not None else None,
         confirmed_at=signup.confirmed_at,
+    )
+
+
+@router.get(
+    "/managed",
+    summary="Activities in your places, soonest first, with hours waiting for confirmation",
+    openapi_extra=SIGNUPS.declare(),
+)
+async def managed_activities(
+    session: SessionDep,
+    clock: ClockDep,
+    page: PageDep,
+    manager: ManagerDep,
+    kind: Annotated[ActivityKind | None, Query()] = None,
+    unconfirmed: Annotated[
+        bool, Query(description="only volunteering tasks with hours to confirm")
+    ] = False,
+    upcoming: Annotated[bool, Query(description="only those not over yet")] = False,
+) -> Page[ManagedActivity]:
+    now = clock.now()
+    paths = [p for permission in SIGNUPS.any_of for p in manager.scope_paths(permission)]
+    rows, total = await activities.listed(
+        session,
+        page,
+        around=None,
+        kind=kind,
+        since=now if upcoming else None,
+        paths=paths,
+        having=volunteering.hours_waiting(now) if unconfirmed else None,
+    )
+    waiting = await volunteering.waiting_counts(session, [a.id for a in rows], now=now)
+    return Page[ManagedActivity](
+        items=[
+            ManagedActivity(
+                **activities.present(a).model_dump(), hours_to_confirm=waiting.get(a.id, 0)
+            )
+            for a in rows
+        ],
+        total=total,
     )
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from services.courier import permissions, recognition
+from services.courier import permissions, recognition, stations
 from services.courier.context import ContextDep
 from services.courier.schemas import MONTH_PATTERN, RecognitionIn, RecognitionOut
 from services.kit.app import ClockDep, SessionDep
@@ -45,9 +45,17 @@ async def list_recognitions(
     session: SessionDep,
     page: PageDep,
     place_id: uuid.UUID | None = None,
+    station_id: Annotated[
+        uuid.UUID | None, Query(description="lists its couriers see: at, above or near it")
+    ] = None,
     month: Annotated[str | None, Query(pattern=MONTH_PATTERN)] = None,
 ) -> Page[RecognitionOut]:
-    rows, total = await recognition.listed(session, page, place_id=place_id, month=month)
+    around = None
+    if station_id is not None:
+        around = (await stations.get_station(session, station_id)).place_path
+    rows, total = await recognition.listed(
+        session, page, place_id=place_id, month=month, around=around
+    )
     return Page[RecognitionOut](
         items=[await recognition.present(session, row) for row in rows], total=total
     )

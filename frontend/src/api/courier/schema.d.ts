@@ -59,6 +59,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/activities/managed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities in your places, soonest first, with hours waiting for confirmation */
+        get: operations["managed_activities_v1_activities_managed_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/activities/{activity_id}": {
         parameters: {
             query?: never;
@@ -103,7 +120,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign me up (a registered courier) while places are left */
+        /**
+         * Sign me up (a registered courier) while places are left
+         * @description Send an Idempotency-Key: a retry on a weak network replays the answer.
+         */
         post: operations["sign_up_v1_activities__activity_id__signup_post"];
         /** Cancel my sign-up before the activity starts (the place goes back) */
         delete: operations["cancel_sign_up_v1_activities__activity_id__signup_delete"];
@@ -848,6 +868,63 @@ export interface components {
              */
             station_id: string;
         };
+        /**
+         * ManagedActivity
+         * @description An activity in staff's list: with the sign-ups whose hours wait for confirmation
+         *     (volunteering tasks that are over).
+         */
+        ManagedActivity: {
+            /** Capacity */
+            capacity: number;
+            /** Description */
+            description: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Hours */
+            hours: number | null;
+            /** Hours To Confirm */
+            hours_to_confirm: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "seasonal_care" | "festival" | "volunteering";
+            /** Location */
+            location: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+            /** Place Name */
+            place_name: string;
+            /** Places Left */
+            places_left: number;
+            /** Role */
+            role: string | null;
+            /** Signed Up */
+            signed_up?: boolean | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "cancelled";
+            /** Title */
+            title: string;
+        };
         /** MyVolunteering */
         MyVolunteering: {
             /** Items */
@@ -859,6 +936,13 @@ export interface components {
         Page_ActivityOut_: {
             /** Items */
             items: components["schemas"]["ActivityOut"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[ManagedActivity] */
+        Page_ManagedActivity_: {
+            /** Items */
+            items: components["schemas"]["ManagedActivity"][];
             /** Total */
             total: number;
         };
@@ -1425,6 +1509,46 @@ export interface operations {
             };
         };
     };
+    managed_activities_v1_activities_managed_get: {
+        parameters: {
+            query?: {
+                kind?: ("seasonal_care" | "festival" | "volunteering") | null;
+                /** @description only volunteering tasks with hours to confirm */
+                unconfirmed?: boolean;
+                /** @description only those not over yet */
+                upcoming?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ManagedActivity_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     get_activity_v1_activities__activity_id__get: {
         parameters: {
             query?: never;
@@ -1542,7 +1666,10 @@ export interface operations {
     sign_up_v1_activities__activity_id__signup_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A random UUID per intended write; resend it on retries. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 activity_id: string;
             };
@@ -1920,6 +2047,8 @@ export interface operations {
         parameters: {
             query?: {
                 place_id?: string | null;
+                /** @description lists its couriers see: at, above or near it */
+                station_id?: string | null;
                 month?: string | null;
                 /** @description Items per page */
                 limit?: number;
