@@ -51,6 +51,9 @@ SELF_SERVICE = {
     ("courier", "POST", "/v1/me/courier"),
     ("courier", "PATCH", "/v1/me/courier"),
     ("courier", "POST", "/v1/me/courier/card"),
+    # A registered courier signs up to an activity and cancels their own sign-up.
+    ("courier", "POST", "/v1/activities/{activity_id}/signup"),
+    ("courier", "DELETE", "/v1/activities/{activity_id}/signup"),
 }
 
 

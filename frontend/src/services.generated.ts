@@ -27,7 +27,7 @@ export const SERVICES = [
   {"name": "intake", "built": true, "mine": ["/v1/me/tickets"]},
   {"name": "rooms", "built": false, "mine": []},
   {"name": "parking", "built": false, "mine": []},
-  {"name": "courier", "built": true, "mine": []},
+  {"name": "courier", "built": true, "mine": ["/v1/me/volunteering"]},
 ] as const satisfies readonly ServiceEntry[]
 
 export const HUB_TILES = [

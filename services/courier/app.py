@@ -15,7 +15,16 @@ from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
 from services.courier.models import jobs
-from services.courier.routes import me, public, staff, supplies, visits
+from services.courier.routes import (
+    activities,
+    activity_staff,
+    me,
+    public,
+    recognition,
+    staff,
+    supplies,
+    visits,
+)
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
@@ -55,7 +64,8 @@ def create_app(
             "Warm stations for delivery couriers: opening hours and services, a one-tap "
             "check-in from the station's QR code (no account needed), registered couriers "
             "and their cards, visits checked out by hand or by the worker past their limit, "
-            "and the live view staff keep an eye on."
+            "the live view staff keep an eye on, activities and volunteering tasks with "
+            "sign-up, volunteer hours confirmed once, and the monthly recognition list."
         ),
         version="1.0.0",
         routers=[
@@ -65,6 +75,9 @@ def create_app(
             visits.router,
             supplies.router,
             supplies.couriers_router,
+            activities.router,
+            activity_staff.router,
+            recognition.router,
             permissions_router(permissions.CATALOGUE),
         ],
         migrations_dir=MIGRATIONS_DIR,

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier.context import CourierContext
 from services.courier.couriers import TOKEN_ALPHABET, issue_card
+from services.courier.demo_activities import seed_activities
 from services.courier.demo_supplies import stock_the_kit
 from services.courier.models import Courier, Station, SupplyItem, Visit, VisitEvent
 from services.kit.clients.directory import PlaceDetail
@@ -206,10 +207,15 @@ async def seed_demo(session: AsyncSession, ctx: CourierContext, *, place: PlaceD
     session.add_all([row for row in kit if not isinstance(row, SupplyItem)])
     await session.flush()
     anonymous = sum(1 for visit, _ in made if visit.courier_id is None)
+    # The street (or community) the station hangs under posts its volunteering tasks.
+    area = next(a for a in reversed(place.ancestors) if a.kind in ("community", "street"))
+    activities = await seed_activities(
+        session, station, street=area, couriers=couriers, rng=rng, now=now
+    )
     return (
         f"courier: demo data loaded ({station.name}, {len(couriers)} couriers, "
         f"{len(made)} visits in {DAYS} days, {anonymous} anonymous, "
-        f"{sum(isinstance(r, SupplyItem) for r in kit)} kit items)"
+        f"{sum(isinstance(r, SupplyItem) for r in kit)} kit items; {activities})"
     )
 
 

@@ -17,6 +17,12 @@ SUPPLIES_DISPENSE = "courier:supplies:dispense"
 
 _STATION_STAFF = (STATIONS_MANAGE, VISITS_READ, VISITS_HANDLE, CARDS_MANAGE)
 _SUPPLIES = (SUPPLIES_READ, SUPPLIES_MANAGE)
+ACTIVITIES_MANAGE = "courier:activities:manage"
+HOURS_CONFIRM = "courier:volunteering:confirm"
+RECOGNITION_PUBLISH = "courier:recognition:publish"
+# Activities, volunteer hours and the recognition list: the station's staff and the
+# communities that post volunteering tasks for their couriers.
+_ACTIVITIES = (ACTIVITIES_MANAGE, HOURS_CONFIRM, RECOGNITION_PUBLISH)
 
 CATALOGUE = Catalogue(
     service="courier",
@@ -56,12 +62,28 @@ CATALOGUE = Catalogue(
             zh="为骑手登记领用药品与物资，查看到访的领用记录（健康信息）",
             en="Record what a courier takes from the kit and see it on visits (health data)",
         ),
+        Permission(
+            name=ACTIVITIES_MANAGE,
+            zh="发布和管理驿站活动、志愿任务，查看报名",
+            en="Post and manage activities and volunteering tasks, see who signed up",
+        ),
+        Permission(
+            name=HOURS_CONFIRM,
+            zh="确认骑手的志愿服务时长",
+            en="Confirm couriers' volunteer hours",
+        ),
+        Permission(
+            name=RECOGNITION_PUBLISH,
+            zh="发布每月骑手表彰榜",
+            en="Publish the monthly recognition list of couriers",
+        ),
     ),
     bindings={
-        "district_admin": (*_STATION_STAFF, *_SUPPLIES),
-        "street_admin": (*_STATION_STAFF, *_SUPPLIES),
-        "station_staff": (*_STATION_STAFF, *_SUPPLIES, SUPPLIES_DISPENSE),
-        # The community sees its station's figures; the station's own staff run it.
-        "community_staff": (VISITS_READ, SUPPLIES_READ),
+        "district_admin": (*_STATION_STAFF, *_SUPPLIES, *_ACTIVITIES),
+        "street_admin": (*_STATION_STAFF, *_SUPPLIES, *_ACTIVITIES),
+        "station_staff": (*_STATION_STAFF, *_SUPPLIES, SUPPLIES_DISPENSE, *_ACTIVITIES),
+        # The community sees its station's figures; the station's own staff run it. It posts
+        # volunteering tasks for couriers and confirms their hours.
+        "community_staff": (VISITS_READ, SUPPLIES_READ, *_ACTIVITIES),
     },
 )

@@ -1,9 +1,9 @@
 """What needs doing at the warm stations, for the console's home page (kit.todo's shape).
 
-Visits still open past their limit (the auto check-out worker is behind or stopped), and the
-kit's items at or under their low-stock threshold and expiring (within the near-expiry
-setting, expired ones included). Volunteering (hours to confirm) adds its items here, each a
-count within the caller's places: append to `count_todo`'s list. The app mounts
+Visits still open past their limit (the auto check-out worker is behind or stopped),
+volunteer hours to confirm (`volunteering.todo_items`), and the kit's items at or under their
+low-stock threshold and expiring (within the near-expiry setting, expired ones included).
+Each is a count within the caller's places: append to `count_todo`'s list. The app mounts
 `with_supplies(...)`, which adds the kit's counts (they depend on a setting).
 """
 
@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.courier import volunteering
 from services.courier.models import SupplyItem, Visit
 from services.courier.stations import PERM_READ
 from services.courier.supplies import PERM_READ as PERM_SUPPLIES
@@ -24,6 +25,14 @@ from services.kit.todo import Label, TodoCounter, TodoItem
 
 
 async def count_todo(
+    session: AsyncSession, principal: Principal, *, now: datetime
+) -> list[TodoItem]:
+    items = await _visits_past_limit(session, principal, now=now)
+    items += await volunteering.todo_items(session, principal, now=now)
+    return items
+
+
+async def _visits_past_limit(
     session: AsyncSession, principal: Principal, *, now: datetime
 ) -> list[TodoItem]:
     paths = principal.scope_paths(PERM_READ)

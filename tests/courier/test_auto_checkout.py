@@ -70,7 +70,7 @@ async def test_the_console_to_do_counts_visits_past_their_limit(courier: Courier
     courier.clock.advance(timedelta(minutes=61))
     staff = await courier.staff()
     todo = (await courier.client.get("/v1/todo", headers=staff)).json()["items"]
-    # The kit's counts follow (tests/courier/test_supplies.py).
+    # Other items (the kit's counts, volunteer hours to confirm, ...) are counted beside it.
     assert (todo[0]["key"], todo[0]["count"]) == ("courier.visits_past_limit", 1)
     await courier.worker.run_due(courier.clock.now())
     todo = (await courier.client.get("/v1/todo", headers=staff)).json()["items"]

@@ -1,17 +1,21 @@
 """The warm station in the whole system, through the gateway: the station's code from the
 directory's demo data, a courier signed in with identity's phone code registering (the masked
-phone from identity), checking in and out; its API in /docs; identity's demo residents."""
+phone from identity), checking in and out; volunteer hours summed as the 我的 page does; its
+API in /docs; identity's demo residents."""
 
 from __future__ import annotations
 
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 
 from services.identity.seed import DemoOnly, seed_demo_residents
 from services.kit.abuse import DEVICE_HEADER
+from services.kit.catalog import load
 from services.kit.demo import demo_resident_id, demo_resident_phone
+from services.kit.shapes.volunteering import VOLUNTEERING_PATH
 from tests.fixtures.courier import PROFILE
 from tests.fixtures.system import System
 
@@ -90,3 +94,68 @@ async def test_identity_refuses_demo_residents_outside_development(system: Syste
                 type(ctx)(**{**ctx.__dict__, "settings": production}),
                 now=system.identity.clock.now(),
             )
+
+
+async def test_my_page_sums_volunteer_hours_over_the_services_that_answer_them(
+    system: System,
+) -> None:
+    """What the resident's 我的 page does: ask every built service whose `mine` names the
+    volunteering path, through the gateway, and add up the confirmed hours."""
+    async with system.identity.db.session() as session:
+        await seed_demo_residents(
+            session, system.identity.app.state.identity, now=system.identity.clock.now(), count=2
+        )
+        await session.commit()
+    station = await system.place("TGY-NXYZ")
+    staff = await system.bearer("station_tgy")
+    clock = system.identity.clock  # one clock for the whole system
+    now = clock.now()
+    task = await system.client.post(
+        "/api/courier/v1/activities",
+        json={
+            "place_id": station["id"],
+            "kind": "volunteering",
+            "title": "驿站周边垃圾分类引导",
+            "role": "引导员",
+            "hours": 1.5,
+            "location": "天街暖心驿站门口",
+            "starts_at": (now + timedelta(minutes=2)).isoformat(),
+            "ends_at": (now + timedelta(minutes=8)).isoformat(),
+            "capacity": 5,
+        },
+        headers=staff,
+    )
+    assert task.status_code == 201, task.text
+    me = await _sign_in(system, demo_resident_phone(1))
+    registered = await system.client.post(
+        "/api/courier/v1/me/courier", json={"nickname": "小吴", "platform": "jd"}, headers=me
+    )
+    assert registered.status_code == 201, registered.text
+    signup = await system.client.post(
+        f"/api/courier/v1/activities/{task.json()['id']}/signup", headers=me
+    )
+    assert signup.status_code == 201, signup.text
+
+    clock.advance(timedelta(minutes=10))
+    staff = await system.bearer("station_tgy")
+    [row] = (
+        await system.client.get(
+            f"/api/courier/v1/activities/{task.json()['id']}/signups", headers=staff
+        )
+    ).json()
+    confirmed = await system.client.post(
+        f"/api/courier/v1/activities/{task.json()['id']}/signups/{row['id']}/hours",
+        json={},
+        headers=staff,
+    )
+    assert confirmed.status_code == 200, confirmed.text
+
+    total = 0.0
+    answering = [s for s in load().services if s.built and VOLUNTEERING_PATH in s.mine]
+    for service in answering:
+        mine = await system.client.get(f"/api/{service.name}{VOLUNTEERING_PATH}", headers=me)
+        assert mine.status_code == 200, (service.name, mine.text)
+        assert mine.headers["Cache-Control"] == "no-store"
+        total += mine.json()["total"]
+    assert [s.name for s in answering] == ["courier"]
+    assert total == 1.5

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { HUB_TILES, hubMessages, qrPage, SOON_TILES } from '../../src/services'
 
 describe('the one list of services, as the pages read it', () => {
-  it('a unit door opens the hub; a kind whose service is not built, or unknown, the place', () => {
+  it('a unit door opens the hub, a warm station its own page; a kind whose service is not built, or unknown, the place', () => {
     expect(qrPage('unit')).toBe('hub')
+    expect(qrPage('station')).toBe('station')
     expect(qrPage('room')).toBe('place')
-    expect(qrPage('station')).toBe('place')
     expect(qrPage('no_such_kind')).toBe('place')
     expect(qrPage('toString')).toBe('place')
   })

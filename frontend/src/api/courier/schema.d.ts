@@ -38,6 +38,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activities and volunteering tasks, soonest first (public)
+         * @description With `station_id`: those at the station and those posted by the street or community it hangs under. A signed-in courier sees `signed_up` on each.
+         */
+        get: operations["list_activities_v1_activities_get"];
+        put?: never;
+        /** Post an activity or volunteering task at a station, community or street */
+        post: operations["create_activity_v1_activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/managed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities in your places, soonest first, with hours waiting for confirmation */
+        get: operations["managed_activities_v1_activities_managed_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{activity_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity (public) */
+        get: operations["get_activity_v1_activities__activity_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an activity before it starts (capacity never below those signed up) */
+        patch: operations["change_activity_v1_activities__activity_id__patch"];
+        trace?: never;
+    };
+    "/v1/activities/{activity_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call an activity off before it starts */
+        post: operations["cancel_activity_v1_activities__activity_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{activity_id}/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign me up (a registered courier) while places are left
+         * @description Send an Idempotency-Key: a retry on a weak network replays the answer.
+         */
+        post: operations["sign_up_v1_activities__activity_id__signup_post"];
+        /** Cancel my sign-up before the activity starts (the place goes back) */
+        delete: operations["cancel_sign_up_v1_activities__activity_id__signup_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{activity_id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who signed up (phones masked), with their hours confirmed or not */
+        get: operations["list_signups_v1_activities__activity_id__signups_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{activity_id}/signups/{signup_id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a volunteer's hours once the task is over (once per sign-up) */
+        post: operations["confirm_hours_v1_activities__activity_id__signups__signup_id__hours_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/courier": {
         parameters: {
             query?: never;
@@ -75,6 +203,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/volunteering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My volunteering: tasks, hours (confirmed or planned) and confirmed hours in total
+         * @description The shape every service answers for the resident's 我的 page (services/kit/shapes/volunteering.schema.json). A resident who never registered as a courier has none.
+         */
+        get: operations["my_volunteering_v1_me_volunteering_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/permissions": {
         parameters: {
             query?: never;
@@ -84,6 +232,41 @@ export interface paths {
         };
         /** This service's permissions and their default bindings to standard roles */
         get: operations["get_permissions_v1_permissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recognitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published recognition lists, the latest month first (public) */
+        get: operations["list_recognitions_v1_recognitions_get"];
+        put?: never;
+        /** Publish a month's recognition list for a place (after the month is over) */
+        post: operations["publish_v1_recognitions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recognitions/{list_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published recognition list (public) */
+        get: operations["get_recognition_v1_recognitions__list_id__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -448,6 +631,121 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ActivityIn
+         * @description A new activity at a place staff hold (a station, a community or a street).
+         */
+        ActivityIn: {
+            /** Capacity */
+            capacity: number;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Hours */
+            hours?: number | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "seasonal_care" | "festival" | "volunteering";
+            /**
+             * Location
+             * @example 天街暖心驿站
+             */
+            location: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+            /**
+             * Role
+             * @example 引导员
+             */
+            role?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Title
+             * @example 三八节插花
+             */
+            title: string;
+        };
+        /** ActivityOut */
+        ActivityOut: {
+            /** Capacity */
+            capacity: number;
+            /** Description */
+            description: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Hours */
+            hours: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "seasonal_care" | "festival" | "volunteering";
+            /** Location */
+            location: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+            /** Place Name */
+            place_name: string;
+            /** Places Left */
+            places_left: number;
+            /** Role */
+            role: string | null;
+            /** Signed Up */
+            signed_up?: boolean | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "cancelled";
+            /** Title */
+            title: string;
+        };
+        /**
+         * ActivityUpdate
+         * @description What staff may change once couriers signed up (capacity never below them).
+         */
+        ActivityUpdate: {
+            /** Capacity */
+            capacity?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Location */
+            location?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /**
          * CardOut
          * @description A courier's card: the QR code's payload and the short code to type (XXXX-XXXX).
          */
@@ -635,6 +933,27 @@ export interface components {
             /** Pointer */
             pointer: string;
         };
+        /** HelpfulPick */
+        HelpfulPick: {
+            /**
+             * Courier Id
+             * Format: uuid
+             */
+            courier_id: string;
+            /**
+             * Reason
+             * @example 雨天帮邻居送药
+             */
+            reason: string;
+        };
+        /**
+         * HoursIn
+         * @description Hours to confirm for one sign-up; none: the hours the task planned.
+         */
+        HoursIn: {
+            /** Hours */
+            hours?: number | null;
+        };
         /**
          * KitItem
          * @description An item as a courier picks it on the phone: whether it can be had now, no counts.
@@ -709,6 +1028,91 @@ export interface components {
              * Format: uuid
              */
             station_id: string;
+        };
+        /**
+         * ManagedActivity
+         * @description An activity in staff's list: with the sign-ups whose hours wait for confirmation
+         *     (volunteering tasks that are over).
+         */
+        ManagedActivity: {
+            /** Capacity */
+            capacity: number;
+            /** Description */
+            description: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Hours */
+            hours: number | null;
+            /** Hours To Confirm */
+            hours_to_confirm: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "seasonal_care" | "festival" | "volunteering";
+            /** Location */
+            location: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+            /** Place Name */
+            place_name: string;
+            /** Places Left */
+            places_left: number;
+            /** Role */
+            role: string | null;
+            /** Signed Up */
+            signed_up?: boolean | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "cancelled";
+            /** Title */
+            title: string;
+        };
+        /** MyVolunteering */
+        MyVolunteering: {
+            /** Items */
+            items: components["schemas"]["VolunteeringItem"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[ActivityOut] */
+        Page_ActivityOut_: {
+            /** Items */
+            items: components["schemas"]["ActivityOut"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[ManagedActivity] */
+        Page_ManagedActivity_: {
+            /** Items */
+            items: components["schemas"]["ManagedActivity"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[RecognitionOut] */
+        Page_RecognitionOut_: {
+            /** Items */
+            items: components["schemas"]["RecognitionOut"][];
+            /** Total */
+            total: number;
         };
         /** Page[RestockOut] */
         Page_RestockOut_: {
@@ -801,6 +1205,84 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** RecognitionEntryOut */
+        RecognitionEntryOut: {
+            /** Hours */
+            hours: number | null;
+            /** Nickname */
+            nickname: string;
+            /**
+             * Platform
+             * @enum {string}
+             */
+            platform: "meituan" | "eleme" | "jd" | "sf" | "shansong" | "other";
+            /** Rank */
+            rank: number;
+            /** Reason */
+            reason: string | null;
+        };
+        /**
+         * RecognitionIn
+         * @description A month's list for a place: most volunteer hours (counted from confirmed hours, the
+         *     `top` couriers who agree to be named) or most helpful (the couriers staff pick).
+         */
+        RecognitionIn: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "volunteer_hours" | "most_helpful";
+            /** Couriers */
+            couriers?: components["schemas"]["HelpfulPick"][];
+            /**
+             * Month
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+            /** Title */
+            title?: string | null;
+            /**
+             * Top
+             * @default 10
+             */
+            top: number;
+        };
+        /** RecognitionOut */
+        RecognitionOut: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "volunteer_hours" | "most_helpful";
+            /** Entries */
+            entries: components["schemas"]["RecognitionEntryOut"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Month */
+            month: string;
+            /**
+             * Place Id
+             * Format: uuid
+             */
+            place_id: string;
+            /** Place Name */
+            place_name: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Title */
+            title: string;
+        };
         /**
          * RestockIn
          * @description Stock added; `written_off` old ones taken off the shelf at the same time (expired,
@@ -877,6 +1359,45 @@ export interface components {
         ServicesIn: {
             /** Services */
             services: ("charging" | "heating" | "water")[];
+        };
+        /**
+         * SignupRow
+         * @description A sign-up as staff see it: the courier by nickname, the phone masked.
+         */
+        SignupRow: {
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /**
+             * Courier Id
+             * Format: uuid
+             */
+            courier_id: string;
+            /** Hours */
+            hours: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Nickname */
+            nickname: string;
+            /** Phone Masked */
+            phone_masked: string | null;
+            /**
+             * Platform
+             * @enum {string}
+             */
+            platform: "meituan" | "eleme" | "jd" | "sf" | "shansong" | "other";
+            /**
+             * Signed Up At
+             * Format: date-time
+             */
+            signed_up_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "signed_up" | "cancelled";
         };
         /** StationOut */
         StationOut: {
@@ -1259,6 +1780,36 @@ export interface components {
              */
             status: "open" | "closed" | "auto_closed";
         };
+        /** VolunteeringItem */
+        VolunteeringItem: {
+            /**
+             * Activity
+             * @example 垃圾分类引导
+             */
+            activity: string;
+            /** Confirmed */
+            confirmed: boolean;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Hours
+             * @example 2.5
+             */
+            hours: number;
+            /**
+             * Place
+             * @example 天宫院中里社区
+             */
+            place: string;
+            /**
+             * Role
+             * @example 引导员
+             */
+            role: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1317,6 +1868,381 @@ export interface operations {
                 content: {
                     "application/json": unknown;
                 };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_activities_v1_activities_get: {
+        parameters: {
+            query?: {
+                station_id?: string | null;
+                kind?: ("seasonal_care" | "festival" | "volunteering") | null;
+                /** @description false: past and cancelled ones too */
+                upcoming?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActivityOut_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    create_activity_v1_activities_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    managed_activities_v1_activities_managed_get: {
+        parameters: {
+            query?: {
+                kind?: ("seasonal_care" | "festival" | "volunteering") | null;
+                /** @description only volunteering tasks with hours to confirm */
+                unconfirmed?: boolean;
+                /** @description only those not over yet */
+                upcoming?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ManagedActivity_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_activity_v1_activities__activity_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    change_activity_v1_activities__activity_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description capacity_below_signups, activity_started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    cancel_activity_v1_activities__activity_id__cancel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description activity_started, activity_cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    sign_up_v1_activities__activity_id__signup_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per intended write; resend it on retries. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"];
+                };
+            };
+            /** @description activity_full, already_signed_up, activity_started, activity_cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    cancel_sign_up_v1_activities__activity_id__signup_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_signups_v1_activities__activity_id__signups_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupRow"][];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    confirm_hours_v1_activities__activity_id__signups__signup_id__hours_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signup_id: string;
+                activity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupRow"];
+                };
+            };
+            /** @description hours_already_confirmed, task_not_over, signup_cancelled, not_a_volunteering_task */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem */
             "4XX": {
@@ -1495,6 +2421,43 @@ export interface operations {
             };
         };
     };
+    my_volunteering_v1_me_volunteering_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyVolunteering"];
+                };
+            };
+            /** @description residents_only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     get_permissions_v1_permissions_get: {
         parameters: {
             query?: never;
@@ -1511,6 +2474,118 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    list_recognitions_v1_recognitions_get: {
+        parameters: {
+            query?: {
+                place_id?: string | null;
+                /** @description lists its couriers see: at, above or near it */
+                station_id?: string | null;
+                month?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RecognitionOut_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    publish_v1_recognitions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecognitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionOut"];
+                };
+            };
+            /** @description recognition_already_published, nothing_to_recognise */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_recognition_v1_recognitions__list_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognitionOut"];
                 };
             };
             /** @description A problem */
