@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta
 from typing import Any, Literal, get_args
 
-from sqlalchemy import ColumnElement, Select, and_, case, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, or_, select
 
 from services.intake.context import IntakeContext
 from services.intake.models import OPEN_STATUSES, Category, Ticket
@@ -101,18 +101,18 @@ def narrowed(query: Select[Any], now: datetime, *, due_today: bool | None) -> Se
     return query
 
 
-def _last(expression: ColumnElement[Any]) -> ColumnElement[int]:
+def _last(expression: SQLColumnExpression[Any]) -> ColumnElement[int]:
     """1 for a null: nulls sort after values whichever the direction, on both backends."""
     return case((expression.is_(None), 1), else_=0)
 
 
-def order_of(sort: Sort) -> list[ColumnElement[Any]]:
+def order_of(sort: Sort) -> list[SQLColumnExpression[Any]]:
     """The ORDER BY of one of the inbox's orders (see the module's docstring)."""
     key, descending = sort.lstrip("-"), sort.startswith("-")
     due = next_deadline()
-    newest = [Ticket.created_at.desc(), Ticket.id]
+    newest: list[SQLColumnExpression[Any]] = [Ticket.created_at.desc(), Ticket.id]
 
-    def way(expression: ColumnElement[Any]) -> ColumnElement[Any]:
+    def way(expression: SQLColumnExpression[Any]) -> SQLColumnExpression[Any]:
         return expression.desc() if descending else expression.asc()
 
     if key == "pending":
