@@ -52,8 +52,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // What every page needs, in one file: Vue, the router, vue-i18n.
-            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/ },
+            // What every page needs, in one file: Vue, the router, vue-i18n, and the helper
+            // that preloads a lazy page's files.
+            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]|vite[\\/]preload-helper/ },
+            // The API client and its problem type travel together (every page calls the API).
+            { name: 'http', test: /src[\\/]api[\\/](http|problem|client|tokens)\.ts$/ },
           ],
         },
       },

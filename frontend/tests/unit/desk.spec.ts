@@ -118,3 +118,27 @@ describe("the hotspots' window for a chosen period", () => {
     expect(windowSince('2020-01-01', noonBeijing)).toBe(365)
   })
 })
+
+describe("the console's words loaded with it (workbench)", () => {
+  it('are the same keys in both languages', async () => {
+    type Tree = { [key: string]: string | Tree }
+    const keys = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+    const zh = (await import('../../src/i18n/zh-CN/workbench')).default as unknown as Tree
+    const en = (await import('../../src/i18n/en/workbench')).default as unknown as Tree
+    expect(keys(en)).toEqual(keys(zh))
+    expect(keys(zh).length).toBeGreaterThan(20)
+  })
+
+  it('join both languages when the desk loads, and stay when English is chosen later', async () => {
+    const { i18n, setLocale } = await import('../../src/i18n')
+    const { loadWorkbenchMessages } = await import('../../src/i18n/workbench')
+    await loadWorkbenchMessages(i18n.global)
+    expect(i18n.global.t('workbench.table.received')).toBe('收到时间')
+    await setLocale('en', false)
+    expect(i18n.global.t('workbench.table.received')).toBe('Received')
+    expect(i18n.global.t('workbench.dueToday')).toBe('Due today')
+    expect(i18n.global.t('inbox.overdue')).toBe('Overdue')
+    await setLocale('zh-CN', false)
+  })
+})

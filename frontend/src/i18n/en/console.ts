@@ -11,29 +11,6 @@ const messages: Shape<typeof zh> = {
       admin: 'Admin',
       me: 'Me',
     },
-    nav: {
-      label: 'Sections',
-      home: 'Console',
-      tickets: 'Tickets',
-      stats: 'Statistics',
-      places: 'Places and QR codes',
-      expand: 'Open the navigation',
-      collapse: 'Fold the navigation',
-      groups: {
-        work: 'Daily work',
-        services: 'Services',
-        admin: 'Admin',
-        account: 'Account',
-      },
-    },
-    services: {
-      identity: 'Accounts and roles',
-      directory: 'Places',
-      intake: 'Tickets',
-      rooms: 'Activity rooms',
-      parking: 'Parking',
-      courier: 'Warm station',
-    },
     noAccess: 'Your roles do not allow this. Ask your administrator if you need it.',
     signedOut: 'Your session has ended; please sign in again',
     failedAttempts: {
@@ -54,8 +31,6 @@ const messages: Shape<typeof zh> = {
     residentHint: 'Residents: just scan the QR code on your unit door, no account needed.',
   },
   dashboard: {
-    todo: 'What needs doing',
-    todoNone: 'Nothing waiting',
     hello: 'Hello, {name}',
     yourRoles: 'Your roles',
     sections: 'Sections',

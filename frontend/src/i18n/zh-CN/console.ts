@@ -9,29 +9,6 @@ export default {
       admin: '管理',
       me: '我的',
     },
-    nav: {
-      label: '功能导航',
-      home: '工作台',
-      tickets: '工单',
-      stats: '统计',
-      places: '地点与二维码',
-      expand: '展开导航',
-      collapse: '收起导航',
-      groups: {
-        work: '日常工作',
-        services: '服务',
-        admin: '管理',
-        account: '账号',
-      },
-    },
-    services: {
-      identity: '账号与角色',
-      directory: '地点',
-      intake: '工单',
-      rooms: '活动室',
-      parking: '停车',
-      courier: '暖心驿站',
-    },
     noAccess: '您的角色没有这项权限。如需开通，请联系上级管理员。',
     signedOut: '登录已过期，请重新登录',
     failedAttempts: {
@@ -53,8 +30,6 @@ export default {
   },
   dashboard: {
     hello: '您好，{name}',
-    todo: '待办事项',
-    todoNone: '暂无待办',
     yourRoles: '您的角色',
     sections: '功能',
     places: '地点与二维码',
