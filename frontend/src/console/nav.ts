@@ -47,16 +47,20 @@ export interface ShownEntry extends NavEntry {
   comingSoon: boolean
 }
 
-/** The entries a staff member sees, in the list's order. */
+/**
+ * The entries a staff member sees, in the list's order. `exists` says whether the console has
+ * a page at a path: a service built before its console pages are keeps its "coming soon".
+ */
 export function navFor(
   grants: readonly GrantClaim[],
   services: readonly { name: string; built: boolean }[] = SERVICES,
   entries: readonly NavEntry[] = CONSOLE_NAV,
+  exists: (path: string) => boolean = () => true,
 ): ShownEntry[] {
   const built = new Map(services.map((s) => [s.name, s.built]))
   const shown: ShownEntry[] = []
   for (const entry of entries) {
-    const comingSoon = entry.service !== 'console' && built.get(entry.service) !== true
+    const comingSoon = entry.service !== 'console' && (built.get(entry.service) !== true || !exists(entry.to))
     if (comingSoon && !entry.soon) continue
     if (!comingSoon && entry.perms && !canAny(grants, entry.perms)) continue
     shown.push({ ...entry, to: comingSoon ? entry.soon! : entry.to, comingSoon })
