@@ -1,5 +1,6 @@
 import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vitest/config'
 import { hubPreload } from './build/hubPreload.ts'
@@ -12,7 +13,13 @@ export default defineConfig({
   plugins: [
     vue(),
     // Vant components (and their CSS) are imported where a template uses them, not the library.
-    Components({ resolvers: [VantResolver()], dts: 'src/components.d.ts', dirs: [] }),
+    // Element Plus likewise (each component with its own CSS): only the desk console's pages
+    // use it, so it lands in their chunks and never in a resident's (benchmarks/frontend/hub_load.py).
+    Components({
+      resolvers: [VantResolver(), ElementPlusResolver({ importStyle: 'css' })],
+      dts: 'src/components.d.ts',
+      dirs: [],
+    }),
     hubPreload('src/pages/scan/ScanPage.vue', /^\/q\/[^/]+\/?$/i),
   ],
   // Feature flags of Vue and vue-i18n: compile out what these pages never use.
@@ -23,6 +30,14 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  resolve: {
+    // Element Plus's date pickers import dayjs as CommonJS; its ES build keeps rolldown's
+    // CommonJS helpers out of the runtime chunk every page (the resident's hub too) loads.
+    alias: [
+      { find: /^dayjs$/, replacement: 'dayjs/esm/index.js' },
+      { find: /^dayjs\/plugin\/(\w+)\.js$/, replacement: 'dayjs/esm/plugin/$1/index.js' },
+    ],
   },
   server: { proxy: { '/api': gateway } },
   build: {
@@ -37,8 +52,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // What every page needs, in one file: Vue, the router, vue-i18n.
-            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/ },
+            // What every page needs, in one file: Vue, the router, vue-i18n, and the helper
+            // that preloads a lazy page's files.
+            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]|vite[\\/]preload-helper/ },
+            // The API client and its problem type travel together (every page calls the API).
+            { name: 'http', test: /src[\\/]api[\\/](http|problem|client|tokens)\.ts$/ },
           ],
         },
       },

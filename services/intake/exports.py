@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake import statistics
+from services.intake import inbox, statistics
 from services.intake.context import IntakeContext
 from services.intake.models import Category, Ticket, audit
 from services.intake.tickets import PERM_READ, inbox_query, overdue_clause, path_of_code
@@ -87,6 +87,7 @@ class TicketFilters:
     overdue: bool | None = None
     source: str | None = None
     building: str | None = None  # a place code: tickets at or under it
+    due_today: bool | None = None
     created_from: date | None = None  # Beijing days, inclusive
     created_to: date | None = None
 
@@ -129,6 +130,7 @@ async def sheet(
             else None
         ),
     )
+    query = inbox.narrowed(query, now, due_today=filters.due_today)
     total = int(
         await session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     )

@@ -218,8 +218,12 @@ def _summary_fields(ticket: Ticket, now: datetime) -> dict[str, object]:
     }
 
 
-def summary(ticket: Ticket, now: datetime, *, followers: int = 0) -> TicketSummary:
-    return TicketSummary.model_validate({**_summary_fields(ticket, now), "followers": followers})
+def summary(
+    ticket: Ticket, now: datetime, *, followers: int = 0, place_name: str | None = None
+) -> TicketSummary:
+    return TicketSummary.model_validate(
+        {**_summary_fields(ticket, now), "followers": followers, "place_name": place_name}
+    )
 
 
 async def detail(

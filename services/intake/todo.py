@@ -3,32 +3,17 @@ and due today, counted in the caller's places (kit.todo's shape)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake.models import OPEN_STATUSES, Ticket
+from services.intake.inbox import due_today_clause
+from services.intake.models import Ticket
 from services.intake.tickets import PERM_READ, overdue_clause
 from services.kit.auth import Principal
-from services.kit.clock import LOCAL_TZ
 from services.kit.scope import within_any
 from services.kit.todo import Label, TodoItem
-
-
-def end_of_local_day(now: datetime) -> datetime:
-    """Midnight after `now` in Beijing: "today" is the street office's day, not UTC's."""
-    today = now.astimezone(LOCAL_TZ).date()
-    return datetime.combine(today + timedelta(days=1), time(0), LOCAL_TZ)
-
-
-def due_before_clause(at: datetime) -> ColumnElement[bool]:
-    """The ticket's next deadline (respond while submitted, else resolve) is before `at`:
-    the same pairing as tickets.overdue_clause."""
-    return or_(
-        and_(Ticket.status == "submitted", Ticket.due_respond_at < at),
-        and_(Ticket.status.in_(OPEN_STATUSES), Ticket.due_resolve_at < at),
-    )
 
 
 async def count_todo(
@@ -38,7 +23,7 @@ async def count_todo(
     if not paths:
         return []  # no intake role anywhere: nothing of intake's to show
     overdue = overdue_clause(now)
-    due_today = and_(due_before_clause(end_of_local_day(now)), ~overdue)
+    due_today = due_today_clause(now)
 
     def counted(clause: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((clause, 1), else_=0)), 0)
@@ -67,6 +52,6 @@ async def count_todo(
             key="intake.due_today",
             label=Label(zh_cn="今日到期", en="Due today"),
             count=int(today),
-            link="/console/tickets",
+            link="/console/tickets?due_today=1",
         ),
     ]

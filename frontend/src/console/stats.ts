@@ -17,6 +17,15 @@ export function periodRange(days: number, now: number): { from: string; to: stri
   return { from: first.toISOString().slice(0, 10), to }
 }
 
+/** Days from the Beijing day `from` (YYYY-MM-DD) to today's, both counted: the hotspots'
+ * rolling window that covers a chosen period's start (at least 1, at most `max`). */
+export function windowSince(from: string, now: number, max = 365): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = beijingDay(now).split('-').map(Number) as [number, number, number]
+  const days = Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / DAY_MS) + 1
+  return Math.min(max, Math.max(1, days))
+}
+
 /** 0.8642 → "86.4%"; no rate (nothing to divide by) → null, shown as "—". */
 export function percent(rate: number | null | undefined, digits = 1): string | null {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return null

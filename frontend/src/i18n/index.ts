@@ -41,7 +41,7 @@ export async function setLocale(locale: AppLocale, remember = true): Promise<voi
       import('./en'),
       import('vant/es/locale/lang/en-US'),
     ])
-    i18n.global.setLocaleMessage('en', ours.default)
+    i18n.global.mergeLocaleMessage('en', ours.default) // keeps the console's later words (workbench.ts)
     VantLocale.use('en-US', vant.default)
   } else {
     VantLocale.use('zh-CN', vantZhCN)

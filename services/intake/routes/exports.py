@@ -27,6 +27,9 @@ def _filters(
     overdue: Annotated[bool | None, Query(description="Past a deadline and still open")] = None,
     source: Source | None = None,
     building: BuildingParam = None,
+    due_today: Annotated[
+        bool | None, Query(description="Open, its next deadline before midnight in Beijing")
+    ] = None,
     created_from: Annotated[date | None, Query(description="First Beijing day reported")] = None,
     created_to: Annotated[date | None, Query(description="Last Beijing day, inclusive")] = None,
 ) -> exports.TicketFilters:
@@ -37,6 +40,7 @@ def _filters(
         overdue=overdue,
         source=source,
         building=building,
+        due_today=due_today,
         created_from=created_from,
         created_to=created_to,
     )

@@ -21,6 +21,7 @@ from services.intake import (
     presenters,
     tickets,
 )
+from services.intake import inbox as listing_rules
 from services.intake.context import ContextDep
 from services.intake.models import Priority, Source, Status, Ticket
 from services.intake.schemas.tickets import (
@@ -80,6 +81,14 @@ async def inbox(
     overdue: Annotated[bool | None, Query(description="Past a deadline and still open")] = None,
     source: Source | None = None,
     building: BuildingParam = None,
+    due_today: Annotated[
+        bool | None,
+        Query(description="Open, its next deadline before midnight in Beijing, not yet passed"),
+    ] = None,
+    sort: Annotated[
+        listing_rules.Sort,
+        Query(description="pending: 待受理 first, then open by deadline; -x reverses x"),
+    ] = listing_rules.DEFAULT_SORT,
 ) -> Page[TicketSummary] | Response:
     now = ctx.clock.now()
     under = await tickets.path_of_code(ctx, building, pointer="/query/building")
@@ -93,6 +102,7 @@ async def inbox(
         source=source,
         under_path=under,
     )
+    query = listing_rules.ordered(listing_rules.narrowed(query, now, due_today=due_today), sort)
     version = await tickets.inbox_version(session, query=query, now=now)
     scope = sorted(principal.scope_paths(PERM_READ))
     tag = etag(*version, request.url.query, *scope)
@@ -100,7 +110,11 @@ async def inbox(
         return unchanged
     rows, total = await fetch_page(session, query, page=page)
     counts = await followers.follower_counts(session, [t.id for t in rows])
-    items = [presenters.summary(t, now, followers=counts.get(t.id, 0)) for t in rows]
+    names = await listing_rules.place_names(ctx, rows)
+    items = [
+        presenters.summary(t, now, followers=counts.get(t.id, 0), place_name=names.get(t.place_id))
+        for t in rows
+    ]
     return Page[TicketSummary](items=items, total=total)
 
 

@@ -175,6 +175,9 @@ class TicketSummary(BaseModel):
     status: Status
     priority: Priority
     place_code: str
+    place_name: str | None = Field(
+        None, description="The place as staff name it (3号楼 2单元); in the inbox only"
+    )
     excerpt: str
     created_at: datetime
     due_respond_at: datetime

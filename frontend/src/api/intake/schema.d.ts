@@ -2304,6 +2304,11 @@ export interface components {
             photos: components["schemas"]["TicketPhoto"][];
             /** Place Code */
             place_code: string;
+            /**
+             * Place Name
+             * @description The place as staff name it (3号楼 2单元); in the inbox only
+             */
+            place_name?: string | null;
             /** Place Path */
             place_path: string;
             /**
@@ -2465,6 +2470,11 @@ export interface components {
             overdue: boolean;
             /** Place Code */
             place_code: string;
+            /**
+             * Place Name
+             * @description The place as staff name it (3号楼 2单元); in the inbox only
+             */
+            place_name?: string | null;
             /**
              * Priority
              * @enum {string}
@@ -3477,6 +3487,8 @@ export interface operations {
                 source?: ("qr" | "patrol" | "hotline" | "contractor" | "staff") | null;
                 /** @description A building's code (TGYZL-03); any place code works: tickets under it */
                 building?: string | null;
+                /** @description Open, its next deadline before midnight in Beijing */
+                due_today?: boolean | null;
                 /** @description First Beijing day reported */
                 created_from?: string | null;
                 /** @description Last Beijing day, inclusive */
@@ -3524,6 +3536,8 @@ export interface operations {
                 source?: ("qr" | "patrol" | "hotline" | "contractor" | "staff") | null;
                 /** @description A building's code (TGYZL-03); any place code works: tickets under it */
                 building?: string | null;
+                /** @description Open, its next deadline before midnight in Beijing */
+                due_today?: boolean | null;
                 /** @description First Beijing day reported */
                 created_from?: string | null;
                 /** @description Last Beijing day, inclusive */
@@ -4019,6 +4033,10 @@ export interface operations {
                 source?: ("qr" | "patrol" | "hotline" | "contractor" | "staff") | null;
                 /** @description A building's code (TGYZL-03); any place code works: tickets under it */
                 building?: string | null;
+                /** @description Open, its next deadline before midnight in Beijing, not yet passed */
+                due_today?: boolean | null;
+                /** @description pending: 待受理 first, then open by deadline; -x reverses x */
+                sort?: "pending" | "created" | "-created" | "due" | "-due" | "number" | "-number" | "place" | "-place" | "category" | "-category" | "status" | "-status" | "assignee" | "-assignee";
                 /** @description Items per page */
                 limit?: number;
                 /** @description Items to skip */

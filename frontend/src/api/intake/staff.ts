@@ -15,6 +15,7 @@ import type {
   CategorySettingsOut,
   EscalationLevel,
   HotspotTaskIn,
+  InboxSort,
   Hotspots,
   MediaOut,
   ReferralSummary,
@@ -32,7 +33,7 @@ import type {
 } from './types'
 
 // The shapes pages import from here (generated, see ./types).
-export type { BuildingHotspot, CallOutcome, EscalationLevel, Hotspots, Ratio } from './types'
+export type { BuildingHotspot, CallOutcome, EscalationLevel, Hotspots, InboxSort, Ratio } from './types'
 
 const base = '/intake/v1'
 
@@ -43,6 +44,10 @@ export interface InboxFilters {
   overdue?: boolean | null
   source?: TicketSource | null
   building?: string | null
+  /** Open, its next deadline before midnight in Beijing, not yet passed. */
+  due_today?: boolean | null
+  /** The inbox's order (the server sorts; exports keep theirs): null is newest first. */
+  sort?: InboxSort | null
   /** Exports only: Beijing local days, inclusive. */
   created_from?: string | null
   created_to?: string | null
@@ -58,6 +63,7 @@ export type ExportFormat = 'csv' | 'xlsx'
 
 function filterQuery(filters: InboxFilters): Record<string, string | boolean | null | undefined> {
   return {
+    due_today: filters.due_today ?? undefined,
     status: filters.status,
     category: filters.category,
     priority: filters.priority,
@@ -93,7 +99,7 @@ export const intakeStaff = {
   async inbox(filters: InboxFilters, offset = 0, limit = 20, etag: string | null = null): Promise<Polled<Page<TicketSummary>>> {
     const response = await http.get<Response>(`${base}/tickets`, {
       ...staff,
-      query: { ...filterQuery(filters), offset, limit },
+      query: { ...filterQuery(filters), sort: filters.sort ?? undefined, offset, limit },
       headers: etag ? { 'If-None-Match': etag } : undefined,
       as: 'response',
     })

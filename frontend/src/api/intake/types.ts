@@ -1,11 +1,13 @@
 /** Intake's shapes (services/intake/schemas/), from its generated OpenAPI types. */
 
-import type { components } from './schema'
+import type { components, operations } from './schema'
 
 type Schemas = components['schemas']
 
 export type CategoryOut = Schemas['CategoryOut']
 export type TicketSummary = Schemas['TicketSummary']
+/** The inbox's orders (services/intake/inbox.py). */
+export type InboxSort = NonNullable<NonNullable<operations['inbox_v1_tickets_get']['parameters']['query']>['sort']>
 export type TicketDetail = Schemas['TicketDetail']
 export type TicketEventOut = Schemas['EventOut']
 export type StaffTicketEventOut = Schemas['StaffEventOut']
