@@ -233,13 +233,20 @@ async def listed(
     paths: Sequence[str],
     station_id: uuid.UUID | None = None,
     status: str | None = None,
+    started_from: datetime | None = None,
+    started_before: datetime | None = None,
 ) -> tuple[list[tuple[Visit, Courier | None]], int]:
-    """Visits at the stations within `paths`, newest first, with their couriers."""
+    """Visits at the stations within `paths`, newest first, with their couriers; optionally
+    only those that started in [started_from, started_before)."""
     statement = select(Visit).where(within_any(Visit.station_path, paths))
     if station_id is not None:
         statement = statement.where(Visit.station_id == station_id)
     if status is not None:
         statement = statement.where(Visit.status == status)
+    if started_from is not None:
+        statement = statement.where(Visit.started_at >= started_from)
+    if started_before is not None:
+        statement = statement.where(Visit.started_at < started_before)
     rows, total = await fetch_page(
         session, statement.order_by(Visit.started_at.desc(), Visit.id), page=page
     )

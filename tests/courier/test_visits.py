@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from services.kit.abuse import DEVICE_HEADER
+from services.kit.clock import LOCAL_TZ
 from tests.fixtures.courier import Courier
 
 
@@ -170,3 +171,30 @@ async def test_staff_list_the_visits_of_their_stations_newest_first(courier: Cou
     assert elsewhere.json()["total"] == 0
     resident = await courier.client.get("/v1/visits", headers=courier.resident())
     assert resident.status_code == 403
+
+
+async def test_staff_filter_the_visits_by_the_beijing_day_they_started(courier: Courier) -> None:
+    station = await courier.station()
+    first = await courier.check_in()
+    # The next Beijing day, once the station has opened.
+    local = courier.clock.now().astimezone(LOCAL_TZ)
+    next_day = local.date() + timedelta(days=1)
+    courier.clock.advance(
+        datetime.combine(next_day, time(9), tzinfo=LOCAL_TZ) - courier.clock.now()
+    )
+    second = await courier.check_in()
+    staff = await courier.staff()
+
+    async def listed(**query: str) -> list[str]:
+        response = await courier.client.get(
+            "/v1/visits", params={"station_id": station["id"], **query}, headers=staff
+        )
+        assert response.status_code == 200, response.text
+        return [v["id"] for v in response.json()["items"]]
+
+    assert await listed(to=local.date().isoformat()) == [first["id"]]
+    assert await listed(**{"from": next_day.isoformat()}) == [second["id"]]
+    both = {"from": local.date().isoformat(), "to": next_day.isoformat()}
+    assert await listed(**both) == [second["id"], first["id"]]
+    bad = await courier.client.get("/v1/visits", params={"from": "yesterday"}, headers=staff)
+    assert bad.status_code == 422

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -14,6 +15,7 @@ from services.courier.schemas.visits import VisitOut, VisitRow
 from services.kit.app import SessionDep
 from services.kit.auth import Principal
 from services.kit.caching import PERSONAL
+from services.kit.coverage import local_midnight
 from services.kit.pagination import Page, PageDep
 from services.kit.permissions import listing
 
@@ -34,13 +36,22 @@ async def list_visits(
     page: PageDep,
     station_id: uuid.UUID | None = None,
     status: Annotated[VisitStatus | None, Query()] = None,
+    from_day: Annotated[
+        date | None, Query(alias="from", description="First Beijing day a visit started")
+    ] = None,
+    to_day: Annotated[
+        date | None, Query(alias="to", description="Last Beijing day a visit started")
+    ] = None,
 ) -> Page[VisitRow]:
+    # A visit belongs to the local day it starts (as in the statistics).
     rows, total = await visits.listed(
         session,
         page,
         paths=reader.scope_paths(READ.permission),
         station_id=station_id,
         status=status,
+        started_from=local_midnight(from_day) if from_day else None,
+        started_before=local_midnight(to_day + timedelta(days=1)) if to_day else None,
     )
     return Page[VisitRow](
         items=[

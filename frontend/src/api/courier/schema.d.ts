@@ -3286,6 +3286,10 @@ export interface operations {
             query?: {
                 station_id?: string | null;
                 status?: ("open" | "closed" | "auto_closed") | null;
+                /** @description First Beijing day a visit started */
+                from?: string | null;
+                /** @description Last Beijing day a visit started */
+                to?: string | null;
                 /** @description Items per page */
                 limit?: number;
                 /** @description Items to skip */
