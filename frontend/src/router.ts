@@ -7,6 +7,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { PERM, ADMIN_PERMS, PLACE_PERMS, TICKET_PERMS } from './console/perms'
 import { loadMe, signedIn } from './console/session'
+import { COURIER_PERM, COURIER_PERMS } from './pages/courier/console/perms'
 import { SOON_TILES } from './services'
 
 export type ConsoleTab = 'home' | 'tickets' | 'places' | 'admin' | 'me'
@@ -170,6 +171,57 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./pages/identity/console/AuditPage.vue'),
         meta: { titleKey: 'audit.title', tab: 'admin', perms: [PERM.audit] },
       },
+      // ---- courier: the warm station's desk (courier-desk) ----
+      {
+        path: 'courier',
+        component: () => import('./pages/courier/console/CourierDesk.vue'),
+        meta: { titleKey: 'dashboard.station', tab: 'home', perms: COURIER_PERMS },
+        children: [
+          {
+            path: '',
+            component: () => import('./pages/courier/console/LivePage.vue'),
+            meta: { titleKey: 'courierDesk.tabs.live', perms: [COURIER_PERM.visitsRead] },
+          },
+          {
+            path: 'scan',
+            component: () => import('./pages/courier/console/ScanCardPage.vue'),
+            meta: { titleKey: 'courierDesk.tabs.scan', perms: [COURIER_PERM.visitsHandle] },
+          },
+          {
+            path: 'visits',
+            component: () => import('./pages/courier/console/VisitsPage.vue'),
+            meta: { titleKey: 'courierDesk.tabs.visits', perms: [COURIER_PERM.visitsRead] },
+          },
+          {
+            path: 'visits/:visitId',
+            component: () => import('./pages/courier/console/VisitPage.vue'),
+            props: true,
+            meta: { titleKey: 'courierDesk.visits.detail', perms: [COURIER_PERM.visitsRead] },
+          },
+          {
+            path: 'supplies',
+            component: () => import('./pages/courier/console/SuppliesPage.vue'),
+            meta: { titleKey: 'courierDesk.tabs.supplies', perms: [COURIER_PERM.suppliesRead] },
+          },
+          {
+            path: 'activities',
+            component: () => import('./pages/courier/console/ActivitiesPage.vue'),
+            meta: { titleKey: 'courierDesk.tabs.activities', perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
+          },
+          {
+            path: 'activities/:activityId',
+            component: () => import('./pages/courier/console/ActivityPage.vue'),
+            props: true,
+            meta: { titleKey: 'courierDesk.tabs.activities', perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
+          },
+          {
+            path: 'stats',
+            component: () => import('./pages/courier/console/StatsPage.vue'),
+            meta: { titleKey: 'courierDesk.tabs.stats', perms: [COURIER_PERM.statisticsRead] },
+          },
+        ],
+      },
+      // ---- end of courier ----
       {
         path: 'soon/:feature(inbox|calendar|parking|station)',
         component: () => import('./pages/console/ConsoleSoonPage.vue'),

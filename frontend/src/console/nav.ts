@@ -7,6 +7,7 @@
  */
 
 import type { GrantClaim } from '../api/types'
+import { COURIER_PERMS } from '../pages/courier/console/perms'
 import { SERVICES } from '../services'
 import { ADMIN_PERMS, PERM, PLACE_PERMS, TICKET_PERMS, canAny } from './perms'
 
@@ -35,7 +36,7 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
   { key: 'places', service: 'directory', group: 'work', to: '/console/places', icon: 'location-o', labelKey: 'workbench.nav.places', perms: PLACE_PERMS, tab: 'places' },
   { key: 'rooms', service: 'rooms', group: 'services', to: '/console/rooms', icon: 'calendar-o', labelKey: 'dashboard.calendar', soon: '/console/soon/calendar' },
   { key: 'parking', service: 'parking', group: 'services', to: '/console/parking', icon: 'logistics', labelKey: 'dashboard.parking', soon: '/console/soon/parking' },
-  { key: 'courier', service: 'courier', group: 'services', to: '/console/station', icon: 'hot-o', labelKey: 'dashboard.station', soon: '/console/soon/station' },
+  { key: 'courier', service: 'courier', group: 'services', to: '/console/courier', icon: 'hot-o', labelKey: 'dashboard.station', perms: COURIER_PERMS, soon: '/console/soon/station' },
   { key: 'admin', service: 'console', group: 'admin', to: '/console/admin', icon: 'setting-o', labelKey: 'console.tabs.admin', perms: ADMIN_PERMS, tab: 'admin' },
   { key: 'categories', service: 'intake', group: 'admin', to: '/console/admin/categories', icon: 'apps-o', labelKey: 'categorySettings.entry', perms: [PERM.categories] },
   { key: 'audit', service: 'identity', group: 'admin', to: '/console/admin/audit', icon: 'records-o', labelKey: 'dashboard.audit', perms: [PERM.audit] },

@@ -100,7 +100,7 @@ describe("the desk's side navigation", () => {
     expect(built.find((e) => e.key === 'rooms')).toMatchObject({ comingSoon: false, to: '/console/rooms' })
     expect(built.map((e) => e.key)).not.toContain('rooms-admin')
     // Built, but its console pages not written yet: still "coming soon", never a dead link.
-    const noPages = navFor([staff], services.map((s) => ({ ...s, built: true })), CONSOLE_NAV, (path) => path !== '/console/station')
+    const noPages = navFor([staff], services.map((s) => ({ ...s, built: true })), CONSOLE_NAV, (path) => path !== '/console/courier')
     expect(noPages.find((e) => e.key === 'courier')).toMatchObject({ comingSoon: true, to: '/console/soon/station' })
   })
 

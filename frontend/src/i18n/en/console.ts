@@ -53,6 +53,7 @@ const messages: Shape<typeof zh> = {
     calendar: 'Room calendar',
     parking: 'Parking',
     station: 'Warm station',
+    stationHint: 'Who is in, card check-in, the kit and activities',
   },
   me: {
     title: 'Me',

@@ -51,6 +51,7 @@ export default {
     calendar: '活动室日历',
     parking: '停车管理',
     station: '暖心驿站',
+    stationHint: '在站骑手、扫码签到、药箱物资与活动',
   },
   me: {
     title: '我的',
