@@ -91,3 +91,17 @@ describe('the hour heatmap', () => {
     expect(heatmapCells([]).max).toBe(0)
   })
 })
+
+describe("an activity's times, typed in Beijing", () => {
+  it('carry the +08:00 offset the service asks for, and read back the same', async () => {
+    const { beijingInstant, beijingLocal, lastMonth } = await import('../../src/pages/courier/console/activity')
+    expect(beijingInstant('2026-03-08T14:00')).toBe('2026-03-08T14:00:00+08:00')
+    expect(beijingInstant('')).toBeNull()
+    expect(beijingLocal('2026-03-08T06:00:00Z')).toBe('2026-03-08T14:00')
+    expect(beijingLocal('2026-03-08T14:00:00+08:00')).toBe('2026-03-08T14:00')
+    // 2026-12-31 20:00 UTC is already 1 January in Beijing: last month is December.
+    expect(lastMonth(Date.parse('2026-12-31T20:00:00Z'))).toBe('2026-12')
+    expect(lastMonth(Date.parse('2026-01-15T00:00:00Z'))).toBe('2025-12')
+    expect(lastMonth(Date.parse('2026-12-07T10:00:00Z'))).toBe('2026-11')
+  })
+})
