@@ -26,6 +26,10 @@ declare module 'vue-router' {
   }
 }
 
+// The warm station's desk: its pages are one chunk (pages/courier/console/pages.ts).
+type CourierPages = typeof import('./pages/courier/console/pages')
+const courierPage = (name: keyof CourierPages) => () => import('./pages/courier/console/pages').then((pages) => pages[name])
+
 const routes: RouteRecordRaw[] = [
   { path: '/', component: () => import('./pages/misc/LandingPage.vue'), meta: { titleKey: 'home.title' } },
   {
@@ -174,49 +178,49 @@ const routes: RouteRecordRaw[] = [
       // ---- courier: the warm station's desk (courier-desk) ----
       {
         path: 'courier',
-        component: () => import('./pages/courier/console/CourierDesk.vue'),
+        component: courierPage('CourierDesk'),
         meta: { titleKey: 'dashboard.station', tab: 'home', perms: COURIER_PERMS },
         children: [
           {
             path: '',
-            component: () => import('./pages/courier/console/LivePage.vue'),
+            component: courierPage('LivePage'),
             meta: { titleKey: 'courierDesk.tabs.live', perms: [COURIER_PERM.visitsRead] },
           },
           {
             path: 'scan',
-            component: () => import('./pages/courier/console/ScanCardPage.vue'),
+            component: courierPage('ScanCardPage'),
             meta: { titleKey: 'courierDesk.tabs.scan', perms: [COURIER_PERM.visitsHandle] },
           },
           {
             path: 'visits',
-            component: () => import('./pages/courier/console/VisitsPage.vue'),
+            component: courierPage('VisitsPage'),
             meta: { titleKey: 'courierDesk.tabs.visits', perms: [COURIER_PERM.visitsRead] },
           },
           {
             path: 'visits/:visitId',
-            component: () => import('./pages/courier/console/VisitPage.vue'),
+            component: courierPage('VisitPage'),
             props: true,
             meta: { titleKey: 'courierDesk.visits.detail', perms: [COURIER_PERM.visitsRead] },
           },
           {
             path: 'supplies',
-            component: () => import('./pages/courier/console/SuppliesPage.vue'),
+            component: courierPage('SuppliesPage'),
             meta: { titleKey: 'courierDesk.tabs.supplies', perms: [COURIER_PERM.suppliesRead] },
           },
           {
             path: 'activities',
-            component: () => import('./pages/courier/console/ActivitiesPage.vue'),
+            component: courierPage('ActivitiesPage'),
             meta: { titleKey: 'courierDesk.tabs.activities', perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
           },
           {
             path: 'activities/:activityId',
-            component: () => import('./pages/courier/console/ActivityPage.vue'),
+            component: courierPage('ActivityPage'),
             props: true,
             meta: { titleKey: 'courierDesk.tabs.activities', perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
           },
           {
             path: 'stats',
-            component: () => import('./pages/courier/console/StatsPage.vue'),
+            component: courierPage('StatsPage'),
             meta: { titleKey: 'courierDesk.tabs.stats', perms: [COURIER_PERM.statisticsRead] },
           },
         ],
