@@ -179,49 +179,50 @@ const routes: RouteRecordRaw[] = [
       {
         path: 'courier',
         component: courierPage('CourierDesk'),
+        // Each section's title is the desk's own words (CourierDesk.vue names it once they load).
         meta: { titleKey: 'dashboard.station', tab: 'home', perms: COURIER_PERMS },
         children: [
           {
             path: '',
             component: courierPage('LivePage'),
-            meta: { titleKey: 'courierDesk.tabs.live', perms: [COURIER_PERM.visitsRead] },
+            meta: { perms: [COURIER_PERM.visitsRead] },
           },
           {
             path: 'scan',
             component: courierPage('ScanCardPage'),
-            meta: { titleKey: 'courierDesk.tabs.scan', perms: [COURIER_PERM.visitsHandle] },
+            meta: { perms: [COURIER_PERM.visitsHandle] },
           },
           {
             path: 'visits',
             component: courierPage('VisitsPage'),
-            meta: { titleKey: 'courierDesk.tabs.visits', perms: [COURIER_PERM.visitsRead] },
+            meta: { perms: [COURIER_PERM.visitsRead] },
           },
           {
             path: 'visits/:visitId',
             component: courierPage('VisitPage'),
             props: true,
-            meta: { titleKey: 'courierDesk.visits.detail', perms: [COURIER_PERM.visitsRead] },
+            meta: { perms: [COURIER_PERM.visitsRead] },
           },
           {
             path: 'supplies',
             component: courierPage('SuppliesPage'),
-            meta: { titleKey: 'courierDesk.tabs.supplies', perms: [COURIER_PERM.suppliesRead] },
+            meta: { perms: [COURIER_PERM.suppliesRead] },
           },
           {
             path: 'activities',
             component: courierPage('ActivitiesPage'),
-            meta: { titleKey: 'courierDesk.tabs.activities', perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
+            meta: { perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
           },
           {
             path: 'activities/:activityId',
             component: courierPage('ActivityPage'),
             props: true,
-            meta: { titleKey: 'courierDesk.tabs.activities', perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
+            meta: { perms: [COURIER_PERM.activitiesManage, COURIER_PERM.hoursConfirm] },
           },
           {
             path: 'stats',
             component: courierPage('StatsPage'),
-            meta: { titleKey: 'courierDesk.tabs.stats', perms: [COURIER_PERM.statisticsRead] },
+            meta: { perms: [COURIER_PERM.statisticsRead] },
           },
         ],
       },
