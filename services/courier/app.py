@@ -13,13 +13,16 @@ from services.courier import demo, permissions, stations, todo
 from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
-from services.courier.routes import me, public, staff, visits
+from services.courier.models import outbox
+from services.courier.routes import me, public, staff, statistics, visits
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.observability import configure_service_logging
+from services.kit.outbox import OutboxRelay
+from services.kit.peers import EventSender
 from services.kit.permissions import permissions_router
 from services.kit.workers import run_with_app
 
@@ -60,6 +63,7 @@ def create_app(
             me.router,
             staff.router,
             visits.router,
+            statistics.router,
             permissions_router(permissions.CATALOGUE),
         ],
         migrations_dir=MIGRATIONS_DIR,
@@ -72,11 +76,26 @@ def create_app(
     )
     app.state.courier = CourierContext(
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
-        identity=IdentityClient(settings.identity_url, transport=identity_transport),
+        identity=IdentityClient(
+            settings.identity_url,
+            api_key=settings.identity_api_key,
+            transport=identity_transport,
+        ),
         clock=app.state.clock,
         anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
     )
     app.state.auto_checkout = worker = AutoCheckout(app.state.db, clock=app.state.clock)
+    # Exports to identity's audit list: its POST /v1/events, signed with courier's own API
+    # client's token (kit.peers); without a key yet, deliveries wait and retry.
+    app.state.events = events = EventSender(
+        source=settings.service_name,
+        urls={"identity": settings.identity_url},
+        token=app.state.courier.identity.service_token,
+        transports={"identity": identity_transport} if identity_transport else None,
+    )
+    app.state.relay = relay = OutboxRelay(
+        app.state.db, outbox, clock=app.state.clock, deliver=events
+    )
     if settings.run_workers:
-        run_with_app(app, worker, poll_interval=settings.worker_poll_seconds)
+        run_with_app(app, worker, relay, poll_interval=settings.worker_poll_seconds)
     return app

@@ -15,6 +15,9 @@ class CourierSettings(ServiceSettings, AbuseSettings):
     directory_url: str = "http://127.0.0.1:8002"
     # Who a signed-in courier is (their masked phone, kept on the profile at registration).
     identity_url: str = "http://127.0.0.1:8001"
+    # Courier's own API client at identity: signs the exports' audit records sent to
+    # identity's audit list (kit.peers).
+    identity_api_key: str = ""
     # An anonymous visit closes itself this long after check-in: it counts as "present now"
     # only while a courier plausibly rests there, and a script cannot pile up open visits.
     anonymous_visit_minutes: int = 60

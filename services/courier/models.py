@@ -1,5 +1,6 @@
 """The warm station's schema: station profiles (keyed by directory's place), courier
-profiles and their cards, visits and their event trail, plus kit tables."""
+profiles and their cards, visits and their event trail, plus kit tables (idempotency keys,
+the outbox and the personal-data audit of exports)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from services.kit.audit import AuditTrail
 from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
 from services.kit.events import EventRow
 from services.kit.idempotency import IdempotencyKeys
+from services.kit.outbox import Outbox
 
 
 class Base(DeclarativeBase):
@@ -204,3 +207,8 @@ class VisitEvent(EventRow, Base):
 
 
 idempotency = IdempotencyKeys(Base.metadata)
+
+
+# Exports recorded here and sent to identity's audit list (kit.audit), through the outbox.
+outbox = Outbox(Base.metadata)
+audit = AuditTrail(Base.metadata, outbox, source="courier")
