@@ -15,6 +15,7 @@ from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
 from services.courier.models import outbox
 from services.courier.routes import me, public, staff, statistics, visits
+from services.courier.station_codes import StationCodes
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
@@ -74,14 +75,20 @@ def create_app(
         todo=todo.count_todo,
         todo_permission=stations.PERM_READ,
     )
+    directory = DirectoryClient(settings.directory_url, transport=directory_transport)
     app.state.courier = CourierContext(
-        directory=DirectoryClient(settings.directory_url, transport=directory_transport),
+        directory=directory,
         identity=IdentityClient(
             settings.identity_url,
             api_key=settings.identity_api_key,
             transport=identity_transport,
         ),
         clock=app.state.clock,
+        station_codes=StationCodes(
+            directory,
+            clock=app.state.clock,
+            keep=timedelta(seconds=settings.station_code_seconds),
+        ),
         anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
     )
     app.state.auto_checkout = worker = AutoCheckout(app.state.db, clock=app.state.clock)

@@ -21,6 +21,9 @@ class CourierSettings(ServiceSettings, AbuseSettings):
     # An anonymous visit closes itself this long after check-in: it counts as "present now"
     # only while a courier plausibly rests there, and a script cannot pile up open visits.
     anonymous_visit_minutes: int = 60
+    # How long a replica keeps which station a scanned code opens (directory's answer;
+    # services/courier/station_codes.py); 0: ask directory at every check-in.
+    station_code_seconds: float = 60.0
     # A new station profile's limit before the worker checks a forgotten visit out.
     default_auto_close_minutes: int = 180
     # Dev only: a week of demo visits at 天街暖心驿站 once the directory answers (make run).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from services.kit.abuse import DEVICE_HEADER
 from tests.fixtures.courier import Courier
@@ -170,3 +171,31 @@ async def test_staff_list_the_visits_of_their_stations_newest_first(courier: Cou
     assert elsewhere.json()["total"] == 0
     resident = await courier.client.get("/v1/visits", headers=courier.resident())
     assert resident.status_code == 403
+
+
+async def test_a_replaced_station_code_stops_checking_in_within_a_minute(
+    courier: Courier,
+) -> None:
+    await courier.station()
+    await courier.check_in()  # directory's answer for the code, kept a minute
+    place = await courier.directory.place("TGY-NXYZ")
+    token = await courier.station_token()
+    revoked = await courier.directory.client.post(
+        f"/v1/codes/{token}/revoke",
+        json={"reason": "贴纸更换"},
+        headers=courier.directory.staff(place),
+    )
+    assert revoked.status_code == 200, revoked.text
+
+    async def scan() -> Any:
+        return await courier.client.post(
+            "/v1/visits", json={"code_token": token}, headers={DEVICE_HEADER: uuid.uuid4().hex}
+        )
+
+    courier.clock.set(courier.clock.now() + timedelta(seconds=30))
+    kept = await scan()  # the answer kept: still this station
+    assert kept.status_code == 201, kept.text
+    courier.clock.set(courier.clock.now() + timedelta(seconds=31))
+    refused = await scan()
+    assert refused.status_code == 410
+    assert refused.json()["code"] == "code_revoked"
