@@ -30,7 +30,9 @@ Measured 2026-12-07 on the shared two-core machine, ms (min / median / max):
     365 days domain     531 / 1,070 / 1,118         193 /   391 /   755
     365 days bare     4,487 / 5,562 / 8,930       8,576 / 11,183 / 20,139
 
-Same numbers from both in each run. Alone (no bare statement between runs, load ~7) a
+Same numbers from both in each run. A rerun at load average 10.9 (5 rounds): 30 days
+145 / 246 / 393 (bare 2,272 / 3,159 / 3,862), a year 402 / 444 / 1,089 (bare 16,076 /
+20,585 / 35,329). Alone (no bare statement between runs, load ~7) a
 year takes ~140 ms warm: the summary's counts by status, category, source and priority
 ~25 ms, the medians' histogram ~10 ms and their two bucket reads ~12 + 16 ms, the overdue
 snapshot ~14 ms, today's tickets ~10 ms; 30 days ~60 ms. The bare statement between runs
