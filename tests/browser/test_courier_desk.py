@@ -214,6 +214,26 @@ def test_the_desk_lands_on_the_kit_filtered_from_the_home_pages_links(
     screenshot(desk, "courier-desk-1280x800-supplies")
 
 
+def test_at_a_desk_the_statistics_draw_the_hour_heatmap_and_export_masked(
+    desk: Page, station: dict[str, Any]
+) -> None:
+    login(desk, "station_tgy")
+    desk.goto("/console/courier/stats")
+    # The demo's week: about a hundred visits a day, registered couriers and anonymous apart.
+    visits = desk.get_by_test_id("figure-visits").locator("strong")
+    expect(visits).to_have_text(re.compile(r"^[1-9]\d{2,}$"))
+    expect(desk.get_by_test_id("figure-unique").locator("strong")).to_have_text(re.compile(r"^[1-9]\d*$"))
+    heatmap = desk.get_by_test_id("chart-heatmap")
+    expect(heatmap.locator("canvas").first).to_be_visible()
+    expect(heatmap.get_by_role("img")).to_have_attribute("aria-label", re.compile("到访时段热力图；周"))
+    expect(desk.get_by_test_id("stats-range")).to_be_visible()
+    with desk.expect_download() as download:
+        desk.get_by_test_id("export-csv").click()
+    first_row = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "已脱敏" in first_row, first_row
+    screenshot(desk, "courier-desk-1280x800-stats")
+
+
 @pytest.fixture
 def phone(browser: Browser, stack: Stack, motion: str) -> Iterator[Page]:
     context = browser.new_context(**PHONE_CONTEXT, base_url=stack.base_url, reduced_motion=motion)

@@ -105,3 +105,27 @@ describe("an activity's times, typed in Beijing", () => {
     expect(lastMonth(Date.parse('2026-12-07T10:00:00Z'))).toBe('2026-11')
   })
 })
+
+describe("the courier desk's words, loaded with its pages", () => {
+  it('are the same keys in both languages', async () => {
+    type Tree = { [key: string]: string | Tree }
+    const keys = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+    const zh = (await import('../../src/i18n/zh-CN/courierDesk')).default as unknown as Tree
+    const en = (await import('../../src/i18n/en/courierDesk')).default as unknown as Tree
+    expect(keys(en)).toEqual(keys(zh))
+    expect(keys(zh).length).toBeGreaterThan(100)
+  })
+
+  it('join both languages when the desk opens, and stay when English is chosen later', async () => {
+    const { i18n, setLocale } = await import('../../src/i18n')
+    const { loadCourierDeskWords } = await import('../../src/pages/courier/console/words')
+    await loadCourierDeskWords(i18n.global)
+    expect(i18n.global.t('courierDesk.tabs.live')).toBe('驿站实况')
+    expect(i18n.global.t('courierDesk.scan.revoked')).toBe('这张骑手卡已注销')
+    await setLocale('en', false)
+    expect(i18n.global.t('courierDesk.tabs.live')).toBe('Live')
+    expect(i18n.global.t('courierDesk.live.checkedOut', { name: '小王' })).toBe('小王 checked out')
+    await setLocale('zh-CN', false)
+  })
+})

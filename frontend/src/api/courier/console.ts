@@ -4,6 +4,7 @@
  * volunteer hours and the recognition list. Every call carries the staff bearer token.
  */
 
+import { dispositionFilename, type ExportFormat } from '../intake/staff'
 import { enc, http, staff } from '../http'
 import type { Page } from '../types'
 import type {
@@ -11,6 +12,7 @@ import type {
   ActivityOut,
   ActivityKind,
   ActivityUpdate,
+  CourierStatistics,
   CheckedIn,
   LiveStation,
   ManagedActivity,
@@ -89,6 +91,20 @@ export const courierDesk = {
   confirmHours: (activityId: string, signupId: string, hours: number | null) =>
     http.post<SignupRow>(`${base}/activities/${enc(activityId)}/signups/${enc(signupId)}/hours`, { hours }, staff),
   publishRecognition: (data: RecognitionIn) => http.post<RecognitionOut>(`${base}/recognitions`, data, staff),
+  /** The figures of a station (or a community or street: `placeId`) for Beijing days from–to. */
+  statistics: (placeId: string | null, from: string, to: string) =>
+    http.get<CourierStatistics>(`${base}/statistics`, { ...staff, query: { place_id: placeId, from, to } }),
+  /** The period's visits as a file: masked unless `clearReason` is given (recorded with it). */
+  async exportVisits(format: ExportFormat, placeId: string | null, from: string, to: string, clearReason?: string) {
+    const clear = clearReason === undefined ? {} : { clear: true, reason: clearReason }
+    const response = await http.get<Response>(`${base}/exports/visits.${format}`, {
+      ...staff,
+      query: { place_id: placeId, from, to, ...clear },
+      as: 'response',
+      timeoutMs: 120_000,
+    })
+    return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('Content-Disposition')) }
+  },
   recognitions: (placeId: string) =>
     http.get<Page<RecognitionOut>>(`${base}/recognitions`, { query: { place_id: placeId, limit: 12 } }),
 }

@@ -32,4 +32,5 @@ export type SignupRow = Schemas['SignupRow']
 export type RecognitionIn = Schemas['RecognitionIn']
 export type RecognitionOut = Schemas['RecognitionOut']
 export type RecognitionCategory = RecognitionOut['category']
+export type CourierStatistics = Schemas['CourierStatistics']
 // ---- end of the desk console's block ----

@@ -231,6 +231,7 @@ const en: Shape<typeof zh> = {
       visitsCol: 'Visits',
       weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
       hour: '{h}:00',
+      exports: 'Export the visits',
       exportHint: "Export the period's visits, masked by default (names 王*).",
     },
     exportCsv: 'Export CSV',

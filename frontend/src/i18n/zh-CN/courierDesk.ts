@@ -229,6 +229,7 @@ export default {
       visitsCol: '人次',
       weekdays: '周一,周二,周三,周四,周五,周六,周日',
       hour: '{h} 时',
+      exports: '导出到访记录',
       exportHint: '导出所选期间的到访记录，默认脱敏（昵称 王*）。',
     },
     exportCsv: '导出 CSV',
