@@ -20,7 +20,7 @@ import segno
 from playwright.sync_api import Browser, Page, Playwright, expect
 
 from services.kit.demo import demo_resident_phone
-from tests.browser.conftest import login, otp_texted, screenshot
+from tests.browser.conftest import check_accessibility, login, otp_texted, screenshot
 from tests.browser.stack import CHROMIUM, CHROMIUM_ARGS, PHONE_CONTEXT, Stack
 
 DESK: dict[str, Any] = {
@@ -151,6 +151,7 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     expect(live.get_by_test_id("live-present")).to_contain_text(re.compile(r"\d+"))
     expect(live.get_by_test_id("live-charging")).to_contain_text("空闲充电位")
     expect(desk.get_by_test_id("live-updated")).to_contain_text("每 15 秒刷新")
+    check_accessibility(desk, "the live view at a desk")
     screenshot(desk, "courier-desk-1280x800-live")
 
     # The camera reads the card's QR code: the courier by nickname, the phone masked.
@@ -162,6 +163,7 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     desk.get_by_test_id("service-charging").click()
     desk.get_by_test_id("scan-check-in").click()
     expect(desk.get_by_test_id("scanned-status")).to_contain_text("在站中")
+    check_accessibility(desk, "a scanned card at a desk")
     screenshot(desk, "courier-desk-1280x800-scanned")
 
     # The live view names them with the service they use; they are checked out from there.
@@ -211,7 +213,51 @@ def test_the_desk_lands_on_the_kit_filtered_from_the_home_pages_links(
     flagged = table.locator("[data-testid=flag-near-expiry], [data-testid=flag-expired]")
     expect(flagged).to_have_count(table.get_by_test_id("supply-name").count())
     expect(desk.get_by_test_id("supplies-filter-expiring")).to_have_attribute("aria-pressed", "true")
+    check_accessibility(desk, "the kit at a desk")
     screenshot(desk, "courier-desk-1280x800-supplies")
+
+    # A restock in Element Plus's dialog: the stock grows by what was added.
+    name = table.get_by_test_id("supply-name").first.inner_text()
+    row = table.locator("tr", has_text=name)
+    before = int(re.findall(r"\d+", row.locator("td").nth(2).inner_text())[0])
+    row.get_by_test_id(f"restock-{name}").click()
+    dialog = desk.locator(".el-dialog", has_text=name)
+    dialog.get_by_test_id("restock-quantity").locator("input").fill("5")
+    dialog.get_by_test_id("restock-expires").locator("input").fill("2030-06-30")
+    screenshot(desk, "courier-desk-1280x800-restock", full_page=False)
+    dialog.get_by_test_id("restock-dialog-confirm").click()
+    expect(desk.locator(".el-dialog", has_text=name)).to_be_hidden()
+    desk.get_by_test_id("supplies-filter-all").click()
+    expect(desk.get_by_test_id("supplies-table").locator("tr", has_text=name).locator("td").nth(2)).to_contain_text(str(before + 5))
+
+
+def test_at_a_desk_volunteer_hours_are_confirmed_once_and_visits_open_their_detail(
+    desk: Page, station: dict[str, Any]
+) -> None:
+    # The street posts the volunteering tasks (demo_activities.py): its admin confirms the hours.
+    login(desk, "tgy_admin")
+    desk.goto("/console/courier/activities?filter=unconfirmed")
+    waiting = desk.get_by_test_id("activity-card").filter(has=desk.get_by_test_id("hours-to-confirm"))
+    waiting.first.get_by_test_id("activity-open").click()
+    row = desk.get_by_test_id("signup-row").filter(has_not=desk.get_by_test_id("signup-confirmed")).first
+    nickname = row.get_attribute("data-nickname")
+    row.get_by_test_id("signup-confirm").click()
+    confirmed = desk.locator(f"[data-testid=signup-row][data-nickname='{nickname}']").first
+    expect(confirmed.get_by_test_id("signup-confirmed")).to_contain_text("已确认")
+    # A second click (a stale page, a double tap): refused, and said so on the row.
+    confirmed.get_by_test_id("signup-confirm").click()
+    expect(confirmed.get_by_test_id("signup-problem")).to_contain_text("不能重复确认")
+    check_accessibility(desk, "sign-ups and hours at a desk")
+    screenshot(desk, "courier-desk-1280x800-hours")
+
+    desk.goto("/console/courier/visits?status=closed")
+    table = desk.get_by_test_id("visits-table")
+    expect(table.get_by_test_id("visit-row").first).to_be_visible()
+    assert table.get_by_test_id("visit-row").count() == 20  # a page of the demo's week
+    screenshot(desk, "courier-desk-1280x800-visits")
+    table.get_by_test_id("visit-row").first.click()
+    expect(desk.get_by_test_id("courier-visit")).to_contain_text("已签退")
+    expect(desk.get_by_test_id("visit-items")).to_contain_text("领用的药品物资")
 
 
 def test_at_a_desk_the_statistics_draw_the_hour_heatmap_and_export_masked(
@@ -231,6 +277,7 @@ def test_at_a_desk_the_statistics_draw_the_hour_heatmap_and_export_masked(
         desk.get_by_test_id("export-csv").click()
     first_row = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
     assert "已脱敏" in first_row, first_row
+    check_accessibility(desk, "the statistics at a desk")
     screenshot(desk, "courier-desk-1280x800-stats")
 
 
@@ -252,4 +299,5 @@ def test_on_a_phone_the_live_view_shows_who_is_in_as_cards(
     expect(phone.get_by_test_id("live-table")).to_have_count(0)  # a desk's table, not a phone's
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the live view is wider than the phone: {width}px"
+    check_accessibility(phone, "the live view on a phone")
     screenshot(phone, "courier-desk-375x667-live")
