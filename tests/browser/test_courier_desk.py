@@ -90,9 +90,22 @@ def station(stack: Stack) -> Iterator[dict[str, Any]]:
     closed), its hours put back afterwards; the demo couriers of this file not in."""
     with stack.api("station_tgy") as api:
         [found] = [s for s in api.get("/courier/v1/stations").json() if "天街" in s["name"]]
-        profile = {k: found[k] for k in ("hours", "rest_seats", "charging_points", "microwave", "water", "medicine_kit", "auto_close_minutes")}
+        profile = {
+            k: found[k]
+            for k in (
+                "hours",
+                "rest_seats",
+                "charging_points",
+                "microwave",
+                "water",
+                "medicine_kit",
+                "auto_close_minutes",
+            )
+        }
         all_day = [{"weekday": d, "opens": "00:00", "closes": "23:59"} for d in range(7)]
-        api.put(f"/courier/v1/stations/{found['id']}", json={**profile, "hours": all_day}).raise_for_status()
+        api.put(
+            f"/courier/v1/stations/{found['id']}", json={**profile, "hours": all_day}
+        ).raise_for_status()
         try:
             yield found
         finally:
@@ -105,7 +118,9 @@ def not_in(stack: Stack, station: dict[str, Any], card: str) -> None:
         seen = api.get(f"/courier/v1/stations/{station['id']}/cards/{card}").json()
         visit = seen.get("open_visit")
         if visit and visit["status"] == "open":
-            api.post(f"/courier/v1/stations/{visit['station_id']}/visits/{visit['id']}/checkout").raise_for_status()
+            api.post(
+                f"/courier/v1/stations/{visit['station_id']}/visits/{visit['id']}/checkout"
+            ).raise_for_status()
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +172,9 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     # The camera reads the card's QR code: the courier by nickname, the phone masked.
     desk.get_by_test_id("courier-tab-scan").click()
     desk.get_by_test_id("camera-start").click()
-    expect(desk.get_by_test_id("scanned-nickname")).to_have_text(scanned["nickname"], timeout=15_000)
+    expect(desk.get_by_test_id("scanned-nickname")).to_have_text(
+        scanned["nickname"], timeout=15_000
+    )
     expect(desk.get_by_test_id("scanned-phone")).to_have_text(scanned["phone_masked"])
     expect(desk.get_by_test_id("scanned-status")).to_have_text("未在站")
     desk.get_by_test_id("service-charging").click()
@@ -173,7 +190,9 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     expect(row).to_contain_text(scanned["phone_masked"])
     row.get_by_test_id("live-checkout").click()
     desk.locator(".van-dialog__confirm").click()
-    expect(desk.get_by_test_id("live-courier").filter(has_text=scanned["nickname"])).to_have_count(0)
+    expect(desk.get_by_test_id("live-courier").filter(has_text=scanned["nickname"])).to_have_count(
+        0
+    )
 
     # The short code typed as people type it (lower case, a space for the dash).
     desk.get_by_test_id("courier-tab-scan").click()
@@ -212,7 +231,9 @@ def test_the_desk_lands_on_the_kit_filtered_from_the_home_pages_links(
     # Every row shown is expiring or expired (the demo's kit has one near expiry).
     flagged = table.locator("[data-testid=flag-near-expiry], [data-testid=flag-expired]")
     expect(flagged).to_have_count(table.get_by_test_id("supply-name").count())
-    expect(desk.get_by_test_id("supplies-filter-expiring")).to_have_attribute("aria-pressed", "true")
+    expect(desk.get_by_test_id("supplies-filter-expiring")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     check_accessibility(desk, "the kit at a desk")
     screenshot(desk, "courier-desk-1280x800-supplies")
 
@@ -228,7 +249,9 @@ def test_the_desk_lands_on_the_kit_filtered_from_the_home_pages_links(
     dialog.get_by_test_id("restock-dialog-confirm").click()
     expect(desk.locator(".el-dialog", has_text=name)).to_be_hidden()
     desk.get_by_test_id("supplies-filter-all").click()
-    expect(desk.get_by_test_id("supplies-table").locator("tr", has_text=name).locator("td").nth(2)).to_contain_text(str(before + 5))
+    expect(
+        desk.get_by_test_id("supplies-table").locator("tr", has_text=name).locator("td").nth(2)
+    ).to_contain_text(str(before + 5))
 
 
 def test_at_a_desk_volunteer_hours_are_confirmed_once_and_visits_open_their_detail(
@@ -237,9 +260,15 @@ def test_at_a_desk_volunteer_hours_are_confirmed_once_and_visits_open_their_deta
     # The street posts the volunteering tasks (demo_activities.py): its admin confirms the hours.
     login(desk, "tgy_admin")
     desk.goto("/console/courier/activities?filter=unconfirmed")
-    waiting = desk.get_by_test_id("activity-card").filter(has=desk.get_by_test_id("hours-to-confirm"))
+    waiting = desk.get_by_test_id("activity-card").filter(
+        has=desk.get_by_test_id("hours-to-confirm")
+    )
     waiting.first.get_by_test_id("activity-open").click()
-    row = desk.get_by_test_id("signup-row").filter(has_not=desk.get_by_test_id("signup-confirmed")).first
+    row = (
+        desk.get_by_test_id("signup-row")
+        .filter(has_not=desk.get_by_test_id("signup-confirmed"))
+        .first
+    )
     nickname = row.get_attribute("data-nickname")
     row.get_by_test_id("signup-confirm").click()
     confirmed = desk.locator(f"[data-testid=signup-row][data-nickname='{nickname}']").first
@@ -268,10 +297,14 @@ def test_at_a_desk_the_statistics_draw_the_hour_heatmap_and_export_masked(
     # The demo's week: about a hundred visits a day, registered couriers and anonymous apart.
     visits = desk.get_by_test_id("figure-visits").locator("strong")
     expect(visits).to_have_text(re.compile(r"^[1-9]\d{2,}$"))
-    expect(desk.get_by_test_id("figure-unique").locator("strong")).to_have_text(re.compile(r"^[1-9]\d*$"))
+    expect(desk.get_by_test_id("figure-unique").locator("strong")).to_have_text(
+        re.compile(r"^[1-9]\d*$")
+    )
     heatmap = desk.get_by_test_id("chart-heatmap")
     expect(heatmap.locator("canvas").first).to_be_visible()
-    expect(heatmap.get_by_role("img")).to_have_attribute("aria-label", re.compile("到访时段热力图；周"))
+    expect(heatmap.get_by_role("img")).to_have_attribute(
+        "aria-label", re.compile("到访时段热力图；周")
+    )
     expect(desk.get_by_test_id("stats-range")).to_be_visible()
     with desk.expect_download() as download:
         desk.get_by_test_id("export-csv").click()
