@@ -167,6 +167,6 @@ async def todo_items(
             key="courier.hours_to_confirm",
             label=Label(zh_cn="待确认志愿时长", en="Volunteer hours to confirm"),
             count=int(waiting or 0),
-            link="/console/courier/activities",
+            link="/console/courier/activities?filter=unconfirmed",
         )
     ]

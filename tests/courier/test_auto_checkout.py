@@ -72,6 +72,8 @@ async def test_the_console_to_do_counts_visits_past_their_limit(courier: Courier
     todo = (await courier.client.get("/v1/todo", headers=staff)).json()["items"]
     # Other items (the kit's counts, volunteer hours to confirm, ...) are counted beside it.
     assert (todo[0]["key"], todo[0]["count"]) == ("courier.visits_past_limit", 1)
+    # One click to the desk's list of open visits (the live view counts only those in time).
+    assert todo[0]["link"] == "/console/courier/visits?status=open"
     await courier.worker.run_due(courier.clock.now())
     todo = (await courier.client.get("/v1/todo", headers=staff)).json()["items"]
     assert todo[0]["count"] == 0

@@ -221,6 +221,10 @@ async def test_low_stock_and_near_expiry_are_alerted_once_each(courier: Courier)
     todo = (await courier.client.get("/v1/todo", headers=await courier.staff())).json()["items"]
     counts = {i["key"]: i["count"] for i in todo}
     assert (counts["courier.supplies_low"], counts["courier.supplies_expiring"]) == (1, 1)
+    # Each lands on the desk's kit filtered to what it counts.
+    links = {i["key"]: i["link"] for i in todo}
+    assert links["courier.supplies_low"] == "/console/courier/supplies?filter=low_stock"
+    assert links["courier.supplies_expiring"] == "/console/courier/supplies?filter=expiring"
 
     # A restock begins a new stock period: running low again is a new alert.
     restocked = await courier.client.post(

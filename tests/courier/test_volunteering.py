@@ -341,8 +341,13 @@ async def test_staff_manage_activities_only_in_their_places(courier: Courier) ->
     # The console's home counts the hours waiting for confirmation once the task is over.
     courier.clock.advance(timedelta(days=2))
     todo = await courier.client.get("/v1/todo", headers=await courier.staff("TGYZL"))
-    items = {i["key"]: i["count"] for i in todo.json()["items"]}
-    assert items["courier.hours_to_confirm"] == 1
+    items = {i["key"]: i for i in todo.json()["items"]}
+    assert items["courier.hours_to_confirm"]["count"] == 1
+    # The desk's activities filtered to those with hours waiting (?filter=unconfirmed).
+    assert (
+        items["courier.hours_to_confirm"]["link"]
+        == "/console/courier/activities?filter=unconfirmed"
+    )
     outsider = await courier.client.get("/v1/todo", headers=await courier.staff("GYS"))
     assert {i["key"]: i["count"] for i in outsider.json()["items"]}["courier.hours_to_confirm"] == 0
 
