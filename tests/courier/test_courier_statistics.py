@@ -315,3 +315,12 @@ async def test_the_visits_export_is_masked_unless_asked_in_clear_with_a_reason_a
         ("export", None, False),
         ("export", "核对站点台账", True),
     ]
+
+
+async def test_days_at_the_ends_of_the_calendar_are_refused_not_failed(courier: Courier) -> None:
+    await courier.station()
+    staff = await courier.staff()
+    for path in ("/v1/statistics", "/v1/exports/visits.csv"):
+        for query in ({"from": "0001-01-01", "to": "0001-01-02"}, {"to": "9999-12-31"}):
+            response = await courier.client.get(path, params=query, headers=staff)
+            assert response.status_code == 422, (path, query, response.text)

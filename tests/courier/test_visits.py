@@ -243,3 +243,13 @@ async def test_a_deployment_keeping_station_codes_stops_a_replaced_one_within_it
     refused = await _scan(courier, token)
     assert refused.status_code == 410
     assert refused.json()["code"] == "code_revoked"
+
+
+async def test_days_at_the_ends_of_the_calendar_are_refused_not_failed(courier: Courier) -> None:
+    station = await courier.station()
+    staff = await courier.staff()
+    for query in ({"from": "0001-01-01"}, {"to": "9999-12-31"}):
+        response = await courier.client.get(
+            "/v1/visits", params={"station_id": station["id"], **query}, headers=staff
+        )
+        assert response.status_code == 422, response.text

@@ -23,12 +23,25 @@ PlaceParam = Annotated[
     uuid.UUID | None,
     Query(description="A station, community, street or district; default: your widest place"),
 ]
+# The calendar's ends would overflow a day's Beijing midnight: a 422, never a 500.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 FromParam = Annotated[
     date | None,
-    Query(alias="from", description="First Beijing day; default: 29 days before `to`"),
+    Query(
+        alias="from",
+        ge=FIRST_DAY,
+        le=LAST_DAY,
+        description="First Beijing day; default: 29 days before `to`",
+    ),
 ]
 ToParam = Annotated[
-    date | None, Query(alias="to", description="Last Beijing day, inclusive; default: today")
+    date | None,
+    Query(
+        alias="to",
+        ge=FIRST_DAY,
+        le=LAST_DAY,
+        description="Last Beijing day, inclusive; default: today",
+    ),
 ]
 
 

@@ -21,6 +21,9 @@ from services.kit.permissions import listing
 
 router = APIRouter(prefix="/v1", tags=["station staff"])
 
+# Days a visit can have started on: the calendar's ends would overflow its Beijing midnight.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
+
 ReaderDep = Annotated[Principal, Depends(listing(READ))]
 
 
@@ -37,10 +40,12 @@ async def list_visits(
     station_id: uuid.UUID | None = None,
     status: Annotated[VisitStatus | None, Query()] = None,
     from_day: Annotated[
-        date | None, Query(alias="from", description="First Beijing day a visit started")
+        date | None,
+        Query(alias="from", ge=FIRST_DAY, le=LAST_DAY, description="First Beijing day started"),
     ] = None,
     to_day: Annotated[
-        date | None, Query(alias="to", description="Last Beijing day a visit started")
+        date | None,
+        Query(alias="to", ge=FIRST_DAY, le=LAST_DAY, description="Last Beijing day started"),
     ] = None,
 ) -> Page[VisitRow]:
     # A visit belongs to the local day it starts (as in the statistics).

@@ -3614,9 +3614,9 @@ export interface operations {
             query?: {
                 station_id?: string | null;
                 status?: ("open" | "closed" | "auto_closed") | null;
-                /** @description First Beijing day a visit started */
+                /** @description First Beijing day started */
                 from?: string | null;
-                /** @description Last Beijing day a visit started */
+                /** @description Last Beijing day started */
                 to?: string | null;
                 /** @description Items per page */
                 limit?: number;
