@@ -27,6 +27,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlalchemy.util import await_
 
 from services.kit import calls
+from services.kit import sqlite as one_trip
 
 # Stable constraint names on both backends, so migrations can name what they drop.
 NAMING_CONVENTION = {
@@ -222,7 +223,13 @@ def create_engine(
 ) -> AsyncEngine:
     """An engine for one service: SQLite write mode, or PostgreSQL search_path = its schema."""
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, **kwargs)
+        # aiosqlite with one trip to its thread per statement (kit.sqlite), opened with the
+        # arguments the dialect makes of the URL and of any `connect_args`.
+        extra = kwargs.pop("connect_args", {})
+        opened: list[Any] = []
+        engine = create_async_engine(url, async_creator=lambda: opened[0](), **kwargs)
+        cargs, cparams = engine.sync_engine.dialect.create_connect_args(engine.sync_engine.url)
+        opened.append(one_trip.creator(*cargs, **{**cparams, **extra}))
         _install_sqlite_write_mode(
             engine, writer or OneWriter(timeout_seconds=SQLITE_BUSY_TIMEOUT_MS / 1000)
         )
