@@ -61,19 +61,27 @@ async def scan_unit(ctx: IntakeContext, token: str, *, pointer: str) -> ScannedC
     return scanned
 
 
+_NEXT_NUMBER: dict[str, Any] = {}
+
+
 async def _next_number(session: AsyncSession, community_id: uuid.UUID, year: int) -> int:
     # One statement: the year's first report makes the counter row, every later one adds to
     # it. The upsert takes the row's lock (PostgreSQL) / runs under BEGIN IMMEDIATE (SQLite),
     # so two reports never share a number.
-    table = TicketCounter.__table__
-    insert = insert_for(session, table)  # type: ignore[arg-type]
-    value = await session.scalar(
-        insert.values(community_id=community_id, year=year, last_value=1)
-        .on_conflict_do_update(
-            index_elements=["community_id", "year"],
-            set_={"last_value": table.c.last_value + 1},
+    dialect = session.get_bind().dialect.name
+    statement = _NEXT_NUMBER.get(dialect)
+    if statement is None:  # built once per backend, its values given as parameters
+        table = TicketCounter.__table__
+        statement = _NEXT_NUMBER[dialect] = (
+            insert_for(session, table)  # type: ignore[arg-type]
+            .on_conflict_do_update(
+                index_elements=["community_id", "year"],
+                set_={"last_value": table.c.last_value + 1},
+            )
+            .returning(table.c.last_value)
         )
-        .returning(table.c.last_value)
+    value = await session.scalar(
+        statement, {"community_id": community_id, "year": year, "last_value": 1}
     )
     assert value is not None
     return int(value)

@@ -350,11 +350,13 @@ async def insert_row(session: AsyncSession, row: Any) -> None:
             value = default.arg(None)
         setattr(row, prop.key, value)
         values[column.key] = value
-    statement = insert(mapper.local_table).values(values)
+    # The values as parameters, not in the statement: building the statement with them
+    # would make a bound parameter of each, and a cache key over them all, every time.
+    statement = insert(mapper.local_table)
     if generated is None:
-        await session.execute(statement)
+        await session.execute(statement, values)
     else:
-        key = await session.scalar(statement.returning(generated.columns[0]))
+        key = await session.scalar(statement.returning(generated.columns[0]), values)
         setattr(row, generated.key, key)
     make_transient_to_detached(row)
     session.add(row)
