@@ -202,11 +202,10 @@ async def file_ticket(
     priority = report.priority or category.default_priority
     due = due_times(priority, clock=ctx.clock, overrides=category.deadline_minutes, start=now)
     year = now.astimezone(LOCAL_TZ).year
-    sequence = await _next_number(session, community.id, year)
     resident = principal.subject if principal and principal.kind == "resident" else None
     ticket = Ticket(
         id=uuid.uuid4(),
-        number=f"{community.code}-{year}-{sequence:06d}",
+        number="",  # taken from the community's counter below, as late as it can be
         tracking_token=new_tracking_token(),
         community_id=community.id,
         community_code=community.code,
@@ -234,6 +233,16 @@ async def file_ticket(
         created_at=now,
         updated_at=now,
     )
+    # What needs no number comes first: the subscribers to tell and the deadline checks
+    # (jobs, keyed by the ticket's id). The number's upsert locks the community's counter
+    # row until COMMIT (PostgreSQL), and every report of the community queues on it: the
+    # fewer statements after it, the sooner the next one goes.
+    subscribers = await webhooks.destinations(
+        session, place_path=ticket.place_path, topic=webhooks.TICKET_CREATED
+    )
+    await notices.ticket_filed(session, ticket=ticket, now=now)
+    sequence = await _next_number(session, community.id, year)
+    ticket.number = f"{community.code}-{year}-{sequence:06d}"
     # Each one INSERT, without a unit-of-work flush (kit.db.insert_row): the report's
     # hottest path.
     await insert_row(session, ticket)
@@ -247,9 +256,13 @@ async def file_ticket(
         session, ticket=ticket, items=report_media, purpose="report", now=now, event_id=first.id
     )
     await webhooks.publish_ticket_event(
-        session, ticket=ticket, topic=webhooks.TICKET_CREATED, previous_status=None, now=now
+        session,
+        ticket=ticket,
+        topic=webhooks.TICKET_CREATED,
+        previous_status=None,
+        now=now,
+        targets=subscribers,
     )
-    await notices.ticket_filed(session, ticket=ticket, now=now)
     return ticket
 
 
