@@ -64,9 +64,16 @@ built once), on a machine shared with other work at load 6-13:
         gateway 0.5); bare 322 / 414 / 423 per s; system/bare 0.18 / 0.25 / 0.27
         9 statements, 11 hand-offs (36 before): one per statement and the COMMIT, one
         in the directory
+    SQLite, after, with the number taken last (3 rounds, load 7.3-7.5, intake's PostgreSQL
+        tests running beside it): system 79 / 108 / 124 per s, p50 55 ms, p99 211 / 262 /
+        382 ms, CPU 7.2 ms a report (intake 4.95, directory 1.65, gateway 0.45); bare 382 /
+        444 / 468 per s; system/bare 0.17 / 0.24 / 0.32
     PostgreSQL, after (3 rounds, load 7.8-8.8, intake's tests running beside it): system
         49 / 59 / 69 per s, p99 431 / 499 / 515 ms, CPU 8.05 ms a report (intake 5.35);
-        bare 131 / 177 / 313 per s; ratio 0.22 / 0.33 / 0.37
+        bare 131 / 177 / 313 per s; ratio 0.22 / 0.33 / 0.37. With the number taken last
+        (load 6.3-8.0, the same tests beside it): system 41 / 50 / 53 per s, p99 502 / 646 /
+        667 ms, intake 5.6 ms; bare 165 / 222 / 229 per s; ratio 0.22 / 0.23 / 0.25 (CPU-bound
+        here: the shorter hold of the counter row shows when reports wait on it, not CPU)
     Same moment, main's intake against this one's in one process, batches alternating
     (load 10-12; the in-process client's CPU included in both): 9.2 against 7.2 ms a
     report (medians), 7.0 against 5.3 (minimums).
