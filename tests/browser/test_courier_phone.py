@@ -197,6 +197,10 @@ def test_a_signed_in_courier_registers_and_sees_their_card(
     expect(page.get_by_test_id("visit-open")).to_be_visible()
     page.get_by_test_id("check-out").click()
     expect(page.get_by_test_id("checked-out")).to_be_visible()
+    visit = page.get_by_test_id("courier-visit")
+    expect(visit).to_have_count(1)
+    expect(visit).to_contain_text("天街暖心驿站")
+    expect(visit).to_contain_text("已签退")
 
     # The hub's 我的 holds their volunteer hours (none confirmed yet), signed in already.
     page.goto(f"/q/{unit_token}")

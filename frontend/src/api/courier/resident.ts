@@ -15,6 +15,7 @@ import type {
   CourierIn,
   CourierProfile,
   KitItem,
+  MyVisit,
   MyVolunteering,
   ServiceUsed,
   StationOut,
@@ -29,6 +30,7 @@ export type {
   CourierIn,
   CourierProfile,
   KitItem,
+  MyVisit,
   MyVolunteering,
   ServiceUsed,
   StationOut,
@@ -69,6 +71,9 @@ export const courier = {
   profile: (auth: TokenStore) => http.get<CourierProfile>(`${BASE}/me/courier`, { auth }),
   register: (data: CourierIn, auth: TokenStore) =>
     http.post<CourierProfile>(`${BASE}/me/courier`, data, { auth }),
+  /** My visits (a registered courier's, any phone), newest first. */
+  myVisits: (auth: TokenStore, limit = 10) =>
+    http.get<Page<MyVisit>>(`${BASE}/me/courier/visits`, { auth, query: { offset: 0, limit } }),
   newCard: (auth: TokenStore) => http.post<CardOut>(`${BASE}/me/courier/card`, undefined, { auth }),
   volunteering: (auth: TokenStore) => http.get<MyVolunteering>(`${BASE}/me/volunteering`, { auth }),
   activities: (stationId: string, auth: TokenStore | null) =>

@@ -73,6 +73,15 @@ const messages: Shape<typeof zh> = {
       renewed: 'New card ready',
       qrLabel: 'Courier card QR code',
     },
+    visits: {
+      title: 'My visits',
+      none: 'No visits yet.',
+      status: {
+        open: 'In now',
+        closed: 'Checked out',
+        auto_closed: 'Checked out automatically',
+      },
+    },
     hours: {
       title: 'My volunteer hours',
       total: '{n} h',

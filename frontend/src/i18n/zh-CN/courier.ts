@@ -70,6 +70,15 @@ export default {
       renewed: '新卡已生成',
       qrLabel: '骑手卡二维码',
     },
+    visits: {
+      title: '我的到访',
+      none: '还没有到访记录。',
+      status: {
+        open: '在站',
+        closed: '已签退',
+        auto_closed: '自动签退',
+      },
+    },
     hours: {
       title: '我的志愿时长',
       total: '{n} 小时',
