@@ -105,3 +105,27 @@ describe("a station's hours in Beijing time", () => {
     expect(beijingTime('2026-12-07T02:05:00Z')).toBe('10:05')
   })
 })
+
+describe("the station's words, loaded with its page", () => {
+  it('are the same keys in both languages', async () => {
+    type Tree = { [key: string]: string | Tree }
+    const keys = (tree: Tree, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)))
+    const zh = (await import('../../src/i18n/zh-CN/courier')).default as unknown as Tree
+    const en = (await import('../../src/i18n/en/courier')).default as unknown as Tree
+    expect(keys(en)).toEqual(keys(zh))
+    expect(keys(zh).length).toBeGreaterThan(40)
+  })
+
+  it('join both languages when the station opens, and stay when English is chosen later', async () => {
+    const { i18n, setLocale } = await import('../../src/i18n')
+    const { loadCourierMessages } = await import('../../src/i18n/courier')
+    await loadCourierMessages(i18n.global)
+    expect(i18n.global.t('courier.checkIn')).toBe('签到')
+    await setLocale('en', false)
+    expect(i18n.global.t('courier.checkIn')).toBe('Check in')
+    expect(i18n.global.t('myPage.volunteering.title')).toBe('Volunteer hours')
+    expect(i18n.global.t('problems.visit_already_open')).toBe('You are checked in already: check out first.')
+    await setLocale('zh-CN', false)
+  })
+})

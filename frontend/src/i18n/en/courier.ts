@@ -1,4 +1,5 @@
-// The warm station's phone pages (pages/courier/resident/) and the resident's 我的 page.
+// The warm station's phone pages (pages/courier/resident/), merged in when the station page
+// opens (src/i18n/courier.ts).
 
 import type { Shape } from '../shape'
 import type zh from '../zh-CN/courier'
@@ -104,18 +105,6 @@ const messages: Shape<typeof zh> = {
         festival: 'Festival',
         volunteering: 'Volunteering',
       },
-    },
-  },
-  myPage: {
-    title: 'Me',
-    entry: 'Me',
-    signInLead: 'Sign in with your phone to see your records across the services.',
-    volunteering: {
-      title: 'Volunteer hours',
-      total: '{n} h in all',
-      lead: 'Confirmed volunteer hours, from the warm station and other services.',
-      none: 'No volunteering yet.',
-      missing: 'A service did not answer: the hours may be incomplete.',
     },
   },
 }

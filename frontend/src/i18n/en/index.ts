@@ -4,13 +4,13 @@
 import type { Messages } from '../zh-CN'
 import common from './common'
 import consoleShell from './console'
-import courier from './courier'
 import directory from './directory'
 import identity from './identity'
 import intake from './intake'
+import myPage from './myPage'
 import scan from './scan'
 
-export const areas = { common, scan, console: consoleShell, directory, identity, intake, courier } as const
+export const areas = { common, scan, console: consoleShell, directory, identity, intake, myPage } as const
 
-const en: Messages = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake, ...courier }
+const en: Messages = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake, ...myPage }
 export default en

@@ -1,4 +1,6 @@
-// The warm station's phone pages (pages/courier/resident/) and the resident's 我的 page.
+// The warm station's phone pages (pages/courier/resident/): not in the bundle every page (a
+// door's hub too) loads; the station page merges them in when it opens (src/i18n/courier.ts).
+// English (../en/courier.ts) has the same keys (tests/unit/courier.spec.ts).
 
 export default {
   courier: {
@@ -101,18 +103,6 @@ export default {
         festival: '节日活动',
         volunteering: '志愿任务',
       },
-    },
-  },
-  myPage: {
-    title: '我的',
-    entry: '我的',
-    signInLead: '用手机号登录后，可以看到你在各项服务里的记录。',
-    volunteering: {
-      title: '志愿时长',
-      total: '累计 {n} 小时',
-      lead: '已确认的志愿服务时长，来自暖心驿站等服务。',
-      none: '还没有志愿记录。',
-      missing: '有的服务暂时没有回应，时长可能不全。',
     },
   },
 } as const

@@ -6,16 +6,16 @@
 import type { Shape } from '../shape'
 import common from './common'
 import consoleShell from './console'
-import courier from './courier'
 import directory from './directory'
 import identity from './identity'
 import intake from './intake'
+import myPage from './myPage'
 import scan from './scan'
 
 /** Each area's top-level keys are its own (tests/unit/i18n.spec.ts checks none is repeated). */
-export const areas = { common, scan, console: consoleShell, directory, identity, intake, courier } as const
+export const areas = { common, scan, console: consoleShell, directory, identity, intake, myPage } as const
 
-const zhCN = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake, ...courier }
+const zhCN = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake, ...myPage }
 
 export type Messages = Shape<typeof zhCN>
 
