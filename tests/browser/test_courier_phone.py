@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.browser.conftest import (
     active_token,
     check_accessibility,
+    login,
     otp_texted,
     screenshot,
 )
@@ -208,3 +209,16 @@ def test_a_signed_in_courier_registers_and_sees_their_card(
     expect(page.get_by_test_id("my-volunteering-total")).to_have_text("累计 0 小时")
     expect(page.get_by_test_id("resident-phone")).to_have_count(0)
     check_accessibility(page, "the resident's 我的")
+
+
+def test_station_staff_print_the_stations_poster_from_the_console(
+    page: Page, station: dict[str, Any]
+) -> None:
+    login(page, "station_tgy")
+    page.goto(f"/console/places/{station['id']}")
+    expect(page.get_by_test_id("print-sheet")).to_contain_text("签到海报")
+    page.get_by_test_id("print-sheet").click()
+    expect(page.get_by_test_id("sheet-count")).to_have_text("共 1 个二维码", timeout=30_000)
+    poster = page.frame_locator("[data-testid=sheet-frame]").locator("[data-place-code]")
+    expect(poster).to_contain_text("天街暖心驿站")
+    expect(poster).to_contain_text("扫码签到 · 免费歇脚充电")
