@@ -203,3 +203,23 @@ def test_the_import_graph_has_no_circle() -> None:
 def test_the_circle_check_finds_a_circle() -> None:
     imports = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert import_circles(imports) == [["a", "b", "c"]]
+
+
+def _same_names(paths: list[Path]) -> dict[str, list[str]]:
+    seen: dict[str, list[str]] = {}
+    for path in paths:
+        seen.setdefault(path.name, []).append(_relative(path))
+    return {name: sorted(where) for name, where in seen.items() if len(where) > 1}
+
+
+def test_test_files_have_names_of_their_own() -> None:
+    # The test folders are not packages: pytest imports each file by its name alone, so a
+    # second tests/<service>/test_statistics.py stops the whole run at collection.
+    found = _same_names(sorted((REPO_ROOT / "tests").rglob("test_*.py")))
+    assert found == {}, "name the file after its service (tests/courier/test_courier_...)"
+
+
+def test_the_name_check_sees_two_files_of_one_name() -> None:
+    tests = REPO_ROOT / "tests"
+    paths = [tests / "intake" / "test_statistics.py", tests / "rooms" / "test_statistics.py"]
+    assert list(_same_names(paths)) == ["test_statistics.py"]

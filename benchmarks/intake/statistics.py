@@ -7,19 +7,36 @@ see --url and --db), migrates it with intake's Alembic tree, and generates in SQ
 (generate_series, indexes built after the load) a district of 10 streets, 100 communities,
 6,000 unit doors and 1,000,000 tickets over 400 days with about 3 million events: a
 realistic spread of answered, late, rejected, merged, escalated, reopened, rated and still
-open tickets. About a minute on two cores.
+open tickets. About a minute and a half on two cores (the summary rows' rebuild is ~30 s).
 
 Then, in rounds that interleave the cases, it times for the whole district:
 
 - `domain`: intake's `statistics.compute` (every figure of the dashboard) and the response
   body's JSON, i.e. what `GET /v1/statistics` does after checking the caller;
-- `bare`: the floor: one hand-written SQL statement that returns the same figures as one
-  JSON document (asyncpg, no ORM, no Pydantic),
+- `bare`: the reference: one hand-written SQL statement that reads the same figures from
+  the tickets (no summary rows) as one JSON document (asyncpg, no ORM, no Pydantic),
 
 for the last 30 days and for the last 365 days, and prints min / median / max of each.
 Before timing it checks that the domain function and the bare statement give the same
 numbers. The database is dropped at the end unless --keep; --reuse times an existing one
 (migrated to head first) instead of generating it again. Not part of `make test`.
+
+Measured 2026-12-07 on the shared two-core machine, ms (min / median / max):
+
+                      before (0010; 5 rounds,     now (0011; 9 rounds,
+                      load average 2.2)           load average 6.0)
+    30 days  domain      75 /   324 /   375         117 /   151 /   260
+    30 days  bare       725 /   762 /   837       1,106 / 1,629 / 3,421
+    365 days domain     531 / 1,070 / 1,118         193 /   391 /   755
+    365 days bare     4,487 / 5,562 / 8,930       8,576 / 11,183 / 20,139
+
+Same numbers from both in each run. A rerun at load average 10.9 (5 rounds): 30 days
+145 / 246 / 393 (bare 2,272 / 3,159 / 3,862), a year 402 / 444 / 1,089 (bare 16,076 /
+20,585 / 35,329). Alone (no bare statement between runs, load ~7) a
+year takes ~140 ms warm: the summary's counts by status, category, source and priority
+~25 ms, the medians' histogram ~10 ms and their two bucket reads ~12 + 16 ms, the overdue
+snapshot ~14 ms, today's tickets ~10 ms; 30 days ~60 ms. The bare statement between runs
+pushes the summary and the indexes out of PostgreSQL's buffers, hence the medians above.
 """
 
 from __future__ import annotations
@@ -76,7 +93,7 @@ INSERT INTO tickets (
     reporter_phone_cipher, reporter_phone_hash, consent,
     due_respond_at, due_resolve_at, responded_at, acknowledged_at, assigned_at,
     resolved_at, closed_at, rated_at, escalated_at, reopen_count, rating,
-    assignee_kind, assignee_ref, created_at, updated_at
+    assignee_kind, assignee_ref, created_at, updated_at, responded_minutes, resolved_minutes
 )
 WITH draw AS MATERIALIZED (
     -- In the order they came in: a ticket table is physically in report order.
@@ -169,7 +186,10 @@ SELECT
     CASE WHEN status IN ('assigned', 'in_progress', 'resolved', 'closed') THEN 'team' END,
     CASE WHEN status IN ('assigned', 'in_progress', 'resolved', 'closed') THEN '维修组' END,
     created_at,
-    greatest(created_at, responded_at, resolved_at, closed_at, rated_at, escalated_at)
+    greatest(created_at, responded_at, resolved_at, closed_at, rated_at, escalated_at),
+    -- What the trigger (off during the load) sets: minutes from the report (migration 0011).
+    extract(epoch FROM responded_at - created_at)::float8 / 60,
+    extract(epoch FROM resolved_at - created_at)::float8 / 60
 FROM final
 """
 
@@ -301,7 +321,9 @@ async def generate(url: str, n: int) -> None:
         if await conn.fetchval("SELECT to_regproc('ticket_day_figures_rebuild')"):
             await conn.execute("SELECT ticket_day_figures_rebuild()")
             await conn.execute("VACUUM (ANALYZE) ticket_day_figures")
-            lap("daily figures per community")
+            if await conn.fetchval("SELECT to_regclass('ticket_week_figures')"):
+                await conn.execute("VACUUM (ANALYZE) ticket_week_figures")
+            lap("daily and weekly figures per community")
         await conn.execute("VACUUM (ANALYZE) tickets")
         await conn.execute("VACUUM (ANALYZE) ticket_events")
         lap("vacuum, analyze")

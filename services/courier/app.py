@@ -14,7 +14,7 @@ from services.courier import demo, permissions, stations, supply_alerts, todo
 from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
-from services.courier.models import jobs
+from services.courier.models import jobs, outbox
 from services.courier.routes import (
     activities,
     activity_staff,
@@ -22,9 +22,11 @@ from services.courier.routes import (
     public,
     recognition,
     staff,
+    statistics,
     supplies,
     visits,
 )
+from services.courier.station_codes import StationCodes
 from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
@@ -32,6 +34,8 @@ from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
 from services.kit.observability import configure_service_logging
+from services.kit.outbox import OutboxRelay
+from services.kit.peers import EventSender
 from services.kit.permissions import permissions_router
 from services.kit.workers import run_with_app
 
@@ -78,6 +82,7 @@ def create_app(
             activities.router,
             activity_staff.router,
             recognition.router,
+            statistics.router,
             permissions_router(permissions.CATALOGUE),
         ],
         migrations_dir=MIGRATIONS_DIR,
@@ -88,12 +93,18 @@ def create_app(
         todo=todo.with_supplies(near_expiry_days=settings.supply_near_expiry_days),
         todo_permission=stations.PERM_READ,
     )
+    directory = DirectoryClient(settings.directory_url, transport=directory_transport)
     app.state.courier = ctx = CourierContext(
-        directory=DirectoryClient(settings.directory_url, transport=directory_transport),
+        directory=directory,
         identity=IdentityClient(
             settings.identity_url, api_key=settings.identity_api_key, transport=identity_transport
         ),
         clock=app.state.clock,
+        station_codes=StationCodes(
+            directory,
+            clock=app.state.clock,
+            keep=timedelta(seconds=settings.station_code_seconds),
+        ),
         anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
         near_expiry_days=settings.supply_near_expiry_days,
     )
@@ -112,8 +123,19 @@ def create_app(
         near_expiry_days=settings.supply_near_expiry_days,
         retention=timedelta(days=settings.supply_use_retention_days),
     )
+    # Exports to identity's audit list: its POST /v1/events, signed with courier's own API
+    # client's token (kit.peers).
+    app.state.events = events = EventSender(
+        source=settings.service_name,
+        urls={"identity": settings.identity_url},
+        token=ctx.identity.service_token,
+        transports={"identity": identity_transport} if identity_transport else None,
+    )
+    app.state.relay = relay = OutboxRelay(
+        app.state.db, outbox, clock=app.state.clock, deliver=events
+    )
     if settings.run_workers:
-        run_with_app(app, worker, runner, poll_interval=settings.worker_poll_seconds)
+        run_with_app(app, worker, runner, relay, poll_interval=settings.worker_poll_seconds)
         run_with_app(app, watch, poll_interval=settings.supply_watch_seconds)
     return app
 

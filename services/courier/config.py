@@ -18,10 +18,18 @@ class CourierSettings(ServiceSettings, AbuseSettings):
     # An anonymous visit closes itself this long after check-in: it counts as "present now"
     # only while a courier plausibly rests there, and a script cannot pile up open visits.
     anonymous_visit_minutes: int = 60
+    # How long a replica may keep which station a scanned code opens (directory's answer;
+    # services/courier/station_codes.py). 0, the default: ask directory at every check-in,
+    # so a revoked or replaced code is refused at once by every replica (the rule the scan
+    # keeps). A deployment may trade that for ~2 ms of CPU per check-in: a replaced sticker
+    # then still checks couriers in for up to this long.
+    station_code_seconds: float = 0.0
     # A new station profile's limit before the worker checks a forgotten visit out.
     default_auto_close_minutes: int = 180
-    # Courier's own API key at identity (scope identity:notify): the kit's alerts reach the
-    # station's on-duty staff with it. Empty: alerts are recorded, nobody is texted.
+    # Courier's own API key at identity (scopes identity:notify, identity:events:send): the
+    # kit's alerts reach the station's on-duty staff with it, and the exports' audit records
+    # reach identity's audit list (kit.peers). Empty: alerts are recorded, nobody is texted;
+    # audit records wait in the outbox.
     identity_api_key: str = ""
     # An item with stock expiring within this many days is alerted (once per expiry date)
     # and counted as "expiring" on the console's home.

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from services.courier.station_codes import StationCodes
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
@@ -19,6 +20,8 @@ class CourierContext:
     directory: DirectoryClient
     identity: IdentityClient
     clock: Clock
+    # Which station a scanned code opens (directory's answer, kept a minute).
+    station_codes: StationCodes
     # An anonymous visit closes itself this long after check-in.
     anonymous_visit: timedelta = timedelta(hours=1)
     # Stock expiring within this many days is alerted and counted as expiring.

@@ -165,10 +165,21 @@ async def list_stations(session: AsyncSession) -> list[Station]:
 
 
 async def live_view(session: AsyncSession, station: Station, *, now: datetime) -> LiveStation:
-    """Who is in: registered couriers by nickname (phone masked), anonymous ones counted."""
+    """Who is in: registered couriers by nickname (phone masked), anonymous ones counted.
+    Columns, not entities: the view is polled, and loading 30 visits and their couriers as
+    ORM objects cost as much as the rest of the request (benchmarks/courier/live.py)."""
     rows = (
         await session.execute(
-            select(Visit, Courier)
+            select(
+                Visit.id,
+                Visit.started_at,
+                Visit.services,
+                Visit.uses_charging,
+                Visit.courier_id,
+                Courier.nickname,
+                Courier.platform,
+                Courier.phone_masked,
+            )
             .outerjoin(Courier, Courier.id == Visit.courier_id)
             .where(and_(*_present(station.id, now)))  # type: ignore[arg-type]
             .order_by(Visit.started_at)
@@ -176,17 +187,17 @@ async def live_view(session: AsyncSession, station: Station, *, now: datetime) -
     ).all()
     couriers = [
         PresentCourier(
-            visit_id=visit.id,
-            nickname=courier.nickname,
-            platform=courier.platform,
-            phone_masked=courier.phone_masked,
-            since=visit.started_at,
-            services=visit.services,
+            visit_id=row.id,
+            nickname=row.nickname,
+            platform=row.platform,
+            phone_masked=row.phone_masked,
+            since=row.started_at,
+            services=row.services,
         )
-        for visit, courier in rows
-        if courier is not None
+        for row in rows
+        if row.courier_id is not None and row.nickname is not None
     ]
-    charging = sum(1 for visit, _ in rows if visit.uses_charging)
+    charging = sum(1 for row in rows if row.uses_charging)
     return LiveStation(
         station_id=station.id,
         name=station.name,

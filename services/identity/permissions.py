@@ -79,7 +79,7 @@ CATALOGUE = Catalogue(
     # sends its reveals and exports to the audit list.
     # Courier's own key: it asks identity to message the station's on-duty staff (low stock,
     # expiring medicine).
-    demo_clients={"intake_alerts": (NOTIFY, EVENTS_SEND), "courier_alerts": (NOTIFY,)},
+    demo_clients={"intake_alerts": (NOTIFY, EVENTS_SEND), "courier_alerts": (NOTIFY, EVENTS_SEND)},
 )
 
 

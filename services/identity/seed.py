@@ -71,7 +71,7 @@ DEMO_CLIENTS: list[tuple[str, str, str | None, str, str]] = [
     ("contractor_system", "京南宽带 工单系统", "京南宽带", "GYSNL", DEMO_API_KEY),
     ("hotline", "12345 市民服务热线", None, "DX", DEMO_HOTLINE_KEY),
     ("intake_alerts", "您扫我办 报事服务", None, "DX", DEMO_INTAKE_KEY),
-    ("courier_alerts", "暖心驿站 药箱提醒", None, "DX", DEMO_COURIER_KEY),
+    ("courier_alerts", "暖心驿站 驿站服务", None, "DX", DEMO_COURIER_KEY),
 ]
 
 

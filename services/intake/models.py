@@ -132,6 +132,13 @@ class CategorySetting(Base):
     updated_by: Mapped[str] = mapped_column(String(80))
 
 
+def _minutes_index(minutes: str, *include: str) -> Index:
+    """The statistics' medians: one bucket of times in a period, from the index alone."""
+    where = text(f"{minutes} IS NOT NULL")
+    kw: dict[str, Any] = {"postgresql_include": [*include, "community_code"]}
+    return Index(f"ix_tickets_{minutes}", minutes, postgresql_where=where, sqlite_where=where, **kw)
+
+
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -150,6 +157,8 @@ class Ticket(Base):
             postgresql_where=text(OPEN_CONDITION),
             sqlite_where=text(OPEN_CONDITION),
         ),
+        _minutes_index("responded_minutes", "responded_at"),
+        _minutes_index("resolved_minutes", "resolved_at", "status"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
@@ -191,6 +200,9 @@ class Ticket(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # Minutes from the report, as the medians take them: set by a trigger on PostgreSQL (0011).
+    responded_minutes: Mapped[float | None] = mapped_column(Float)
+    resolved_minutes: Mapped[float | None] = mapped_column(Float)
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     rating: Mapped[int | None] = mapped_column(Integer)
     rating_comment: Mapped[str | None] = mapped_column(String(500))
@@ -208,18 +220,14 @@ class Ticket(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class TicketDayFigures(Base):
-    """Per community and Beijing day, what the statistics count (statistics.py): each
-    counter on its own milestone's day, the counts of the day's reports ("status:closed",
-    "category:parking", ... -> n), the minutes to each response and resolution of the day.
+_COUNTS = JSON().with_variant(postgresql.JSONB(), "postgresql")
+_HISTOGRAM = JSON().with_variant(postgresql.ARRAY(Integer()), "postgresql")
 
-    Kept by a trigger on PostgreSQL (migration 0010), so a long period reads a row per
-    community and day instead of every ticket. Empty on SQLite, where the statistics read
-    the tickets."""
 
-    __tablename__ = "ticket_day_figures"
+class _FigureColumns:
+    """A community's figures over a day or week (statistics.py): the counters, the counts of
+    the reports ("status:closed" -> n), the times per bucket of minutes (statistics_medians)."""
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
     community_code: Mapped[str] = mapped_column(String(32), primary_key=True)
     # The community's own path (a prefix of its tickets' place paths): the scope test.
     community_path: Mapped[str] = mapped_column(binary_string(PATH_LENGTH))
@@ -235,15 +243,24 @@ class TicketDayFigures(Base):
     reopened: Mapped[int] = mapped_column(Integer)
     rated: Mapped[int] = mapped_column(Integer)
     satisfied: Mapped[int] = mapped_column(Integer)
-    counts: Mapped[dict[str, int]] = mapped_column(
-        JSON().with_variant(postgresql.JSONB(), "postgresql")
-    )
-    ack_minutes: Mapped[list[float]] = mapped_column(
-        JSON().with_variant(postgresql.ARRAY(Float()), "postgresql")
-    )
-    resolve_minutes: Mapped[list[float]] = mapped_column(
-        JSON().with_variant(postgresql.ARRAY(Float()), "postgresql")
-    )
+    counts: Mapped[dict[str, int]] = mapped_column(_COUNTS)
+    ack_buckets: Mapped[list[int]] = mapped_column(_HISTOGRAM)
+    resolve_buckets: Mapped[list[int]] = mapped_column(_HISTOGRAM)
+
+
+class TicketDayFigures(_FigureColumns, Base):
+    """The figures per community and Beijing day, kept by a trigger on PostgreSQL (0010,
+    0011) instead of reading every ticket; empty on SQLite, where the tickets are read."""
+
+    __tablename__ = "ticket_day_figures"
+    day: Mapped[date] = mapped_column(Date, primary_key=True, sort_order=-1)
+
+
+class TicketWeekFigures(_FigureColumns, Base):
+    """The same per community and ISO week in Beijing (`week`: its Monday), same trigger."""
+
+    __tablename__ = "ticket_week_figures"
+    week: Mapped[date] = mapped_column(Date, primary_key=True, sort_order=-1)
 
 
 class TicketEvent(EventRow, Base):

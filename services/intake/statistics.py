@@ -2,8 +2,9 @@
 
 Everything is read from one table, `tickets`, whose row keeps each milestone time; the
 event log is the audit trail, not the statistics' source. At a district's scale (a million
-tickets) a year is read from a daily summary per community that PostgreSQL keeps from the
-tickets; statistics_reads.py says how, and migration 0010 holds the same definitions.
+tickets) a year is read from a summary per community and day or week that PostgreSQL keeps
+from the tickets; statistics_reads.py says how (statistics_medians.py for the medians), and
+migrations 0010 and 0011 hold the same definitions.
 
 The period is a range of Beijing local days, both ends inclusive: [from 00:00, to + 1 day
 00:00) Asia/Shanghai. The place is a subtree: tickets whose `place_path` lies under it.
@@ -48,7 +49,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, case
+from sqlalchemy import ColumnElement, case, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import statistics_reads as reads
@@ -68,6 +69,7 @@ from services.intake.schemas.statistics import (
     TicketCounts,
     WeekTrend,
 )
+from services.intake.statistics_medians import medians
 from services.intake.statistics_reads import Figures, Tallies, Weeks, response_time
 from services.intake.tickets import PERM_READ
 from services.kit.auth import Principal
@@ -176,14 +178,24 @@ async def compute(
 ) -> Statistics:
     """Every figure of the dashboard for tickets under `scope` in `span`."""
     where = within(Ticket.place_path, scope.path)
-    figures = Figures(Weeks(span, session.get_bind().dialect.name))
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        if not session.in_transaction():
+            # One snapshot for every read below: the medians' histogram and the times read
+            # after it, the daily rows and today's tickets, must agree.
+            await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        # Plans for these period and place, not a generic one: after five runs of a prepared
+        # statement PostgreSQL may settle on a plan blind to the bounds (a pass over today's
+        # tickets went from 7 ms to 170 ms).
+        await session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
+    figures = Figures(Weeks(span, dialect))
     days, live = _split(session, scope, span, now)
     if days is not None:
         await reads.read_days(session, scope.path, first=days[0], last=days[1], figures=figures)
     if live is not None:
         await reads.read_tickets(session, where, span=live, now=now, figures=figures)
-    acknowledge, resolve = await reads.medians(
-        session, where, live=live, days=(scope.path, *days) if days else None
+    acknowledge, resolve = await medians(
+        session, where, span=span, live=live, days=(scope.path, *days) if days else None
     )
     respond_late, resolve_late = await reads.overdue(session, where, now=now)
     t = figures.total

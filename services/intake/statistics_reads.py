@@ -5,14 +5,15 @@ Two sources give the same numbers:
 - **the tickets**, one grouped pass per milestone (created, response deadline, finish and
   resolution, rating): each pass reads the tickets whose milestone falls in the period, a
   range on that milestone's index, and counts them per community and ISO week;
-- **the daily rows** (`ticket_day_figures`, kept by a trigger on PostgreSQL, migration
-  0010): the same counters per community and Beijing day, read for the days before today
-  when the scope holds whole communities. Today (and any later day of the period) is still
-  read from the tickets: whether a response deadline counts depends on the time of asking.
+- **the summary rows** (`ticket_day_figures` and `ticket_week_figures`, kept by a trigger
+  on PostgreSQL, migrations 0010 and 0011): the same counters per community and Beijing
+  day or ISO week, read for the days before today when the scope holds whole communities
+  (a week row for each whole week, a day row for each day at either end). Today (and any
+  later day of the period) is still read from the tickets: whether a response deadline
+  counts depends on the time of asking.
 
-Both fill one `Figures`: in all, per community, per week. Medians are taken in SQL on
-PostgreSQL (percentile_cont over the days' stored minutes and today's tickets) and in
-Python on SQLite.
+Both fill one `Figures`: in all, per community, per week. The medians are
+statistics_medians.py's.
 """
 
 from __future__ import annotations
@@ -20,15 +21,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
-from statistics import median
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Float,
     Integer,
     Interval,
     Select,
+    Subquery,
     and_,
     case,
     cast,
@@ -42,7 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.intake.models import OPEN_CONDITION, Ticket, TicketDayFigures
+from services.intake.models import OPEN_CONDITION, Ticket, TicketDayFigures, TicketWeekFigures
 from services.kit.coverage import Period, local_midnight
 from services.kit.db import UTCDateTime
 from services.kit.scope import within
@@ -286,110 +286,69 @@ async def read_tickets(
             figures.counts[f"{key}:{value}"] += int(n)
 
 
-# --- from the daily rows ------------------------------------------------------------------------
+# --- from the daily and weekly rows -------------------------------------------------------------
+
+SUMMARY = (*COUNTERS, "counts", "ack_buckets", "resolve_buckets")
 
 
-def _days(path: str, first: date, last: date) -> ColumnElement[bool]:
-    return and_(
-        TicketDayFigures.day >= first,
-        TicketDayFigures.day <= last,
-        within(TicketDayFigures.community_path, path),
-    )
+def summary(path: str, first: date, last: date) -> Subquery:
+    """The figures of the communities under `path` for the days [first, last]: a week
+    row for each whole ISO week, a day row for each day at either end. `day` is the day,
+    or the week's Monday."""
+    monday = first + timedelta(days=-first.weekday() % 7)
+    sunday = last - timedelta(days=(last.weekday() + 1) % 7)
+    ends = [(first, last)]
+    parts: list[Select[Any]] = []
+    if monday + timedelta(days=6) <= sunday:
+        ends = [(first, monday - timedelta(days=1)), (sunday + timedelta(days=1), last)]
+        weeks = TicketWeekFigures
+        parts.append(
+            select(weeks.community_code, weeks.week.label("day"), *_columns(weeks)).where(
+                weeks.week >= monday,
+                weeks.week <= sunday,
+                within(weeks.community_path, path),
+            )
+        )
+    days = TicketDayFigures
+    for start, end in ends:
+        if start <= end:
+            parts.append(
+                select(days.community_code, days.day, *_columns(days)).where(
+                    days.day >= start, days.day <= end, within(days.community_path, path)
+                )
+            )
+    return union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+
+
+def _columns(table: Any) -> list[Any]:
+    return [getattr(table, name) for name in SUMMARY]
 
 
 async def read_days(
     session: AsyncSession, path: str, *, first: date, last: date, figures: Figures
 ) -> None:
     """Add the counters and counts of the days [first, last] of the communities under
-    `path`, read from the daily rows."""
-    where = _days(path, first, last)
-    rows = (
-        select(
-            TicketDayFigures.community_code.label("community"),
-            figures.weeks.of_day(TicketDayFigures.day).label("week"),
-            *(getattr(TicketDayFigures, name) for name in COUNTERS),
-        )
-        .where(where)
-        .subquery()
-    )
+    `path`, read from the daily and weekly rows."""
+    rows = summary(path, first, last)
+    week = figures.weeks.of_day(rows.c.day).label("week")
+    inner = select(rows.c.community_code.label("community"), week, *(rows.c[n] for n in COUNTERS))
+    by_week = inner.subquery()
     grouped = select(
-        rows.c.community, rows.c.week, *(func.sum(rows.c[name]) for name in COUNTERS)
-    ).group_by(rows.c.community, rows.c.week)
-    for community, week, *values in await session.execute(grouped):
-        figures.add(community, week, dict(zip(COUNTERS, (int(v) for v in values), strict=True)))
-    each = func.jsonb_each_text(TicketDayFigures.counts).table_valued("key", "value")
+        by_week.c.community, by_week.c.week, *(func.sum(by_week.c[n]) for n in COUNTERS)
+    ).group_by(by_week.c.community, by_week.c.week)
+    for community, week_index, *values in await session.execute(grouped):
+        figures.add(
+            community, week_index, dict(zip(COUNTERS, (int(v) for v in values), strict=True))
+        )
+    each = func.jsonb_each_text(rows.c.counts).table_valued("key", "value")
     counts = await session.execute(
         select(each.c.key, func.sum(cast(each.c.value, Integer)))
-        .select_from(TicketDayFigures)
+        .select_from(rows)
         .join(each, true())
-        .where(where)
         .group_by(each.c.key)
     )
     for key, n in counts:
         figures.counts[key] += int(n)
-
-
-# --- medians ----------------------------------------------------------------------------------
-
-
-def _minutes(earlier: Any, later: Any) -> ColumnElement[Any]:
-    # As Python's (later - earlier).total_seconds() / 60: exact seconds, then a double.
-    return cast(func.extract("epoch", later - earlier), Float) / 60
-
-
-def _median_minutes(pairs: Any) -> float | None:
-    minutes = [(later - earlier).total_seconds() / 60 for earlier, later in pairs]
-    return round(median(minutes), 1) if minutes else None
-
-
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-async def medians(
-    session: AsyncSession,
-    where: ColumnElement[bool],
-    *,
-    live: Period | None,
-    days: tuple[str, date, date] | None,
-) -> tuple[float | None, float | None]:
-    """The median minutes to a response and to a resolution: over the `days` (path, first,
-    last) of the daily rows and the tickets of the `live` period."""
-    answered = response_time()
-    parts: dict[str, list[Select[Any]]] = {"ack": [], "resolve": []}
-    if live is not None:
-        responded = and_(where, _in(answered, live.start, live.end))
-        resolved = and_(
-            where,
-            _in(Ticket.resolved_at, live.start, live.end),
-            Ticket.status != "duplicate",
-        )
-        if session.get_bind().dialect.name != "postgresql":
-            # SQLite has no ordered-set aggregates: the durations are sorted here.
-            pairs = await session.execute(select(Ticket.created_at, answered).where(responded))
-            ends = await session.execute(
-                select(Ticket.created_at, Ticket.resolved_at).where(resolved)
-            )
-            return _median_minutes(pairs), _median_minutes(ends)
-        parts["ack"].append(
-            select(_minutes(Ticket.created_at, answered).label("m")).where(responded)
-        )
-        parts["resolve"].append(
-            select(_minutes(Ticket.created_at, Ticket.resolved_at).label("m")).where(resolved)
-        )
-    if days is not None:
-        on_days = _days(*days)
-        for name, column in (
-            ("ack", TicketDayFigures.ack_minutes),
-            ("resolve", TicketDayFigures.resolve_minutes),
-        ):
-            parts[name].append(select(func.unnest(column).label("m")).where(on_days))
-    found = []
-    for selects in parts.values():
-        values = (selects[0] if len(selects) == 1 else union_all(*selects)).subquery()
-        found.append(select(func.percentile_cont(0.5).within_group(values.c.m)).scalar_subquery())
-    acknowledge, resolve = (await session.execute(select(*found))).one()
-    return _rounded(acknowledge), _rounded(resolve)
 
 
 async def overdue(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from services.kit.abuse import DEVICE_HEADER
 from tests.fixtures.courier import Courier
@@ -170,3 +171,47 @@ async def test_staff_list_the_visits_of_their_stations_newest_first(courier: Cou
     assert elsewhere.json()["total"] == 0
     resident = await courier.client.get("/v1/visits", headers=courier.resident())
     assert resident.status_code == 403
+
+
+async def _revoke_station_code(courier: Courier) -> str:
+    place = await courier.directory.place("TGY-NXYZ")
+    token = await courier.station_token()
+    revoked = await courier.directory.client.post(
+        f"/v1/codes/{token}/revoke",
+        json={"reason": "贴纸更换"},
+        headers=courier.directory.staff(place),
+    )
+    assert revoked.status_code == 200, revoked.text
+    return str(token)
+
+
+async def _scan(courier: Courier, token: str) -> Any:
+    return await courier.client.post(
+        "/v1/visits", json={"code_token": token}, headers={DEVICE_HEADER: uuid.uuid4().hex}
+    )
+
+
+async def test_a_replaced_station_code_is_refused_at_once(courier: Courier) -> None:
+    await courier.station()
+    await courier.check_in()
+    token = await _revoke_station_code(courier)
+    refused = await _scan(courier, token)
+    assert refused.status_code == 410
+    assert refused.json()["code"] == "code_revoked"
+
+
+async def test_a_deployment_keeping_station_codes_stops_a_replaced_one_within_its_time(
+    courier: Courier,
+) -> None:
+    # COURIER_STATION_CODE_SECONDS=60: directory's answer kept a minute by this replica.
+    courier.app.state.courier.station_codes.keep = timedelta(seconds=60)
+    await courier.station()
+    await courier.check_in()  # directory's answer for the code, kept a minute
+    token = await _revoke_station_code(courier)
+    courier.clock.set(courier.clock.now() + timedelta(seconds=30))
+    kept = await _scan(courier, token)  # the answer kept: still this station
+    assert kept.status_code == 201, kept.text
+    courier.clock.set(courier.clock.now() + timedelta(seconds=31))
+    refused = await _scan(courier, token)
+    assert refused.status_code == 410
+    assert refused.json()["code"] == "code_revoked"

@@ -182,6 +182,15 @@ async def test_volunteer_hours_are_confirmed_once_per_sign_up(courier: Courier) 
         "老李": 1.5,
     }
 
+    # The street's statistics count the confirmed hours on the day of the task, not before.
+    staff = await courier.staff("TGY")
+    for day, expected in (("2026-03-03", 3.5), ("2026-03-02", 0)):
+        figures = await courier.client.get(
+            "/v1/statistics", params={"from": day, "to": day}, headers=staff
+        )
+        assert figures.status_code == 200, figures.text
+        assert figures.json()["volunteer_hours"] == expected
+
 
 async def test_my_volunteering_adds_up_confirmed_hours_in_the_shared_shape(
     courier: Courier,

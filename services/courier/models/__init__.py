@@ -49,7 +49,9 @@ from services.courier.models.visits import (
     Station,
     Visit,
     VisitEvent,
+    audit,
     idempotency,
+    outbox,
 )
 
 __all__ = [
@@ -91,6 +93,8 @@ __all__ = [
     "VisitEvent",
     "VisitSource",
     "VisitStatus",
+    "audit",
     "idempotency",
     "jobs",
+    "outbox",
 ]

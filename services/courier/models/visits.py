@@ -1,5 +1,6 @@
 """Station profiles (keyed by directory's place), courier profiles and their cards, visits
-and their event trail."""
+and their event trail; kit tables: idempotency keys, the outbox and the personal-data audit
+of exports."""
 
 from __future__ import annotations
 
@@ -32,9 +33,11 @@ from services.courier.models.base import (
     VISIT_STATUSES,
     Base,
 )
+from services.kit.audit import AuditTrail
 from services.kit.db import UTCDateTime, binary_string, check_in
 from services.kit.events import EventRow
 from services.kit.idempotency import IdempotencyKeys
+from services.kit.outbox import Outbox
 
 
 class Station(Base):
@@ -181,3 +184,8 @@ class VisitEvent(EventRow, Base):
 
 
 idempotency = IdempotencyKeys(Base.metadata)
+
+
+# Exports recorded here and sent to identity's audit list (kit.audit), through the outbox.
+outbox = Outbox(Base.metadata)
+audit = AuditTrail(Base.metadata, outbox, source="courier")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from services.courier import couriers, stations, visits
-from services.courier.context import ContextDep, CourierContext
+from services.courier.context import ContextDep
 from services.courier.routes.deps import IdempotentDep
 from services.courier.schemas.stations import StationOut
 from services.courier.schemas.visits import CheckedIn, CheckInByCode, ServicesIn, VisitOut
@@ -21,7 +21,6 @@ from services.kit.abuse import anonymous_write_limit, body_field
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import OptionalPrincipalDep
 from services.kit.caching import PERSONAL
-from services.kit.errors import FieldError, InvalidInput
 
 router = APIRouter(prefix="/v1", tags=["couriers"])
 
@@ -56,23 +55,6 @@ async def get_station(station_id: uuid.UUID, session: SessionDep, clock: ClockDe
     return await stations.describe(session, station, now=clock.now())
 
 
-async def _scanned_station(ctx: CourierContext, code_token: str) -> uuid.UUID:
-    """The station a scanned code opens (directory, over HTTP, before any statement)."""
-    pointer = "/body/code_token"
-    scanned = await ctx.directory.resolve_code(code_token, pointer=pointer)
-    target = scanned.target
-    if scanned.kind != "station" or target is None or target.service != "courier":
-        raise InvalidInput(
-            "not_a_station_code",
-            "这个二维码不是暖心驿站的签到码。",
-            errors=[FieldError(pointer=pointer, detail="not a station's code", code="kind")],
-        )
-    try:
-        return uuid.UUID(target.id)
-    except ValueError as exc:
-        raise stations.station_not_found() from exc
-
-
 @router.post(
     "/visits",
     status_code=201,
@@ -94,7 +76,7 @@ async def check_in(
     idem: IdempotentDep,
 ) -> Response:
     # Directory first, before the idempotency key's row or any statement (kit.calls).
-    station_id = await _scanned_station(ctx, data.code_token)
+    station_id = await ctx.station_codes.station_of(data.code_token)
 
     async def work() -> CheckedIn:
         station = await stations.get_station(session, station_id)

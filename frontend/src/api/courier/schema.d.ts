@@ -166,6 +166,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exports/visits.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's visits as CSV (UTF-8 with BOM, opens in Excel)
+         * @description The visits that started in the period at the place's stations, oldest first; at most 100000 rows (more is a 422 export_too_large). Masked for everyone by default (nicknames 王*; phones are only ever kept masked); no reason needed. `clear=true` with a `reason` gives nicknames in clear, only to someone holding identity:personal:reveal over every station in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
+         */
+        get: operations["export_csv_v1_exports_visits_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/visits.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The period's visits as an Excel workbook
+         * @description The visits that started in the period at the place's stations, oldest first; at most 100000 rows (more is a 422 export_too_large). Masked for everyone by default (nicknames 王*; phones are only ever kept masked); no reason needed. `clear=true` with a `reason` gives nicknames in clear, only to someone holding identity:personal:reveal over every station in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
+         */
+        get: operations["export_xlsx_v1_exports_visits_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/courier": {
         parameters: {
             query?: never;
@@ -530,6 +570,26 @@ export interface paths {
         put?: never;
         /** Record what a courier takes from the kit at the desk (send an Idempotency-Key) */
         post: operations["dispense_v1_stations__station_id__visits__visit_id__supplies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visits per day and hour, unique couriers, repeat rate, services and platforms
+         * @description Definitions: the module docstring of services/courier/statistics.py. A visit counts on the Beijing day it starts; anonymous visits count in visits, never in couriers.
+         */
+        get: operations["get_statistics_v1_statistics_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -903,6 +963,67 @@ export interface components {
              */
             registered_at: string;
         };
+        /** CourierStatistics */
+        CourierStatistics: {
+            /**
+             * By Hour
+             * @description Visits by the Beijing hour they started, 0-23
+             */
+            by_hour: number[];
+            couriers: components["schemas"]["CourierTotals"];
+            /**
+             * Daily
+             * @description Every day of the period, oldest first
+             */
+            daily: components["schemas"]["DayFigures"][];
+            /** Days */
+            days: number;
+            /**
+             * From
+             * Format: date
+             * @description First Beijing day of the period
+             */
+            from: string;
+            /**
+             * Heatmap
+             * @description Visits by weekday (rows, Monday first) and Beijing hour (24 columns): the week's busy hours, whatever the period's length
+             */
+            heatmap: number[][];
+            /** @description null: every station */
+            place: components["schemas"]["StatisticsPlace"] | null;
+            /**
+             * Platforms
+             * @description Registered couriers by platform
+             */
+            platforms: components["schemas"]["PlatformFigures"][];
+            /**
+             * Services
+             * @description Visits that used each service (charging, heating, water, ...)
+             */
+            services: {
+                [key: string]: number;
+            };
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            visits: components["schemas"]["VisitTotals"];
+            /**
+             * Volunteer Hours
+             * @description Volunteer hours confirmed in the period at places in the scope
+             */
+            volunteer_hours: number;
+        };
+        /** CourierTotals */
+        CourierTotals: {
+            repeat: components["schemas"]["RepeatRate"];
+            /**
+             * Unique
+             * @description Registered couriers with a visit (anonymous never count)
+             */
+            unique: number;
+        };
         /** CourierUpdate */
         CourierUpdate: {
             /** Agrees To Be Named */
@@ -911,6 +1032,25 @@ export interface components {
             nickname?: string | null;
             /** Platform */
             platform?: ("meituan" | "eleme" | "jd" | "sf" | "shansong" | "other") | null;
+        };
+        /** DayFigures */
+        DayFigures: {
+            /** Anonymous */
+            anonymous: number;
+            /**
+             * Couriers
+             * @description Registered couriers with a visit that day
+             */
+            couriers: number;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Registered */
+            registered: number;
+            /** Visits */
+            visits: number;
         };
         /**
          * DayHours
@@ -1224,6 +1364,23 @@ export interface components {
             /** Zh */
             zh: string;
         };
+        /** PlatformFigures */
+        PlatformFigures: {
+            /** Couriers */
+            couriers: number;
+            /**
+             * Name
+             * @example 美团
+             */
+            name: string;
+            /**
+             * Platform
+             * @enum {string}
+             */
+            platform: "meituan" | "eleme" | "jd" | "sf" | "shansong" | "other";
+            /** Visits */
+            visits: number;
+        };
         /** PresentCourier */
         PresentCourier: {
             /** Nickname */
@@ -1350,6 +1507,24 @@ export interface components {
             published_at: string;
             /** Title */
             title: string;
+        };
+        /** RepeatRate */
+        RepeatRate: {
+            /**
+             * D
+             * @description Registered couriers with a visit in the period
+             */
+            d: number;
+            /**
+             * N
+             * @description Registered couriers with 2 visits or more in the period
+             */
+            n: number;
+            /**
+             * Rate
+             * @description n / d, rounded to 4 places; null when d is 0
+             */
+            rate: number | null;
         };
         /**
          * RestockIn
@@ -1522,6 +1697,20 @@ export interface components {
              * @default false
              */
             water: boolean;
+        };
+        /** StatisticsPlace */
+        StatisticsPlace: {
+            /** Code */
+            code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
         };
         /** SupplyAlertOut */
         SupplyAlertOut: {
@@ -1847,6 +2036,26 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "closed" | "auto_closed";
+        };
+        /** VisitTotals */
+        VisitTotals: {
+            /**
+             * Anonymous
+             * @description Anonymous quick check-ins
+             */
+            anonymous: number;
+            /**
+             * Per Day
+             * @description total / days in the period, rounded to 1 place
+             */
+            per_day: number;
+            /**
+             * Registered
+             * @description Visits of registered couriers
+             */
+            registered: number;
+            /** Total */
+            total: number;
         };
         /** VolunteeringItem */
         VolunteeringItem: {
@@ -2311,6 +2520,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    export_csv_v1_exports_visits_csv_get: {
+        parameters: {
+            query?: {
+                /** @description A station, community, street or district; default: your widest place */
+                place_id?: string | null;
+                /** @description First Beijing day; default: 29 days before `to` */
+                from?: string | null;
+                /** @description Last Beijing day, inclusive; default: today */
+                to?: string | null;
+                /** @description Nicknames in clear: needs identity:personal:reveal over every station in the export, and a reason */
+                clear?: boolean;
+                /** @description Why, for a clear export */
+                reason?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    export_xlsx_v1_exports_visits_xlsx_get: {
+        parameters: {
+            query?: {
+                /** @description A station, community, street or district; default: your widest place */
+                place_id?: string | null;
+                /** @description First Beijing day; default: 29 days before `to` */
+                from?: string | null;
+                /** @description Last Beijing day, inclusive; default: today */
+                to?: string | null;
+                /** @description Nicknames in clear: needs identity:personal:reveal over every station in the export, and a reason */
+                clear?: boolean;
+                /** @description Why, for a clear export */
+                reason?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
             };
             /** @description A problem */
             "4XX": {
@@ -3341,6 +3632,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_statistics_v1_statistics_get: {
+        parameters: {
+            query?: {
+                /** @description A station, community, street or district; default: your widest place */
+                place_id?: string | null;
+                /** @description First Beijing day; default: 29 days before `to` */
+                from?: string | null;
+                /** @description Last Beijing day, inclusive; default: today */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourierStatistics"];
+                };
             };
             /** @description A problem */
             "4XX": {
