@@ -30,7 +30,6 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from gateway.config import GatewaySettings
 from gateway.credentials import Credentials
 from gateway.docs import SpecCache, docs_router
-from gateway.http1 import Http1Upstream
 from gateway.proxy import Proxy, mount_of
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from gateway.security import SecurityHeaders
@@ -41,6 +40,7 @@ from services.kit.auth import TokenVerifier
 from services.kit.catalog import load as load_catalog
 from services.kit.clock import Clock
 from services.kit.errors import install_problem_handlers
+from services.kit.http1 import Http1Upstream
 from services.kit.limits import RequestLimits
 from services.kit.observability import (
     REQUEST_ID_HEADER,

@@ -2,102 +2,48 @@
 
 Two implementations share one small interface:
 
-- `Http1Upstream` (gateway.http1): the fast one for real sockets, a keep-alive HTTP/1.1
-  connection pool on asyncio protocols with httptools parsing responses. Production uses it.
+- `Http1Upstream` (services/kit/http1.py, which kit's service clients use too): the fast
+  one for real sockets, a keep-alive HTTP/1.1 connection pool on asyncio protocols with
+  httptools parsing responses. Production uses it.
 - `HttpxUpstream` (here): httpx with any `httpx.AsyncBaseTransport`, so tests (and full-stack
   runs in one process) plug `httpx.ASGITransport(app=service_app)` and need no ports.
 
-A response comes back either complete (`body` is bytes: small answers with a known length)
-or as a stream (`stream` reads chunk by chunk: downloads, unknown lengths), so a video never
-sits whole in memory. Failures are `UpstreamUnavailable` (cannot reach it: 503) and
-`UpstreamTimeout` (reached, but too slow: 504).
+What an upstream answers and how it fails are kit's (services/kit/upstream.py), named here
+again for the gateway's modules.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator
-from typing import Any, Protocol
+from typing import Protocol
 
 import httpx
 
-Headers = list[tuple[bytes, bytes]]
-Body = bytes | AsyncIterator[bytes]
+from services.kit.upstream import (
+    STREAM_THRESHOLD,
+    Body,
+    BodyStream,
+    Headers,
+    UpstreamError,
+    UpstreamResponse,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
 
-# Bodies up to this size are buffered whole; larger or unknown ones are streamed.
-STREAM_THRESHOLD = 64 * 1024
-
-
-class UpstreamError(Exception):
-    def __init__(self, service: str, reason: str) -> None:
-        super().__init__(f"{service}: {reason}")
-        self.service = service
-        self.reason = reason
-
-
-class UpstreamUnavailable(UpstreamError):
-    """The service cannot be reached (refused, reset, unreachable): a 503."""
-
-
-class UpstreamTimeout(UpstreamError):
-    """The service was reached but did not answer in time: a 504."""
-
-
-class BodyStream(Protocol):
-    async def read(self) -> bytes:
-        """The next chunk of the body; b"" at its end."""
-        ...
-
-    async def aclose(self) -> None:
-        """Give the connection back (or drop it, when the body was not read to its end)."""
-        ...
-
-
-class UpstreamResponse:
-    __slots__ = ("body", "headers", "status", "stream")
-
-    def __init__(
-        self,
-        status: int,
-        headers: Headers,
-        body: bytes | None = None,
-        stream: BodyStream | None = None,
-    ) -> None:
-        self.status = status
-        # Header names are lower case.
-        self.headers = headers
-        self.body = body
-        self.stream = stream
-
-    async def read(self) -> bytes:
-        """The whole body (for the gateway's own small calls: specs, key exchange)."""
-        if self.body is not None:
-            return self.body
-        assert self.stream is not None
-        parts = []
-        try:
-            while chunk := await self.stream.read():
-                parts.append(chunk)
-        finally:
-            await self.stream.aclose()
-        self.body = b"".join(parts)
-        self.stream = None
-        return self.body
-
-    async def aclose(self) -> None:
-        if self.stream is not None:
-            await self.stream.aclose()
-
-    def header(self, name: bytes) -> bytes | None:
-        for key, value in self.headers:
-            if key == name:
-                return value
-        return None
-
-    def json(self) -> Any:
-        assert self.body is not None, "read() the body first"
-        return json.loads(self.body)
+__all__ = [
+    "STREAM_THRESHOLD",
+    "Body",
+    "BodyStream",
+    "Headers",
+    "HttpxUpstream",
+    "Upstream",
+    "UpstreamError",
+    "UpstreamResponse",
+    "UpstreamTimeout",
+    "UpstreamUnavailable",
+    "fetch",
+]
 
 
 class Upstream(Protocol):

@@ -51,6 +51,36 @@ min / median / max over the rounds; other work ran beside it, load average as gi
         1049 ms, CPU 9.6 ms a report; bare 129 / 174 / 230 per s, p99 117-639 ms;
         ratio 0.18 / 0.20 / 0.25. All the demo's doors are in a few communities, so the
         reports queue on their community's ticket counter row (held until COMMIT).
+
+Second round (one trip to aiosqlite's thread per statement, kit's clients on the HTTP/1.1
+pool, the ticket and its first event inserted without a flush, the report's statements
+built once), on a machine shared with other work at load 6-13:
+
+    SQLite, before (main at 7a862c1, 3 rounds, load 5.8-6.4): system 66 / 73 / 83 per s,
+        p99 262 / 269 / 658 ms, CPU 11.1 ms a report (intake 7.75, directory 1.9);
+        bare 481 / 620 / 646 per s; system/bare 0.11 / 0.13 / 0.14
+    SQLite, after (3 rounds, load 6.2-7.3): system 75 / 82 / 112 per s, p50 91 ms,
+        p99 230 / 344 / 363 ms, CPU 8.75 ms a report (intake 5.9, directory 2.0,
+        gateway 0.5); bare 322 / 414 / 423 per s; system/bare 0.18 / 0.25 / 0.27
+        9 statements, 11 hand-offs (36 before): one per statement and the COMMIT, one
+        in the directory
+    SQLite, after, with the number taken last (3 rounds, load 7.3-7.5, intake's PostgreSQL
+        tests running beside it): system 79 / 108 / 124 per s, p50 55 ms, p99 211 / 262 /
+        382 ms, CPU 7.2 ms a report (intake 4.95, directory 1.65, gateway 0.45); bare 382 /
+        444 / 468 per s; system/bare 0.17 / 0.24 / 0.32
+    PostgreSQL, after (3 rounds, load 7.8-8.8, intake's tests running beside it): system
+        49 / 59 / 69 per s, p99 431 / 499 / 515 ms, CPU 8.05 ms a report (intake 5.35);
+        bare 131 / 177 / 313 per s; ratio 0.22 / 0.33 / 0.37. With the number taken last
+        (load 6.3-8.0, the same tests beside it): system 41 / 50 / 53 per s, p99 502 / 646 /
+        667 ms, intake 5.6 ms; bare 165 / 222 / 229 per s; ratio 0.22 / 0.23 / 0.25 (CPU-bound
+        here: the shorter hold of the counter row shows when reports wait on it, not CPU)
+    Same moment, main's intake against this one's in one process, batches alternating
+    (load 10-12; the in-process client's CPU included in both): 9.2 against 7.2 ms a
+    report (medians), 7.0 against 5.3 (minimums).
+
+Short of the issue's 0.4x on SQLite: intake is still the bottleneck at 5-6 ms a report, of
+which SQLAlchemy (sessions, compiling, result handling) is the largest part, then FastAPI's
+dependencies, httpx's client layer and the directory's answer (2 ms of its own).
 """
 
 from __future__ import annotations

@@ -69,6 +69,13 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'mine.title' },
   },
+  // The resident's 我的 (from the hub's header): volunteer hours now, more sections later.
+  {
+    path: '/q/:token/me',
+    component: () => import('./pages/resident/MyPage.vue'),
+    props: true,
+    meta: { titleKey: 'myPage.title' },
+  },
   {
     // The link a reporter keeps (and is texted): the report's progress.
     path: '/t/:trackingToken',

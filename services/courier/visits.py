@@ -264,3 +264,21 @@ async def listed(
         else {}
     )
     return [(v, found.get(v.courier_id) if v.courier_id else None) for v in rows], total
+
+
+async def of_courier(
+    session: AsyncSession, courier: Courier, *, page: PageParams
+) -> tuple[list[tuple[Visit, str]], int]:
+    """A registered courier's own visits, newest first, each with its station's name."""
+    statement = (
+        select(Visit)
+        .where(Visit.courier_id == courier.id)
+        .order_by(Visit.started_at.desc(), Visit.id)
+    )
+    rows, total = await fetch_page(session, statement, page=page)
+    ids = {v.station_id for v in rows}
+    names: dict[uuid.UUID, str] = {}
+    if ids:
+        found = await session.execute(select(Station.id, Station.name).where(Station.id.in_(ids)))
+        names = {station_id: name for station_id, name in found}
+    return [(v, names.get(v.station_id, "")) for v in rows], total

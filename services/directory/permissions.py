@@ -39,6 +39,6 @@ CATALOGUE = Catalogue(
         "building_captain": (CODES_PRINT,),
         "venue_staff": (CODES_MANAGE,),
         "parking_manager": (CODES_MANAGE,),
-        "station_staff": (CODES_MANAGE,),
+        "station_staff": (CODES_MANAGE, CODES_PRINT),  # the station's poster
     },
 )

@@ -162,6 +162,16 @@ def _qr_path(url: str) -> tuple[int, str]:
     return side, "".join(d)
 
 
+def symbol_path(url: str) -> tuple[int, str]:
+    """The symbol as one SVG path of unit squares and its side with the quiet zone (posters)."""
+    return _qr_path(url)
+
+
+def escape(text: str) -> str:
+    """Text for HTML or SVG, without what XML forbids."""
+    return _esc(text)
+
+
 def _check_labels(labels: Sequence[SheetLabel]) -> None:
     if not labels:
         raise ValueError("no labels to print")

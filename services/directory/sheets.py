@@ -21,8 +21,8 @@ async def sheet_labels(
     if place.kind not in SHEET_PLACE_KINDS:
         raise InvalidInput(
             "sheet_place_kind",
-            "Sheets are printed for a community or a building.",
-            allowed_kinds=list(SHEET_PLACE_KINDS),
+            "Sheets are printed for a community or a building, posters for a warm station.",
+            allowed_kinds=[*SHEET_PLACE_KINDS, "station"],
         )
     rows = await active_codes_under(session, place, kind="unit")
     if not rows:

@@ -29,7 +29,7 @@ from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, ScannedCode
 from services.kit.clock import LOCAL_TZ
-from services.kit.db import insert_for
+from services.kit.db import insert_for, insert_row
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.media.models import MediaRef
 from services.kit.media.store import uploader
@@ -61,19 +61,27 @@ async def scan_unit(ctx: IntakeContext, token: str, *, pointer: str) -> ScannedC
     return scanned
 
 
+_NEXT_NUMBER: dict[str, Any] = {}
+
+
 async def _next_number(session: AsyncSession, community_id: uuid.UUID, year: int) -> int:
     # One statement: the year's first report makes the counter row, every later one adds to
     # it. The upsert takes the row's lock (PostgreSQL) / runs under BEGIN IMMEDIATE (SQLite),
     # so two reports never share a number.
-    table = TicketCounter.__table__
-    insert = insert_for(session, table)  # type: ignore[arg-type]
-    value = await session.scalar(
-        insert.values(community_id=community_id, year=year, last_value=1)
-        .on_conflict_do_update(
-            index_elements=["community_id", "year"],
-            set_={"last_value": table.c.last_value + 1},
+    dialect = session.get_bind().dialect.name
+    statement = _NEXT_NUMBER.get(dialect)
+    if statement is None:  # built once per backend, its values given as parameters
+        table = TicketCounter.__table__
+        statement = _NEXT_NUMBER[dialect] = (
+            insert_for(session, table)  # type: ignore[arg-type]
+            .on_conflict_do_update(
+                index_elements=["community_id", "year"],
+                set_={"last_value": table.c.last_value + 1},
+            )
+            .returning(table.c.last_value)
         )
-        .returning(table.c.last_value)
+    value = await session.scalar(
+        statement, {"community_id": community_id, "year": year, "last_value": 1}
     )
     assert value is not None
     return int(value)
@@ -194,11 +202,10 @@ async def file_ticket(
     priority = report.priority or category.default_priority
     due = due_times(priority, clock=ctx.clock, overrides=category.deadline_minutes, start=now)
     year = now.astimezone(LOCAL_TZ).year
-    sequence = await _next_number(session, community.id, year)
     resident = principal.subject if principal and principal.kind == "resident" else None
     ticket = Ticket(
         id=uuid.uuid4(),
-        number=f"{community.code}-{year}-{sequence:06d}",
+        number="",  # taken from the community's counter below, as late as it can be
         tracking_token=new_tracking_token(),
         community_id=community.id,
         community_code=community.code,
@@ -226,22 +233,36 @@ async def file_ticket(
         created_at=now,
         updated_at=now,
     )
-    session.add(ticket)
-    await session.flush()
+    # What needs no number comes first: the subscribers to tell and the deadline checks
+    # (jobs, keyed by the ticket's id). The number's upsert locks the community's counter
+    # row until COMMIT (PostgreSQL), and every report of the community queues on it: the
+    # fewer statements after it, the sooner the next one goes.
+    subscribers = await webhooks.destinations(
+        session, place_path=ticket.place_path, topic=webhooks.TICKET_CREATED
+    )
+    await notices.ticket_filed(session, ticket=ticket, now=now)
+    sequence = await _next_number(session, community.id, year)
+    ticket.number = f"{community.code}-{year}-{sequence:06d}"
+    # Each one INSERT, without a unit-of-work flush (kit.db.insert_row): the report's
+    # hottest path.
+    await insert_row(session, ticket)
     first = lifecycle.submitted_event(ticket, _filed_by(principal), now)
     first.detail = {**first.detail, **report.filing_detail}
     if category.default_handler is not None:
         # A suggestion for the assign dialog: staff still call back and acknowledge first.
         first.detail["suggested_handler"] = category.default_handler.as_detail()
-    session.add(first)
-    await session.flush()
+    await insert_row(session, first)
     await attachments.attach(
         session, ticket=ticket, items=report_media, purpose="report", now=now, event_id=first.id
     )
     await webhooks.publish_ticket_event(
-        session, ticket=ticket, topic=webhooks.TICKET_CREATED, previous_status=None, now=now
+        session,
+        ticket=ticket,
+        topic=webhooks.TICKET_CREATED,
+        previous_status=None,
+        now=now,
+        targets=subscribers,
     )
-    await notices.ticket_filed(session, ticket=ticket, now=now)
     return ticket
 
 

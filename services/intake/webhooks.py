@@ -221,9 +221,14 @@ async def publish_ticket_event(
     topic: str,
     previous_status: str | None,
     now: datetime,
+    targets: list[str] | None = None,
 ) -> uuid.UUID | None:
-    """Record the event for its subscribers in the caller's transaction (none: nothing)."""
-    targets = await destinations(session, place_path=ticket.place_path, topic=topic)
+    """Record the event for its subscribers in the caller's transaction (none: nothing).
+
+    `targets`: the subscribers (`destinations`), when the caller looked them up earlier in
+    the same transaction (a report does, before it takes its number)."""
+    if targets is None:
+        targets = await destinations(session, place_path=ticket.place_path, topic=topic)
     if not targets:
         return None
     return await outbox.publish(

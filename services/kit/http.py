@@ -1,15 +1,24 @@
 """Clients for service-to-service calls: pooled, with timeouts, passing the request id.
 
 Tests hand in `httpx.ASGITransport(app=...)` so the other service runs in-process, for real,
-without ports.
+without ports. Over sockets the requests go through `Http1Transport`: httpx's client on top
+(its API, hooks and errors, which every caller and test knows), the gateway's keep-alive
+HTTP/1.1 pool underneath (kit.http1: one write per request, the answer parsed in C by
+httptools) instead of httpcore's pure-Python HTTP layer, which cost a report about as much
+CPU as the directory's own answer to it (`benchmarks/intake/report.py`).
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+
 import httpx
 
 from services.kit import calls
+from services.kit.http1 import Http1Upstream
 from services.kit.observability import REQUEST_ID_HEADER, current_request_id
+from services.kit.upstream import BodyStream, UpstreamError, UpstreamTimeout
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
 # Idle connections are dropped after 4 s, before uvicorn's 5 s keep-alive ends them: with
@@ -18,6 +27,94 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=2.0)
 DEFAULT_LIMITS = httpx.Limits(
     max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0
 )
+
+
+# What the pool writes itself (Host, the body's framing); httpx's own are left out.
+_FRAMING = frozenset({b"host", b"content-length", b"transfer-encoding"})
+
+
+class _Body(httpx.AsyncByteStream):
+    """A streamed answer (large, or of unknown length), read as httpx reads any."""
+
+    def __init__(self, stream: BodyStream, service: str) -> None:
+        self._stream = stream
+        self._service = service
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        while True:
+            try:
+                chunk = await self._stream.read()
+            except UpstreamError as exc:
+                raise _transport_error(exc) from exc
+            if not chunk:
+                return
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def _transport_error(exc: UpstreamError) -> httpx.TransportError:
+    if isinstance(exc, UpstreamTimeout):
+        return httpx.ReadTimeout(str(exc))
+    if exc.reason == "connection closed by the server":
+        return httpx.RemoteProtocolError(str(exc))  # kit.clients.base asks a GET again
+    return httpx.ConnectError(str(exc))
+
+
+class Http1Transport(httpx.AsyncBaseTransport):
+    """httpx over kit.http1's pool: one pool per origin the client is sent to.
+
+    The pool's rules hold: idle connections dropped after `keepalive_expiry`, before
+    uvicorn's keep-alive ends them; a request with a buffered body that meets a reused
+    connection the server has just closed (before any byte of an answer) sent once more on
+    a fresh one. Bodies are buffered (service calls are small JSON); answers up to the
+    pool's threshold come whole, larger ones stream."""
+
+    def __init__(self, *, timeout: httpx.Timeout, limits: httpx.Limits) -> None:
+        self._timeout = timeout
+        self._limits = limits
+        self._pools: dict[tuple[bytes, bytes, int | None], Http1Upstream] = {}
+
+    def _pool(self, url: httpx.URL) -> Http1Upstream:
+        key = (url.raw_scheme, url.raw_host, url.port)
+        pool = self._pools.get(key)
+        # A pool's connections belong to the event loop that opened them (tests run many).
+        if pool is not None and pool.loop is not asyncio.get_running_loop():
+            pool = None
+        if pool is None:
+            origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
+            limits = self._limits
+            pool = self._pools[key] = Http1Upstream(
+                url.host,
+                origin,
+                connect_timeout=self._timeout.connect or 2.0,
+                read_timeout=self._timeout.read or 30.0,
+                max_connections=limits.max_connections or 512,
+                max_idle=limits.max_keepalive_connections or 128,
+                idle_timeout=limits.keepalive_expiry or 4.0,
+            )
+        return pool
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        pool = self._pool(request.url)
+        headers = [(k.lower(), v) for k, v in request.headers.raw if k.lower() not in _FRAMING]
+        body = await request.aread()
+        try:
+            answer = await pool.send(request.method, request.url.raw_path, headers, body)
+        except UpstreamError as exc:
+            raise _transport_error(exc) from exc
+        if answer.body is not None:
+            return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
+        assert answer.stream is not None
+        return httpx.Response(
+            answer.status, headers=answer.headers, stream=_Body(answer.stream, pool.name)
+        )
+
+    async def aclose(self) -> None:
+        for pool in self._pools.values():
+            await pool.aclose()
+        self._pools.clear()
 
 
 async def _before_request(request: httpx.Request) -> None:
@@ -37,7 +134,7 @@ def service_client(
 ) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         base_url=base_url,
-        transport=transport,
+        transport=transport or Http1Transport(timeout=timeout, limits=DEFAULT_LIMITS),
         timeout=timeout,
         limits=DEFAULT_LIMITS,
         headers=headers,

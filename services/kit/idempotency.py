@@ -82,6 +82,7 @@ class IdempotencyKeys:
         ttl: timedelta = DEFAULT_TTL,
     ) -> None:
         self.ttl = ttl
+        self._claims: dict[str, Any] = {}
         self.table = sa.Table(
             table_name,
             metadata,
@@ -93,6 +94,16 @@ class IdempotencyKeys:
             sa.Column("response_body", sa.JSON),
             sa.Column("created_at", UTCDateTime, nullable=False),
             sa.Column("expires_at", UTCDateTime, nullable=False, index=True),
+        )
+        t = self.table
+        # The answer stored with its key: built once, the values given as parameters.
+        self.answered = (
+            sa.update(t)
+            .where(t.c.scope == sa.bindparam("b_scope"), t.c.key == sa.bindparam("b_key"))
+            .values(
+                response_status=sa.bindparam("b_status", type_=t.c.response_status.type),
+                response_body=sa.bindparam("b_body", type_=t.c.response_body.type),
+            )
         )
 
     async def dependency(
@@ -118,6 +129,21 @@ class IdempotencyKeys:
             fingerprint=request_fingerprint(request.method, path, await request.body()),
             now=clock.now(),
         )
+
+    def claim(self, session: AsyncSession) -> Any:
+        """INSERT ... ON CONFLICT DO NOTHING RETURNING key, its values given as parameters:
+        built once per backend (every write with a key runs it; building it anew, and its
+        cache key, cost more than the statement)."""
+        dialect = session.get_bind().dialect.name
+        statement = self._claims.get(dialect)
+        if statement is None:
+            t = self.table
+            statement = self._claims[dialect] = (
+                insert_ignoring_conflicts(session, t)
+                .on_conflict_do_nothing(index_elements=[t.c.scope, t.c.key])
+                .returning(t.c.key)
+            )
+        return statement
 
     async def purge_expired(self, session: AsyncSession, *, now: datetime) -> int:
         t = self.table
@@ -151,9 +177,8 @@ class IdempotentRequest:
                 await self.session.execute(sa.delete(self.keys.table).where(self._row))
             raise
         await self.session.execute(
-            sa.update(self.keys.table)
-            .where(self._row)
-            .values(response_status=status_code, response_body=body)
+            self.keys.answered,
+            {"b_scope": self.scope, "b_key": self.key, "b_status": status_code, "b_body": body},
         )
         return _response(status_code, body)
 
@@ -174,10 +199,7 @@ class IdempotentRequest:
         }
         for _ in range(3):  # the row may vanish (purged, expired) between the two reads
             inserted = await self.session.scalar(
-                insert_ignoring_conflicts(self.session, t)
-                .values(scope=self.scope, key=self.key, **fresh)
-                .on_conflict_do_nothing(index_elements=[t.c.scope, t.c.key])
-                .returning(t.c.key)
+                self.keys.claim(self.session), {"scope": self.scope, "key": self.key, **fresh}
             )
             if inserted is not None:
                 return None

@@ -157,10 +157,13 @@ class JobQueue:
         if not rows:
             return
         t = self.table
+        # The rows as parameters of one execution (one trip to the database): built into
+        # the statement, each value would be a bound parameter made anew on every call.
         await session.execute(
-            insert_ignoring_conflicts(session, t)
-            .values(rows)
-            .on_conflict_do_nothing(index_elements=[t.c.unique_key])
+            insert_ignoring_conflicts(session, t).on_conflict_do_nothing(
+                index_elements=[t.c.unique_key]
+            ),
+            rows,
         )
 
     @staticmethod

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from gateway.http1 import Http1Upstream
+from services.kit.http1 import Http1Upstream
 from services.kit.testing import grant
 from tests.fixtures.directory import Directory
 from tests.gateway.support import Door, MakeGateway, Ticker

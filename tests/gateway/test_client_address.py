@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from gateway.app import Gateway
-from gateway.http1 import Http1Upstream
+from services.kit.http1 import Http1Upstream
 from tests.fixtures.directory import Directory
 from tests.fixtures.system import System
 from tests.gateway.support import MakeGateway

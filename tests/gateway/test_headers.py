@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from gateway.http1 import Http1Upstream
 from gateway.upstream import UpstreamUnavailable
+from services.kit.http1 import Http1Upstream
 from tests.gateway.support import MakeGateway
 
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI, Request
 
-from gateway.http1 import Http1Upstream
+from services.kit.http1 import Http1Upstream
 from tests.gateway.support import MakeGateway
 
 KEEP_ALIVE_SECONDS = 1

@@ -8,8 +8,8 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from gateway.http1 import Http1Upstream
 from services.kit.auth import Principal
+from services.kit.http1 import Http1Upstream
 from services.kit.testing import TokenFactory
 from tests.fixtures.directory import Directory
 from tests.gateway.support import Door, MakeGateway

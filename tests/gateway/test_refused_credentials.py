@@ -6,8 +6,8 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
-from gateway.http1 import Http1Upstream
 from services.kit.errors import problem_response
+from services.kit.http1 import Http1Upstream
 from tests.fixtures.system import System
 from tests.gateway.support import MakeGateway
 

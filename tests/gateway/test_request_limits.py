@@ -11,7 +11,7 @@ from typing import Any
 
 from PIL import Image
 
-from gateway.http1 import Http1Upstream
+from services.kit.http1 import Http1Upstream
 from services.kit.server import HttpProtocol
 from tests.fixtures.directory import Directory
 from tests.fixtures.system import System

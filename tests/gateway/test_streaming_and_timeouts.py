@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from gateway.http1 import Http1Upstream
 from gateway.upstream import HttpxUpstream, Upstream
+from services.kit.http1 import Http1Upstream
 from tests.gateway.support import MakeGateway
 from tests.gateway.testbed import CHUNK, Testbed, call_asgi
 

@@ -21,5 +21,7 @@ export function getPlaces(ids: readonly string[]): Promise<PlaceDetail[]> {
 
 /** Sheets of QR codes are printed for a community or a building. */
 export const SHEET_KINDS: readonly string[] = ['community', 'building']
+/** A warm station prints one poster of its check-in code (services/directory/posters.py). */
+export const POSTER_KINDS: readonly string[] = ['station']
 /** Places where codes can be posted (directory's CODE_KINDS_FOR_PLACE). */
 export const CODE_PLACE_KINDS: readonly string[] = ['unit', 'building', 'community', 'venue', 'station', 'parking_area']

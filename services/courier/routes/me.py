@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from services.courier import couriers
+from services.courier import couriers, visits
 from services.courier.context import ContextDep
 from services.courier.models import Courier
 from services.courier.schemas.couriers import (
@@ -14,10 +14,12 @@ from services.courier.schemas.couriers import (
     CourierProfile,
     CourierUpdate,
 )
+from services.courier.schemas.visits import MyVisit, VisitOut
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import PrincipalDep
 from services.kit.caching import PERSONAL
 from services.kit.errors import NotFound
+from services.kit.pagination import Page, PageDep
 
 router = APIRouter(prefix="/v1/me/courier", tags=["couriers"], dependencies=[PERSONAL])
 
@@ -86,3 +88,16 @@ async def my_card(session: SessionDep, principal: PrincipalDep) -> CardOut:
 async def reissue_card(session: SessionDep, clock: ClockDep, principal: PrincipalDep) -> CardOut:
     courier = await couriers.my_courier(session, principal)
     return couriers.card_out(await couriers.issue_card(session, courier, now=clock.now()))
+
+
+@router.get("/visits", summary="My visits, newest first, with the station of each")
+async def my_visits(session: SessionDep, principal: PrincipalDep, page: PageDep) -> Page[MyVisit]:
+    courier = await couriers.my_courier(session, principal)
+    rows, total = await visits.of_courier(session, courier, page=page)
+    return Page[MyVisit](
+        items=[
+            MyVisit(**VisitOut.model_validate(visit).model_dump(), station_name=name)
+            for visit, name in rows
+        ],
+        total=total,
+    )

@@ -55,3 +55,9 @@ class VisitRow(VisitOut):
 
     nickname: str | None
     platform: Platform | None
+
+
+class MyVisit(VisitOut):
+    """One of a registered courier's visits, as their phone lists them."""
+
+    station_name: str

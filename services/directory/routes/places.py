@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
-from services.directory import places, qr_images, sheets
+from services.directory import places, posters, qr_images, sheets
 from services.directory.codes import PERM_CODES_MANAGE, PERM_CODES_PRINT, add_place, issue_code
 from services.directory.models import QrCode
 from services.directory.routes.codes import code_out
@@ -156,7 +156,8 @@ async def issue_place_code(
 
 @router.get(
     "/{place_id:uuid}/qr-sheet",
-    summary="A printable A4 sheet of every unit door's code under a community or building",
+    summary="A printable A4 sheet of every unit door's code under a community or building, "
+    "or a warm station's poster",
     response_class=HTMLResponse,
     responses={200: {"content": {"text/html": {}, "image/svg+xml": {}}}},
     openapi_extra=requires(PERM_CODES_PRINT),
@@ -171,9 +172,20 @@ async def qr_sheet(
 ) -> Response:
     place = await places.get_place(session, place_id)
     authorize(principal, PERM_CODES_PRINT, place.path)
-    title, labels = await sheets.sheet_labels(
-        session, place=place, base_url=request.app.state.settings.public_base_url
-    )
+    base_url = request.app.state.settings.public_base_url
+    if place.kind in posters.POSTER_PLACE_KINDS:
+        # A warm station's one poster, not a sheet of stickers.
+        poster = await posters.station_poster(session, place=place, base_url=base_url)
+        if format == "html":
+            return HTMLResponse(posters.render_poster_html(poster))
+        if page > 1:
+            raise NotFound("sheet_page_not_found", "This poster has 1 page.", pages=1)
+        return Response(
+            posters.render_poster_svg(poster),
+            media_type="image/svg+xml",
+            headers={"X-Sheet-Pages": "1"},
+        )
+    title, labels = await sheets.sheet_labels(session, place=place, base_url=base_url)
     # Drawing ~300 symbols is CPU work of a second or two: keep the event loop answering.
     if format == "html":
         html = await asyncio.to_thread(qr_images.render_sheet_html, title=title, labels=labels)

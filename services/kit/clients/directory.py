@@ -141,7 +141,8 @@ class DirectoryClient(ServiceClient):
                 "This QR code has been replaced. Please scan the new code on the notice board.",
             ),
         )
-        return ScannedCode.model_validate(response.json())
+        # Validated from the bytes (pydantic's JSON parser): every report and scan asks this.
+        return ScannedCode.model_validate_json(response.content)
 
     async def place(self, place_id: uuid.UUID, *, pointer: str | None = None) -> PlaceDetail:
         """A place by id with its ancestors; unknown is a 422 at `pointer` (else a 404)."""

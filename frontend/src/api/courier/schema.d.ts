@@ -243,6 +243,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/courier/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My visits, newest first, with the station of each */
+        get: operations["my_visits_v1_me_courier_visits_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/volunteering": {
         parameters: {
             query?: never;
@@ -1226,6 +1243,50 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * MyVisit
+         * @description One of a registered courier's visits, as their phone lists them.
+         */
+        MyVisit: {
+            /** Anonymous */
+            anonymous: boolean;
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Closes At
+             * Format: date-time
+             */
+            closes_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Services */
+            services: ("charging" | "heating" | "water")[];
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "code" | "card";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Station Id
+             * Format: uuid
+             */
+            station_id: string;
+            /** Station Name */
+            station_name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed" | "auto_closed";
+        };
         /** MyVolunteering */
         MyVolunteering: {
             /** Items */
@@ -1244,6 +1305,13 @@ export interface components {
         Page_ManagedActivity_: {
             /** Items */
             items: components["schemas"]["ManagedActivity"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[MyVisit] */
+        Page_MyVisit_: {
+            /** Items */
+            items: components["schemas"]["MyVisit"][];
             /** Total */
             total: number;
         };
@@ -2698,6 +2766,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CardOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    my_visits_v1_me_courier_visits_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MyVisit_"];
                 };
             };
             /** @description A problem */

@@ -271,7 +271,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A printable A4 sheet of every unit door's code under a community or building */
+        /** A printable A4 sheet of every unit door's code under a community or building, or a warm station's poster */
         get: operations["qr_sheet_v1_places__place_id__qr_sheet_get"];
         put?: never;
         post?: never;

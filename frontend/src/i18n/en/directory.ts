@@ -19,6 +19,7 @@ const messages: Shape<typeof zh> = {
     noCodes: 'No QR code here yet',
     print: 'Print QR codes',
     printHint: 'Every unit door code of this {kind}, on A4',
+    printPosterHint: 'Print the station’s check-in poster (A4) for its door',
   },
   codes: {
     status: 'Status',

@@ -7,9 +7,10 @@ import consoleShell from './console'
 import directory from './directory'
 import identity from './identity'
 import intake from './intake'
+import myPage from './myPage'
 import scan from './scan'
 
-export const areas = { common, scan, console: consoleShell, directory, identity, intake } as const
+export const areas = { common, scan, console: consoleShell, directory, identity, intake, myPage } as const
 
-const en: Messages = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake }
+const en: Messages = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake, ...myPage }
 export default en

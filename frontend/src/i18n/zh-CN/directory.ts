@@ -17,6 +17,7 @@ export default {
     noCodes: '这里还没有二维码',
     print: '打印二维码',
     printHint: '打印本{kind}所有单元门的二维码（A4）',
+    printPosterHint: '打印驿站的签到海报（A4），贴在门口',
   },
   codes: {
     status: '状态',

@@ -9,12 +9,13 @@ import consoleShell from './console'
 import directory from './directory'
 import identity from './identity'
 import intake from './intake'
+import myPage from './myPage'
 import scan from './scan'
 
 /** Each area's top-level keys are its own (tests/unit/i18n.spec.ts checks none is repeated). */
-export const areas = { common, scan, console: consoleShell, directory, identity, intake } as const
+export const areas = { common, scan, console: consoleShell, directory, identity, intake, myPage } as const
 
-const zhCN = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake }
+const zhCN = { ...common, ...scan, ...consoleShell, ...directory, ...identity, ...intake, ...myPage }
 
 export type Messages = Shape<typeof zhCN>
 

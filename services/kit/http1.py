@@ -25,8 +25,8 @@ import ssl
 from collections import deque
 from urllib.parse import urlsplit
 
-from gateway.http1_connection import Connection, Stale
-from gateway.upstream import (
+from services.kit.http1_connection import Connection, Stale
+from services.kit.upstream import (
     STREAM_THRESHOLD,
     Body,
     Headers,

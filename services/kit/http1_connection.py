@@ -1,6 +1,6 @@
 """One keep-alive HTTP/1.1 connection to an upstream, and a response body read from it.
 
-`Connection` is an asyncio protocol: it writes nothing itself (the pool in gateway.http1
+`Connection` is an asyncio protocol: it writes nothing itself (the pool in kit.http1
 writes the request) and parses the answer with httptools, the C parser uvicorn uses. A
 small answer with a known length is handed over whole at its end; any other answer is
 handed over at its head, its body following through a `BodyStream` that pauses the
@@ -15,11 +15,11 @@ from typing import Protocol, cast
 
 import httptools
 
-from gateway.upstream import Headers, UpstreamResponse, UpstreamTimeout, UpstreamUnavailable
+from services.kit.upstream import Headers, UpstreamResponse, UpstreamTimeout, UpstreamUnavailable
 
 
 class Pool(Protocol):
-    """What a connection needs of the pool that owns it (gateway.http1.Http1Upstream): its
+    """What a connection needs of the pool that owns it (kit.http1.Http1Upstream): its
     name for errors, its limits, and where a finished or broken connection goes."""
 
     name: str

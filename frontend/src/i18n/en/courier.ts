@@ -1,0 +1,112 @@
+// The warm station's phone pages (pages/courier/resident/), merged in when the station page
+// opens (src/i18n/courier.ts).
+
+import type { Shape } from '../shape'
+import type zh from '../zh-CN/courier'
+
+const messages: Shape<typeof zh> = {
+  courier: {
+    title: 'Warm station',
+    openNow: 'Open now',
+    closedNow: 'Closed now',
+    hoursToday: 'Today {hours}',
+    closedToday: 'Closed today',
+    present: 'In the station',
+    presentUnit: '{n}',
+    chargingFree: 'Free chargers',
+    chargingUnit: '{free} / {all}',
+    offered: 'On offer',
+    offers: {
+      seats: '{n} seats to rest',
+      charging: 'Phone charging',
+      microwave: 'Microwave',
+      water: 'Drinking water',
+      medicine: 'First-aid kit',
+    },
+    checkIn: 'Check in',
+    checkInHint: 'Rest and charge for free, no sign-up',
+    checkingIn: 'Checking in…',
+    checkedIn: 'Checked in',
+    since: 'In since {time}; checked out automatically by {until}',
+    asCourier: 'Checking in as courier {name}',
+    servicesTitle: 'What you use (tap)',
+    services: {
+      charging: 'Charging',
+      heating: 'Heat a meal',
+      water: 'Water',
+    },
+    serviceOn: 'Picked',
+    kitTitle: 'First-aid kit and supplies',
+    kitHint: 'Take one when you need it; the station records it.',
+    take: 'Take',
+    taken: 'Taken: {name}',
+    unavailable: 'None left',
+    checkOut: 'Check out',
+    checkedOut: 'Checked out. Ride safe!',
+    checkInAgain: 'Check in again',
+    checkInLimited: 'Too many check-ins from this phone for now: try again in {minutes} min, or ask the station staff.',
+    more: 'Courier card, activities, volunteering',
+    moreLead: 'Register once (sign in with your phone) for your own courier card, activities and volunteer hours.',
+    signOut: 'Sign out',
+    register: {
+      title: 'Register as a courier',
+      nickname: 'Nickname',
+      nicknamePlaceholder: 'e.g. Xiao Wang',
+      platform: 'Platform',
+      agree: 'Show my nickname on the station’s monthly recognition list',
+      submit: 'Register',
+      nicknameRequired: 'Enter a nickname',
+    },
+    platforms: {
+      meituan: 'Meituan',
+      eleme: 'Ele.me',
+      jd: 'JD',
+      sf: 'SF Express',
+      shansong: 'Shansong',
+      other: 'Other',
+    },
+    card: {
+      title: 'My courier card',
+      hint: 'Show it to the station staff to scan, or read out the short code.',
+      shortCode: 'Short code',
+      renew: 'Get a new card',
+      renewConfirm: 'The old card stops working at once. Go ahead?',
+      renewed: 'New card ready',
+      qrLabel: 'Courier card QR code',
+    },
+    visits: {
+      title: 'My visits',
+      none: 'No visits yet.',
+      status: {
+        open: 'In now',
+        closed: 'Checked out',
+        auto_closed: 'Checked out automatically',
+      },
+    },
+    hours: {
+      title: 'My volunteer hours',
+      total: '{n} h',
+      planned: 'To be confirmed',
+      confirmed: 'Confirmed',
+      none: 'No volunteering yet.',
+    },
+    activities: {
+      title: 'Activities and volunteering near this station',
+      none: 'Nothing coming up.',
+      left: '{n} places left',
+      full: 'Full',
+      signUp: 'Sign up',
+      cancel: 'Cancel sign-up',
+      signedUp: 'Signed up',
+      cancelled: 'Sign-up cancelled',
+      hours: '{n} volunteer hours',
+      kinds: {
+        seasonal_care: 'Seasonal care',
+        festival: 'Festival',
+        volunteering: 'Volunteering',
+      },
+    },
+  },
+}
+
+export default messages
