@@ -51,6 +51,10 @@ SELF_SERVICE = {
     ("courier", "POST", "/v1/me/courier"),
     ("courier", "PATCH", "/v1/me/courier"),
     ("courier", "POST", "/v1/me/courier/card"),
+    # A signed-in courier uploads a profile photo, shows it on the profile or removes it.
+    ("courier", "POST", "/v1/media"),
+    ("courier", "PUT", "/v1/me/courier/photo"),
+    ("courier", "DELETE", "/v1/me/courier/photo"),
     # A registered courier signs up to an activity and cancels their own sign-up.
     ("courier", "POST", "/v1/activities/{activity_id}/signup"),
     ("courier", "DELETE", "/v1/activities/{activity_id}/signup"),

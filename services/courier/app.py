@@ -14,11 +14,12 @@ from services.courier import demo, permissions, stations, supply_alerts, todo
 from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
-from services.courier.models import jobs, outbox
+from services.courier.models import jobs, media, outbox
 from services.courier.routes import (
     activities,
     activity_staff,
     me,
+    photos,
     public,
     recognition,
     staff,
@@ -33,6 +34,7 @@ from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.jobs import JobRunner
+from services.kit.media.store import MediaStore
 from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay
 from services.kit.peers import EventSender
@@ -75,6 +77,7 @@ def create_app(
         routers=[
             public.router,
             me.router,
+            photos.router,
             staff.router,
             visits.router,
             supplies.router,
@@ -104,6 +107,15 @@ def create_app(
             directory,
             clock=app.state.clock,
             keep=timedelta(seconds=settings.station_code_seconds),
+        ),
+        photos=MediaStore.from_settings(
+            media,
+            settings,
+            service_name=settings.service_name,
+            secret_key=settings.secret_key,
+            # The links are followed by browsers, through the gateway's /api/courier.
+            base_path=f"{settings.public_path_prefix.rstrip('/')}/v1/media",
+            clock=app.state.clock,
         ),
         anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
         near_expiry_days=settings.supply_near_expiry_days,

@@ -1,12 +1,14 @@
 from pydantic_settings import SettingsConfigDict
 
 from services.kit.abuse import AbuseSettings
+from services.kit.media.store import MediaSettings
 from services.kit.settings import ServiceSettings
 
 
-class CourierSettings(ServiceSettings, AbuseSettings):
+class CourierSettings(ServiceSettings, AbuseSettings, MediaSettings):
     """The warm station's settings (env COURIER_...), with kit's limits on anonymous writes
-    (COURIER_ANONYMOUS_LIMITS, kit.abuse: the quick check-in from the station's code)."""
+    (COURIER_ANONYMOUS_LIMITS, kit.abuse: the quick check-in from the station's code) and
+    kit's media settings (COURIER_MEDIA_ROOT, ...: the couriers' profile photos)."""
 
     model_config = SettingsConfigDict(env_prefix="COURIER_", extra="ignore")
 
@@ -41,6 +43,8 @@ class CourierSettings(ServiceSettings, AbuseSettings):
     supply_watch_seconds: float = 3600.0
     # Dev only: a week of demo visits at 天街暖心驿站 once the directory answers (make run).
     seed_demo: bool = True
+    # Where browsers reach this service through the gateway: the photos' signed links.
+    public_path_prefix: str = "/api/courier"
     # The auto check-out worker; tests turn it off and call run_due(now) themselves.
     run_workers: bool = True
     worker_poll_seconds: float = 30.0

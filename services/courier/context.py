@@ -13,6 +13,7 @@ from services.courier.station_codes import StationCodes
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clients.identity import IdentityClient
 from services.kit.clock import Clock
+from services.kit.media.store import MediaStore
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class CourierContext:
     clock: Clock
     # Which station a scanned code opens (directory's answer, kept a minute).
     station_codes: StationCodes
+    # The couriers' profile photos (kit.media): uploads, signed links, purging.
+    photos: MediaStore
     # An anonymous visit closes itself this long after check-in.
     anonymous_visit: timedelta = timedelta(hours=1)
     # Stock expiring within this many days is alerted and counted as expiring.

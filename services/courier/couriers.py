@@ -4,6 +4,8 @@ A courier signs in as an identity resident (phone and one-time code) and registe
 nickname, platform, whether they may be named on the recognition list. This service then
 issues a card: a QR payload and a short code anyone can type (no 0/O, 1/I/L), revocable and
 re-issued on request. Only the masked phone, from identity at registration, is kept here.
+An optional profile photo is a kit.media upload the courier names on their profile; the one
+it replaces (or a removed one) is purged at once.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from services.courier.models import Courier, CourierCard, Visit
 from services.courier.schemas.couriers import CardOut, CourierIn, CourierUpdate
 from services.kit.auth import Principal
 from services.kit.errors import Conflict, Gone, NotFound, PermissionDenied
+from services.kit.media.models import MediaRef
+from services.kit.media.store import MediaStore
 
 PERM_CARDS = permissions.CARDS_MANAGE
 # The QR code carries this prefix and the card's token; staff may type the short code.
@@ -173,3 +177,46 @@ async def open_visit_of(session: AsyncSession, courier_id: uuid.UUID) -> Visit |
     return await session.scalar(
         select(Visit).where(Visit.courier_id == courier_id, Visit.status == "open")
     )
+
+
+def photo_url(photos: MediaStore, photo_id: uuid.UUID | None) -> str | None:
+    """The photo's thumbnail (a JPEG of at most 480 px: an avatar) behind a signed link
+    that expires; handed only to whoever may see the courier (routes/photos.py)."""
+    if photo_id is None:
+        return None
+    url, thumbnail = photos.signed_urls(photo_id, thumbnail=True)
+    return thumbnail or url
+
+
+async def set_photo(
+    session: AsyncSession,
+    courier: Courier,
+    *,
+    media_id: uuid.UUID,
+    upload_key: str | None,
+    photos: MediaStore,
+    by: str,
+    now: datetime,
+) -> Courier:
+    """Name an upload as the courier's photo: theirs (signed in as its uploader, or with its
+    key), an image, not used elsewhere (kit.media: 422 `invalid_media` otherwise). The photo
+    it replaces is purged: a face is not kept once its owner took it down."""
+    ref = MediaRef(pointer="/body/media_id", media_id=media_id, kind="image", key=upload_key)
+    await photos.check_attachable(session, [ref], by=by)
+    await photos.library.attach(session, [media_id], to=f"courier:{courier.id}", now=now)
+    old, courier.photo_id, courier.updated_at = courier.photo_id, media_id, now
+    if old is not None:
+        await photos.purge(session, [old])
+    await session.flush()
+    return courier
+
+
+async def remove_photo(
+    session: AsyncSession, courier: Courier, *, photos: MediaStore, now: datetime
+) -> Courier:
+    """Take the photo down: the profile forgets it and its bytes are deleted."""
+    if courier.photo_id is not None:
+        await photos.purge(session, [courier.photo_id])
+        courier.photo_id, courier.updated_at = None, now
+        await session.flush()
+    return courier

@@ -10,7 +10,7 @@ from datetime import datetime, time
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.courier import permissions
+from services.courier import couriers, permissions
 from services.courier.models import Courier, Station, Visit
 from services.courier.schemas.stations import (
     DayHours,
@@ -24,6 +24,7 @@ from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import PlaceDetail
 from services.kit.clock import LOCAL_TZ
 from services.kit.errors import Conflict, InvalidInput, NotFound
+from services.kit.media.store import MediaStore
 
 PERM_MANAGE = permissions.STATIONS_MANAGE
 PERM_READ = permissions.VISITS_READ
@@ -164,7 +165,9 @@ async def list_stations(session: AsyncSession) -> list[Station]:
     return list(await session.scalars(select(Station).order_by(Station.place_code)))
 
 
-async def live_view(session: AsyncSession, station: Station, *, now: datetime) -> LiveStation:
+async def live_view(
+    session: AsyncSession, station: Station, *, now: datetime, photos: MediaStore
+) -> LiveStation:
     """Who is in: registered couriers by nickname (phone masked), anonymous ones counted.
     Columns, not entities: the view is polled, and loading 30 visits and their couriers as
     ORM objects cost as much as the rest of the request (benchmarks/courier/live.py)."""
@@ -179,18 +182,20 @@ async def live_view(session: AsyncSession, station: Station, *, now: datetime) -
                 Courier.nickname,
                 Courier.platform,
                 Courier.phone_masked,
+                Courier.photo_id,
             )
             .outerjoin(Courier, Courier.id == Visit.courier_id)
             .where(and_(*_present(station.id, now)))  # type: ignore[arg-type]
             .order_by(Visit.started_at)
         )
     ).all()
-    couriers = [
+    present = [
         PresentCourier(
             visit_id=row.id,
             nickname=row.nickname,
             platform=row.platform,
             phone_masked=row.phone_masked,
+            photo_url=couriers.photo_url(photos, row.photo_id),
             since=row.started_at,
             services=row.services,
         )
@@ -202,8 +207,8 @@ async def live_view(session: AsyncSession, station: Station, *, now: datetime) -
         station_id=station.id,
         name=station.name,
         present=len(rows),
-        couriers=couriers,
-        anonymous_present=len(rows) - len(couriers),
+        couriers=present,
+        anonymous_present=len(rows) - len(present),
         charging_points=station.charging_points,
         charging_free=max(0, station.charging_points - charging),
         open_now=is_open(station.hours, now),

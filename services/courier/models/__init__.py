@@ -51,6 +51,7 @@ from services.courier.models.visits import (
     VisitEvent,
     audit,
     idempotency,
+    media,
     outbox,
 )
 
@@ -96,5 +97,6 @@ __all__ = [
     "audit",
     "idempotency",
     "jobs",
+    "media",
     "outbox",
 ]

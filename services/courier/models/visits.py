@@ -1,6 +1,6 @@
-"""Station profiles (keyed by directory's place), courier profiles and their cards, visits
-and their event trail; kit tables: idempotency keys, the outbox and the personal-data audit
-of exports."""
+"""Station profiles (keyed by directory's place), courier profiles (with their photo) and
+their cards, visits and their event trail; kit tables: the couriers' photos (kit.media),
+idempotency keys, the outbox and the personal-data audit of exports."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from services.kit.audit import AuditTrail
 from services.kit.db import UTCDateTime, binary_string, check_in
 from services.kit.events import EventRow
 from services.kit.idempotency import IdempotencyKeys
+from services.kit.media.models import MediaLibrary
 from services.kit.outbox import Outbox
 
 
@@ -88,6 +89,9 @@ class Courier(Base):
     phone_masked: Mapped[str | None] = mapped_column(String(20))
     # May be named on the monthly recognition list.
     agrees_to_be_named: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The optional profile photo: a kit.media upload of theirs, attached as
+    # "courier:<id>"; the one it replaces is purged at once (personal data).
+    photo_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -184,6 +188,9 @@ class VisitEvent(EventRow, Base):
 
 
 idempotency = IdempotencyKeys(Base.metadata)
+
+# Couriers' profile photos (kit.media's table): uploaded, then named on the profile.
+media = MediaLibrary(Base.metadata)
 
 
 # Exports recorded here and sent to identity's audit list (kit.audit), through the outbox.

@@ -1,8 +1,10 @@
-"""A courier's own: registering once (signed in as a resident), the profile, the card."""
+"""A courier's own: registering once (signed in as a resident), the profile and its photo,
+the card."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from services.courier import couriers, visits
 from services.courier.context import ContextDep
@@ -13,6 +15,7 @@ from services.courier.schemas.couriers import (
     CourierOut,
     CourierProfile,
     CourierUpdate,
+    PhotoIn,
 )
 from services.courier.schemas.visits import MyVisit, VisitOut
 from services.kit.app import ClockDep, SessionDep
@@ -24,12 +27,13 @@ from services.kit.pagination import Page, PageDep
 router = APIRouter(prefix="/v1/me/courier", tags=["couriers"], dependencies=[PERSONAL])
 
 
-async def _profile(session: SessionDep, courier: Courier) -> CourierProfile:
+async def _profile(session: SessionDep, ctx: ContextDep, courier: Courier) -> CourierProfile:
     card = await couriers.active_card(session, courier)
     return CourierProfile.model_validate(
         {
             **CourierOut.model_validate(courier).model_dump(),
             "card": couriers.card_out(card) if card else None,
+            "photo_url": couriers.photo_url(ctx.photos, courier.photo_id),
         }
     )
 
@@ -55,21 +59,61 @@ async def register(
     courier, _card = await couriers.register(
         session, principal, data=data, phone_masked=phone, now=clock.now()
     )
-    return await _profile(session, courier)
+    return await _profile(session, ctx, courier)
 
 
 @router.get("", summary="My courier profile and card")
-async def my_profile(session: SessionDep, principal: PrincipalDep) -> CourierProfile:
-    return await _profile(session, await couriers.my_courier(session, principal))
+async def my_profile(
+    session: SessionDep, ctx: ContextDep, principal: PrincipalDep
+) -> CourierProfile:
+    return await _profile(session, ctx, await couriers.my_courier(session, principal))
 
 
 @router.patch("", summary="Change my nickname, platform, or whether I may be named")
 async def update_profile(
-    data: CourierUpdate, session: SessionDep, clock: ClockDep, principal: PrincipalDep
+    data: CourierUpdate,
+    session: SessionDep,
+    clock: ClockDep,
+    ctx: ContextDep,
+    principal: PrincipalDep,
 ) -> CourierProfile:
     courier = await couriers.my_courier(session, principal)
     couriers.update(courier, data=data, now=clock.now())
-    return await _profile(session, courier)
+    return await _profile(session, ctx, courier)
+
+
+@router.put(
+    "/photo",
+    summary="Show an upload of mine (POST /v1/media) as my photo; the one before is deleted",
+    responses={422: {"description": "invalid_media: not mine, not an image, already used"}},
+)
+async def set_photo(
+    data: PhotoIn,
+    session: SessionDep,
+    clock: ClockDep,
+    ctx: ContextDep,
+    principal: PrincipalDep,
+) -> CourierProfile:
+    courier = await couriers.my_courier(session, principal)
+    await couriers.set_photo(
+        session,
+        courier,
+        media_id=data.media_id,
+        upload_key=data.upload_key,
+        photos=ctx.photos,
+        by=principal.actor,
+        now=clock.now(),
+    )
+    return await _profile(session, ctx, courier)
+
+
+@router.delete("/photo", status_code=204, summary="Remove my photo (its bytes are deleted)")
+async def remove_photo(
+    session: SessionDep, clock: ClockDep, ctx: ContextDep, principal: PrincipalDep
+) -> Response:
+    courier = await couriers.my_courier(session, principal)
+    await couriers.remove_photo(session, courier, photos=ctx.photos, now=clock.now())
+    return Response(status_code=204)
 
 
 @router.get("/card", summary="My courier card: the QR payload and the short code")

@@ -60,8 +60,10 @@ async def save_profile(
     openapi_extra=READ.declare(),
     dependencies=[PERSONAL],
 )
-async def live(station: ReadStationDep, session: SessionDep, clock: ClockDep) -> LiveStation:
-    return await stations.live_view(session, station, now=clock.now())
+async def live(
+    station: ReadStationDep, session: SessionDep, clock: ClockDep, ctx: ContextDep
+) -> LiveStation:
+    return await stations.live_view(session, station, now=clock.now(), photos=ctx.photos)
 
 
 @router.get(
@@ -72,7 +74,7 @@ async def live(station: ReadStationDep, session: SessionDep, clock: ClockDep) ->
     responses={410: {"description": "card_revoked"}},
 )
 async def scan_card(
-    card: CardText, station: HandleStationDep, session: SessionDep
+    card: CardText, station: HandleStationDep, session: SessionDep, ctx: ContextDep
 ) -> ScannedCourier:
     found = await couriers.find_card(session, card)
     courier = await session.get(Courier, found.courier_id)
@@ -83,6 +85,8 @@ async def scan_card(
         nickname=courier.nickname,
         platform=courier.platform,
         phone_masked=courier.phone_masked,
+        # The courier shows their card here: the desk sees their face (routes/photos.py).
+        photo_url=couriers.photo_url(ctx.photos, courier.photo_id),
         open_visit=VisitOut.model_validate(visit) if visit else None,
     )
 

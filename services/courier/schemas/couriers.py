@@ -46,6 +46,20 @@ class CourierOut(BaseModel):
 
 class CourierProfile(CourierOut):
     card: CardOut | None
+    photo_url: str | None = Field(
+        description="My photo's thumbnail behind a signed link that expires; null: none"
+    )
+
+
+class PhotoIn(BaseModel):
+    """An upload of mine (POST /v1/media) to show as my photo."""
+
+    media_id: uuid.UUID
+    upload_key: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The upload's key from its answer (not needed when uploaded signed in)",
+    )
 
 
 class ScannedCourier(BaseModel):
@@ -55,4 +69,7 @@ class ScannedCourier(BaseModel):
     nickname: str
     platform: Platform
     phone_masked: str | None
+    photo_url: str | None = Field(
+        description="The courier's photo (a thumbnail) behind a signed link; null: none"
+    )
     open_visit: VisitOut | None

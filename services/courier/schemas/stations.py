@@ -62,6 +62,8 @@ class PresentCourier(BaseModel):
     nickname: str
     platform: Platform
     phone_masked: str | None
+    # The courier's photo (a thumbnail) behind a signed link that expires; null: none.
+    photo_url: str | None
     since: datetime
     services: list[ServiceUsed]
 

@@ -118,12 +118,13 @@ def _unsatisfiable(total: int) -> RangeNotSatisfiable:
     )
 
 
-def media_response(request: Request, served: ServedMedia) -> Response:
-    """The bytes, cached privately until the link expires, never sniffed as another type,
+def media_response(request: Request, served: ServedMedia, *, personal: bool = False) -> Response:
+    """The bytes, cached privately until the link expires (`personal`: never kept by any
+    cache, kit.caching's no-store, e.g. a courier's face), never sniffed as another type,
     with byte ranges (iOS plays a video only from a server that answers them)."""
     max_age = max(0, int((served.expires_at - served.now).total_seconds()))
     headers = {
-        "Cache-Control": f"private, max-age={max_age}",
+        "Cache-Control": "private, no-store" if personal else f"private, max-age={max_age}",
         "X-Content-Type-Options": "nosniff",
         "Accept-Ranges": "bytes",
         "Content-Disposition": f'inline; filename="{served.filename}"',

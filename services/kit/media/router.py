@@ -65,6 +65,7 @@ def media_router(
     upload_summary: str = UPLOAD_SUMMARY,
     upload_description: str = UPLOAD_DESCRIPTION,
     upload_dependencies: Sequence[Any] = (),
+    personal: bool = False,
 ) -> APIRouter:
     """A service's media routes.
 
@@ -72,7 +73,9 @@ def media_router(
     as residents report without an account); declared as x-permission and enforced by
     `upload_guard`. `max_bytes`: the upload's bound while it streams in (default: the
     store's limit, the larger of the image and video limits). `upload_dependencies`: more
-    checks before an upload is read (kit.abuse's limit on anonymous uploads)."""
+    checks before an upload is read (kit.abuse's limit on anonymous uploads, who may upload
+    at all). `personal`: the bytes are personal data (a face): served `no-store`, so no
+    browser or proxy keeps them past the page that showed them (kit.caching)."""
     router = APIRouter(prefix=prefix, tags=list(tags))
     extra: dict[str, Any] = dict(UPLOAD_REQUEST_BODY)
     dependencies = list(upload_dependencies)
@@ -116,7 +119,7 @@ def media_router(
         served = await store_of(request).open(
             session, media_id, variant="original", exp=exp, sig=sig
         )
-        return media_response(request, served)
+        return media_response(request, served, personal=personal)
 
     @router.get(
         "/{media_id:uuid}/thumbnail",
@@ -134,6 +137,6 @@ def media_router(
         served = await store_of(request).open(
             session, media_id, variant="thumbnail", exp=exp, sig=sig
         )
-        return media_response(request, served)
+        return media_response(request, served, personal=personal)
 
     return router

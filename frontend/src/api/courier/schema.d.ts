@@ -243,6 +243,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/courier/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Show an upload of mine (POST /v1/media) as my photo; the one before is deleted */
+        put: operations["set_photo_v1_me_courier_photo_put"];
+        post?: never;
+        /** Remove my photo (its bytes are deleted) */
+        delete: operations["remove_photo_v1_me_courier_photo_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/courier/visits": {
         parameters: {
             query?: never;
@@ -272,6 +290,60 @@ export interface paths {
          * @description The shape every service answers for the resident's 我的 page (services/kit/shapes/volunteering.schema.json). A resident who never registered as a courier has none.
          */
         get: operations["my_volunteering_v1_me_volunteering_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload my profile photo (signed in as a courier); name its id on my profile
+         * @description multipart/form-data with the field `file`: a JPEG, PNG, WebP or HEIC photo up to 10 MB, checked by its content, re-encoded as JPEG without EXIF/GPS, with a thumbnail. Unused uploads are deleted after 24 hours.
+         */
+        post: operations["upload_v1_media_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{media_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo or video behind a signed link */
+        get: operations["original_v1_media__media_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{media_id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo's thumbnail (JPEG, at most 480 px) behind a signed link */
+        get: operations["thumbnail_v1_media__media_id__thumbnail_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -953,6 +1025,11 @@ export interface components {
             /** Phone Masked */
             phone_masked: string | null;
             /**
+             * Photo Url
+             * @description My photo's thumbnail behind a signed link that expires; null: none
+             */
+            photo_url: string | null;
+            /**
              * Platform
              * @enum {string}
              */
@@ -1244,6 +1321,53 @@ export interface components {
             title: string;
         };
         /**
+         * MediaOut
+         * @description An upload as the API shows it, with its signed links.
+         */
+        MediaOut: {
+            /** Byte Size */
+            byte_size: number;
+            /**
+             * Content Type
+             * @example image/jpeg
+             */
+            content_type: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Height */
+            height: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "image" | "video";
+            /**
+             * Thumbnail Url
+             * @description A JPEG at most 480 px; none for videos
+             */
+            thumbnail_url: string | null;
+            /**
+             * Upload Key
+             * @description Only the uploader gets it: a record attaches this upload only when the request names this key with its id (or comes from the same signed-in uploader)
+             */
+            upload_key: string;
+            /**
+             * Url
+             * @description Signed and expiring; works without a bearer token
+             */
+            url: string;
+            /** Width */
+            width: number | null;
+        };
+        /**
          * MyVisit
          * @description One of a registered courier's visits, as their phone lists them.
          */
@@ -1364,6 +1488,22 @@ export interface components {
             /** Zh */
             zh: string;
         };
+        /**
+         * PhotoIn
+         * @description An upload of mine (POST /v1/media) to show as my photo.
+         */
+        PhotoIn: {
+            /**
+             * Media Id
+             * Format: uuid
+             */
+            media_id: string;
+            /**
+             * Upload Key
+             * @description The upload's key from its answer (not needed when uploaded signed in)
+             */
+            upload_key?: string | null;
+        };
         /** PlatformFigures */
         PlatformFigures: {
             /** Couriers */
@@ -1387,6 +1527,8 @@ export interface components {
             nickname: string;
             /** Phone Masked */
             phone_masked: string | null;
+            /** Photo Url */
+            photo_url: string | null;
             /**
              * Platform
              * @enum {string}
@@ -1592,6 +1734,11 @@ export interface components {
             open_visit: components["schemas"]["VisitOut"] | null;
             /** Phone Masked */
             phone_masked: string | null;
+            /**
+             * Photo Url
+             * @description The courier's photo (a thumbnail) behind a signed link; null: none
+             */
+            photo_url: string | null;
             /**
              * Platform
              * @enum {string}
@@ -2780,6 +2927,75 @@ export interface operations {
             };
         };
     };
+    set_photo_v1_me_courier_photo_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhotoIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourierProfile"];
+                };
+            };
+            /** @description invalid_media: not mine, not an image, already used */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    remove_photo_v1_me_courier_photo_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     my_visits_v1_me_courier_visits_get: {
         parameters: {
             query?: {
@@ -2839,6 +3055,131 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    upload_v1_media_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A photo (JPEG, PNG, WebP, HEIC; up to 10 MB) or a short video (MP4, MOV, WebM; up to 30 MB)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaOut"];
+                };
+            };
+            /** @description The file is over the limit (media_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many uploads for now */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    original_v1_media__media_id__get: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                media_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    thumbnail_v1_media__media_id__thumbnail_get: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                media_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
             };
             /** @description A problem */
             "4XX": {
