@@ -5,6 +5,7 @@
  */
 
 import { enc, http } from '../http'
+import { uploadFile } from '../upload'
 import { deviceHeaders } from '../../report/device'
 import type { TokenStore } from '../tokens'
 import type { Page } from '../types'
@@ -15,6 +16,7 @@ import type {
   CourierIn,
   CourierProfile,
   KitItem,
+  MediaOut,
   MyVisit,
   MyVolunteering,
   ServiceUsed,
@@ -30,6 +32,7 @@ export type {
   CourierIn,
   CourierProfile,
   KitItem,
+  MediaOut,
   MyVisit,
   MyVolunteering,
   ServiceUsed,
@@ -74,6 +77,23 @@ export const courier = {
   /** My visits (a registered courier's, any phone), newest first. */
   myVisits: (auth: TokenStore, limit = 10) =>
     http.get<Page<MyVisit>>(`${BASE}/me/courier/visits`, { auth, query: { offset: 0, limit } }),
+  /**
+   * My photo: uploaded signed in (kit.media checks and re-encodes it; only residents may),
+   * then named on my profile; the one before is deleted. The upload goes by
+   * XMLHttpRequest (uploadFile) with the access token the profile's read just refreshed.
+   */
+  uploadPhoto: (file: Blob, filename: string, auth: TokenStore, onProgress?: (f: number) => void) =>
+    uploadFile<MediaOut>('/api/courier/v1/media', file, filename, {
+      onProgress,
+      headers: { Authorization: `Bearer ${auth.get().access ?? ''}` },
+    }),
+  setPhoto: (media: MediaOut, auth: TokenStore) =>
+    http.request<CourierProfile>(`${BASE}/me/courier/photo`, {
+      method: 'PUT',
+      body: { media_id: media.id, upload_key: media.upload_key },
+      auth,
+    }),
+  removePhoto: (auth: TokenStore) => http.del<void>(`${BASE}/me/courier/photo`, { auth }),
   newCard: (auth: TokenStore) => http.post<CardOut>(`${BASE}/me/courier/card`, undefined, { auth }),
   volunteering: (auth: TokenStore) => http.get<MyVolunteering>(`${BASE}/me/volunteering`, { auth }),
   activities: (stationId: string, auth: TokenStore | null) =>

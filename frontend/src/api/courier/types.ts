@@ -16,6 +16,8 @@ export type SupplyUseOut = Schemas['SupplyUseOut']
 export type CourierIn = Schemas['CourierIn']
 export type CourierProfile = Schemas['CourierProfile']
 export type CardOut = Schemas['CardOut']
+/** An upload's answer (POST /courier/v1/media): my photo before the profile names it. */
+export type MediaOut = Schemas['MediaOut']
 export type Platform = CourierIn['platform']
 export type ActivityOut = Schemas['ActivityOut']
 export type ActivityKind = ActivityOut['kind']

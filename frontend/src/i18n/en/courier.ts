@@ -65,6 +65,15 @@ const messages: Shape<typeof zh> = {
       shansong: 'Shansong',
       other: 'Other',
     },
+    photo: {
+      upload: 'Add a photo',
+      change: 'Change photo',
+      remove: 'Remove photo',
+      removeConfirm: 'Staff will no longer see your photo when they scan your card. Go ahead?',
+      saved: 'Photo saved',
+      removed: 'Photo removed',
+      hint: 'Optional: station staff see it when they scan your card, to recognise you; only you and the staff can see it.',
+    },
     card: {
       title: 'My courier card',
       hint: 'Show it to the station staff to scan, or read out the short code.',

@@ -63,6 +63,15 @@ export default {
       shansong: '闪送',
       other: '其他',
     },
+    photo: {
+      upload: '上传头像',
+      change: '换头像',
+      remove: '删除头像',
+      removeConfirm: '删除后，工作人员扫卡时不再看到你的头像。确定吗？',
+      saved: '头像已保存',
+      removed: '头像已删除',
+      hint: '可选：工作人员扫你的骑手卡时会看到头像，方便认人；只有你和驿站工作人员能看到。',
+    },
     card: {
       title: '我的骑手卡',
       hint: '到驿站出示给工作人员扫码，或报出下面的短码。',
