@@ -1,10 +1,11 @@
 """The warm station on a courier's phone: scan the station's code, check in with one tap, pick
 charging, check out, the station's numbers following; the main actions big and legible
 outdoors (≥ 60 px, contrast ≥ 7:1, measured), in elder mode and in English too; a signed-in
-courier registers once and sees their card with its short code."""
+courier registers once and sees their card with its short code, adds a photo the desk sees."""
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -170,6 +171,18 @@ def test_a_signed_in_courier_registers_and_sees_their_card(
         re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
     )
     expect(page.get_by_test_id("courier-hours")).to_contain_text("0 小时")
+    # An optional photo (上传头像): shown on the phone, and to the desk scanning the card.
+    photo = page.get_by_test_id("courier-photo")
+    expect(photo.locator("img")).to_have_count(0)
+    expect(photo).to_contain_text("上传头像")
+    face = io.BytesIO()
+    Image.new("RGB", (600, 600), (30, 120, 200)).save(face, "PNG")
+    page.get_by_test_id("courier-photo-input").set_input_files(
+        files=[{"name": "me.png", "mimeType": "image/png", "buffer": face.getvalue()}]
+    )
+    expect(photo.locator("img")).to_be_visible()
+    expect(photo).to_contain_text("换头像")
+    assert photo.locator("img").evaluate("img => img.naturalWidth") > 0
     # The QR drawn on the phone is the card the desk scans: decoded, the station finds them.
     # (Cut from the whole page's capture: an element's own capture in headless Chromium
     # sometimes misses a band of rows not yet rasterised.)
@@ -189,6 +202,7 @@ def test_a_signed_in_courier_registers_and_sees_their_card(
     scanned = admin_api.get(f"/courier/v1/stations/{station['id']}/cards/{found[0].text}")
     assert scanned.status_code == 200, scanned.text
     assert scanned.json()["nickname"] == "小骑"
+    assert scanned.json()["photo_url"].startswith("/api/courier/v1/media/")
     short = card.get_by_test_id("courier-card-code").inner_text()
     by_code = admin_api.get(f"/courier/v1/stations/{station['id']}/cards/{short}")
     assert by_code.json()["courier_id"] == scanned.json()["courier_id"]
