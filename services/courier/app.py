@@ -122,7 +122,8 @@ def create_app(
     )
     app.state.auto_checkout = worker = AutoCheckout(app.state.db, clock=app.state.clock)
     # The kit's alerts to the on-duty staff (kit.jobs), and the watch that raises what time
-    # brings (expiring stock) and forgets who took which medicine past the retention period.
+    # brings (expiring stock), forgets who took which medicine past the retention period and
+    # deletes photo uploads no courier named on a profile within a day.
     app.state.jobs = runner = JobRunner(
         app.state.db,
         jobs,
@@ -134,6 +135,7 @@ def create_app(
         clock=app.state.clock,
         near_expiry_days=settings.supply_near_expiry_days,
         retention=timedelta(days=settings.supply_use_retention_days),
+        purge_unclaimed_photos=ctx.photos.purge_unattached,
     )
     # Exports to identity's audit list: its POST /v1/events, signed with courier's own API
     # client's token (kit.peers).

@@ -197,9 +197,15 @@ def handlers(*, notify: Notify) -> dict[str, AnyHandler]:
     return {SUPPLY_ALERT: TwoPhase(read=read, call=call, record=record)}
 
 
+# Deletes photo uploads no courier named on a profile within a day (kit.media's
+# MediaStore.purge_unattached): how many.
+PurgeUnclaimed = Callable[[AsyncSession], Awaitable[int]]
+
+
 class SupplyWatch(PollingWorker):
-    """Raises the kit's alerts that time brings and forgets old links; safe in N replicas
-    (alerts are unique per occasion, the unlinking is idempotent)."""
+    """Raises the kit's alerts that time brings, forgets old links and deletes unclaimed
+    photo uploads; safe in N replicas (alerts are unique per occasion, the unlinking is
+    idempotent, a purge locks the rows it deletes)."""
 
     name = "courier-supply-watch"
 
@@ -210,10 +216,12 @@ class SupplyWatch(PollingWorker):
         clock: Clock,
         near_expiry_days: int,
         retention: timedelta,
+        purge_unclaimed_photos: PurgeUnclaimed | None = None,
         worker_id: str | None = None,
     ) -> None:
         super().__init__(clock)
         self.db = db
+        self.purge_unclaimed_photos = purge_unclaimed_photos
         self.near_expiry_days = near_expiry_days
         self.retention = retention
         self.worker_id = worker_id or default_worker_id()
@@ -223,5 +231,7 @@ class SupplyWatch(PollingWorker):
         async with self.db.session(write=True) as session:
             raised = await raise_due_alerts(session, now=at, near_expiry_days=self.near_expiry_days)
             cut = await unlink_old_uses(session, now=at, retention=self.retention)
+            if self.purge_unclaimed_photos is not None:
+                cut += await self.purge_unclaimed_photos(session)
             await session.commit()
         return RunReport(succeeded=raised + cut)

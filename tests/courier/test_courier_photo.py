@@ -5,6 +5,7 @@ file or an oversized one refused; replaced and removed (the old bytes deleted)."
 from __future__ import annotations
 
 import io
+import uuid
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -162,3 +163,22 @@ async def test_a_photo_is_replaced_and_removed_and_its_bytes_go(
     assert gone.json()["code"] == "media_purged"
     again = await courier.client.delete("/v1/me/courier/photo", headers=me)
     assert again.status_code == 204
+
+
+async def test_an_upload_no_profile_names_is_deleted_after_a_day(
+    courier: Courier, courier_media_root: Path
+) -> None:
+    me = await courier.register()
+    kept = await photo_of(courier, me, jpeg((200, 200, 0)))
+    left = (await upload(courier, me, jpeg((0, 200, 200)))).json()
+    assert any(name.startswith(left["id"]) for name in files_under(courier_media_root))
+
+    courier.clock.advance(timedelta(hours=25))
+    await courier.watch.run_due()
+    assert not any(name.startswith(left["id"]) for name in files_under(courier_media_root))
+    # The photo on the profile stays (its bytes, and a link to it still works).
+    kept_id = kept["photo_url"].split("/v1/media/")[1].split("/")[0]
+    assert any(name.startswith(kept_id) for name in files_under(courier_media_root))
+    _, thumbnail = courier.app.state.courier.photos.signed_urls(uuid.UUID(kept_id), thumbnail=True)
+    assert thumbnail is not None
+    assert (await fetch(courier, thumbnail)).status_code == 200
