@@ -1,6 +1,7 @@
 """The warm station's desk in the console (pages/courier/console/): station staff `station_tgy`
 see who is in, scan a courier's card with the desk's camera and check them in, check them out
-from the live view, type a short code, and see a revoked card refused; the live view holds on a
+from the live view, type a short code (a courier with a photo shows their face, one without
+the nickname's first character), and see a revoked card refused; the live view holds on a
 phone too. Screenshots go to test-artifacts/screenshots/ (courier-desk-*).
 
 The camera is Chromium's fake capture device playing a Y4M file made here: the QR code of a real
@@ -9,6 +10,7 @@ page reads it with the same code that reads a real camera's frames."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 import httpx
 import pytest
 import segno
+from PIL import Image
 from playwright.sync_api import Browser, Page, Playwright, expect
 
 from services.kit.demo import demo_resident_phone
@@ -51,7 +54,25 @@ def courier_card(stack: Stack, n: int) -> dict[str, Any]:
         profile.raise_for_status()
         card = http.get("/courier/v1/me/courier/card", headers=me)
         card.raise_for_status()
-    return {**profile.json(), "card": card.json()}
+    return {**profile.json(), "card": card.json(), "headers": me}
+
+
+def give_photo(stack: Stack, courier: dict[str, Any]) -> None:
+    """The courier adds a profile photo from their phone (upload, then name it)."""
+    face = io.BytesIO()
+    Image.new("RGB", (400, 400), (200, 90, 20)).save(face, "JPEG")
+    with httpx.Client(base_url=f"{stack.base_url}/api", timeout=30) as http:
+        uploaded = http.post(
+            "/courier/v1/media",
+            files={"file": ("me.jpg", face.getvalue(), "image/jpeg")},
+            headers=courier["headers"],
+        )
+        uploaded.raise_for_status()
+        http.put(
+            "/courier/v1/me/courier/photo",
+            json={"media_id": uploaded.json()["id"]},
+            headers=courier["headers"],
+        ).raise_for_status()
 
 
 def qr_video(payload: str, path: Path, frames: int = 8) -> Path:
@@ -159,6 +180,7 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     not_in(stack, station, scanned["card"]["short_code"])
     typed = courier_card(stack, TYPED)
     not_in(stack, station, typed["card"]["short_code"])
+    give_photo(stack, typed)
 
     login(desk, "station_tgy")
     desk.goto("/console/courier")
@@ -177,6 +199,9 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     )
     expect(desk.get_by_test_id("scanned-phone")).to_have_text(scanned["phone_masked"])
     expect(desk.get_by_test_id("scanned-status")).to_have_text("未在站")
+    # No photo: the avatar is the nickname's first character.
+    found = desk.get_by_test_id("scanned-courier")
+    expect(found.get_by_test_id("courier-avatar")).to_have_text(scanned["nickname"][0])
     desk.get_by_test_id("service-charging").click()
     desk.get_by_test_id("scan-check-in").click()
     expect(desk.get_by_test_id("scanned-status")).to_contain_text("在站中")
@@ -200,6 +225,10 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     desk.get_by_test_id("short-code").locator("input").fill(code)
     desk.get_by_test_id("short-code-go").click()
     expect(desk.get_by_test_id("scanned-nickname")).to_have_text(typed["nickname"])
+    # A courier with a photo: the desk sees their face (the signed link loads).
+    face = desk.get_by_test_id("scanned-courier").get_by_test_id("courier-avatar").locator("img")
+    expect(face).to_be_visible()
+    assert face.evaluate("img => img.naturalWidth") > 0
     desk.get_by_test_id("scan-check-in").click()
     expect(desk.get_by_test_id("scanned-status")).to_contain_text("在站中")
     desk.get_by_test_id("scan-check-out").click()
