@@ -20,6 +20,12 @@ that settings override per scope (`<SERVICE>_ANONYMOUS_LIMITS='{"reports.per_doo
 shared by every replica (`<SERVICE>_RATE_LIMIT_REDIS_URL`), failing open. Past a limit the
 answer is a 429 `anonymous_limit_reached` problem with `Retry-After`, `retry_after` and the
 limit (`per_door`, ...) that was reached.
+
+A retry is not a new write: when the route takes idempotency keys (kit.idempotency) and the
+request's `Idempotency-Key` already has its answer stored for this same request, it is not
+counted, and it is served even past a limit reached meanwhile: the replay only tells the
+phone what already happened (a weak network's retries must not use up its limit, nor lose
+it the answer to its report). A retry racing its first try's commit still counts.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from services.kit.addresses import client_address
 from services.kit.auth import OptionalPrincipalDep
 from services.kit.codes import code_token
 from services.kit.errors import TooManyRequests
+from services.kit.idempotency import caller_scope, keys_of_route
 from services.kit.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 
 DEVICE_HEADER = "X-Device-Id"
@@ -169,6 +176,9 @@ def anonymous_write_limit(
     async def anonymous_write_limited(request: Request, principal: OptionalPrincipalDep) -> None:
         if principal is not None:
             return
+        keys = keys_of_route(request.scope.get("route"))
+        if keys is not None and await keys.answered_before(request, scope=caller_scope(None)):
+            return  # a replay of what was already counted (see the module)
         overrides: dict[str, str] = getattr(request.app.state.settings, "anonymous_limits", {})
         address = client_address(request)
         # The caller's own limits first: a device already over its limit does not use up

@@ -145,10 +145,58 @@ class IdempotencyKeys:
             )
         return statement
 
+    async def answered_before(self, request: Request, *, scope: str) -> bool:
+        """Whether this very request (its key, path and body) already has its answer stored:
+        a retry that will be replayed, not a new write (kit.abuse does not count it).
+
+        One SELECT by primary key outside any transaction (kit.db.single_read), so the
+        route's directory calls still come before its write transaction (kit.calls). An
+        answer committing meanwhile is missed: that retry counts, as it did before."""
+        key = parse_key(request.headers.get(HEADER))
+        if key is None:
+            return False
+        t = self.table
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        fingerprint = request_fingerprint(request.method, path, await request.body())
+        now = request.app.state.clock.now()
+        statement = sa.select(t.c.key).where(
+            t.c.scope == scope,
+            t.c.key == key,
+            t.c.fingerprint == fingerprint,
+            t.c.response_status.is_not(None),
+            t.c.expires_at > now,
+        )
+        async with request.app.state.db.single_read() as conn:
+            return (await conn.execute(statement)).first() is not None
+
     async def purge_expired(self, session: AsyncSession, *, now: datetime) -> int:
         t = self.table
         gone = await session.scalars(sa.delete(t).where(t.c.expires_at <= now).returning(t.c.key))
         return len(gone.all())
+
+
+# By id(route), the route kept with its answer (routes live as long as their app and are
+# not hashable).
+_of_route: dict[int, tuple[Any, IdempotencyKeys | None]] = {}
+
+
+def keys_of_route(route: Any) -> IdempotencyKeys | None:
+    """The idempotency keys a route's handler takes (through `IdempotencyKeys.dependency`,
+    at any depth), if any; found once per route."""
+    if route is None:
+        return None
+    known = _of_route.get(id(route))
+    if known is None or known[0] is not route:
+        found: IdempotencyKeys | None = None
+        pending = list(getattr(getattr(route, "dependant", None), "dependencies", []))
+        while pending and found is None:
+            dependant = pending.pop()
+            owner = getattr(dependant.call, "__self__", None)
+            if isinstance(owner, IdempotencyKeys):
+                found = owner
+            pending.extend(dependant.dependencies)
+        known = _of_route[id(route)] = (route, found)
+    return known[1]
 
 
 @dataclass

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 import httpx
@@ -16,6 +17,7 @@ from pydantic import BaseModel
 from sqlalchemy import String, Uuid, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from services.kit.abuse import anonymous_write_limit
 from services.kit.app import SessionDep
 from services.kit.auth import TokenVerifier
 from services.kit.clock import FrozenClock
@@ -51,6 +53,7 @@ class NoteOut(BaseModel):
 
 
 T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+LIMIT = 3  # anonymous notes per device and hour (kit.abuse)
 
 
 def make_app(db: Database, clock: FrozenClock, tokens: TokenFactory) -> FastAPI:
@@ -60,7 +63,17 @@ def make_app(db: Database, clock: FrozenClock, tokens: TokenFactory) -> FastAPI:
     app.state.clock = clock
     app.state.token_verifier = TokenVerifier(jwks=tokens.jwks, issuer=tokens.issuer, clock=clock)
     app.state.pause = 0.0
+    app.state.settings = SimpleNamespace(
+        service_name="notes", anonymous_limits={}, rate_limit_redis_url=""
+    )
+    limit = anonymous_write_limit("notes", per_device=f"{LIMIT}/hour")
 
+    # The same write, limited for anonymous callers as a public door's is.
+    limited = app.post(
+        "/limited-notes", status_code=201, response_model=NoteOut, dependencies=[limit]
+    )
+
+    @limited
     @app.post("/notes", status_code=201, response_model=NoteOut)
     async def create_note(
         body: NoteIn, request: Request, session: SessionDep, idem: IdempotentDep
@@ -92,6 +105,10 @@ class Api:
         if key is not None:
             headers["Idempotency-Key"] = key
         return await self.client.post("/notes", json={"text": text}, headers=headers)
+
+    async def post_limited(self, text: str, key: str) -> httpx.Response:
+        headers = {"Idempotency-Key": key, "X-Device-Id": "phone-0001"}
+        return await self.client.post("/limited-notes", json={"text": text}, headers=headers)
 
     async def notes(self) -> int:
         async with self.db.session(write=False) as session:
@@ -214,3 +231,36 @@ async def test_keys_expire_after_a_day(api: Api) -> None:
 
 async def test_the_table_reflects_back_as_declared(api: Api) -> None:
     assert await schema_drift(api.db, Base.metadata) == []
+
+
+async def test_retries_of_one_key_do_not_use_up_the_anonymous_limit(api: Api) -> None:
+    key = str(uuid.uuid4())
+    answers = [await api.post_limited("milk", key) for _ in range(LIMIT + 1)]
+    assert [a.status_code for a in answers] == [201] * (LIMIT + 1)
+    assert {a.json()["id"] for a in answers} == {answers[0].json()["id"]}
+    assert await api.notes() == 1
+    # The device still has its other writes.
+    others = [await api.post_limited(f"bread {n}", str(uuid.uuid4())) for n in range(LIMIT - 1)]
+    assert [a.status_code for a in others] == [201] * (LIMIT - 1)
+
+
+async def test_distinct_writes_reach_the_anonymous_limit(api: Api) -> None:
+    answers = [await api.post_limited(f"milk {n}", str(uuid.uuid4())) for n in range(LIMIT + 1)]
+    assert [a.status_code for a in answers] == [201] * LIMIT + [429]
+    assert problem_code(answers[-1]) == "anonymous_limit_reached"
+    assert await api.notes() == LIMIT
+
+
+async def test_a_replay_past_the_limit_is_still_served(api: Api) -> None:
+    key = str(uuid.uuid4())
+    first = await api.post_limited("milk", key)
+    for n in range(LIMIT - 1):
+        assert (await api.post_limited(f"bread {n}", str(uuid.uuid4()))).status_code == 201
+    assert (await api.post_limited("eggs", str(uuid.uuid4()))).status_code == 429
+    again = await api.post_limited("milk", key)
+    assert again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers[REPLAY_HEADER] == "true"
+    # The same key with another body is a new write: counted, so refused here.
+    assert problem_code(await api.post_limited("cheese", key)) == "anonymous_limit_reached"
+    assert await api.notes() == LIMIT
