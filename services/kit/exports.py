@@ -11,7 +11,9 @@ personal cell is a `Personal` value); this module does the rest:
 - **Clear export.** Asked for explicitly (`clear=true`), only by someone who holds the
   reveal permission over every row in it (403 `export_clear_not_permitted` otherwise, never
   a file with some rows in clear), and only with a reason they typed (422
-  `reason_required`). Free text is then left as written.
+  `reason_required`), sent in the `X-Export-Reason` header (`request_of`): never in the
+  query string, which access logs, proxies and browser history keep (422
+  `reason_in_query`). Free text is then left as written.
 - **The record.** Every export, masked or clear, is recorded in the service's
   `personal_data_audit` table and sent to identity's audit list (`kit.audit`): who, when,
   the reason, the filters, how many rows, how many numbers in clear.
@@ -32,8 +34,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
+import fastapi
 import xlsxwriter
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -48,6 +51,10 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LOCAL_FORMAT = "%Y-%m-%d %H:%M"
 REASON_MAX = 200
 REASON_MIN = 2
+# Where a clear export's reason travels: a header, percent-encoded UTF-8. Never the query
+# string, which access logs, proxies and browser history keep (400 `reason_in_query`).
+REASON_HEADER = "X-Export-Reason"
+_REASON_POINTER = f"/header/{REASON_HEADER}"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 MASKED_NOTE = "已脱敏"
@@ -116,15 +123,61 @@ def clean_reason(request: Request) -> str | None:
         raise InvalidInput(
             "reason_required",
             "An export with contact details in clear needs the reason it is made.",
-            errors=[FieldError(pointer="/query/reason", detail="required", code="reason_required")],
+            errors=[FieldError(pointer=_REASON_POINTER, detail="required", code="reason_required")],
         )
     if len(reason) > REASON_MAX:
         raise InvalidInput(
             "reason_too_long",
             f"The reason holds at most {REASON_MAX} characters.",
-            errors=[FieldError(pointer="/query/reason", detail="too long", code="reason_too_long")],
+            errors=[FieldError(pointer=_REASON_POINTER, detail="too long", code="reason_too_long")],
         )
     return reason
+
+
+def request_of(file_format: Format, *, clear_means: str) -> Any:
+    """The dependency reading an export route's request: `?clear=true` and the reason from
+    the `X-Export-Reason` header (`clear_means`: what clear gives, for the API docs)."""
+
+    # Defaults, not Annotated: `clear_means` is this closure's, which postponed annotations
+    # could not see.
+    def request(
+        http_request: fastapi.Request,
+        clear: bool = fastapi.Query(False, description=clear_means),
+        reason: str | None = fastapi.Header(
+            None,
+            alias=REASON_HEADER,
+            description="Why, for a clear export: percent-encoded UTF-8 "
+            "(encodeURIComponent). Never in the query string.",
+        ),
+    ) -> Request:
+        if "reason" in http_request.query_params:
+            raise InvalidInput(
+                "reason_in_query",
+                f"导出原因不能放在网址里，请放在 {REASON_HEADER} 请求头中。"
+                f" (The reason goes in the {REASON_HEADER} header, never in the URL.)",
+                errors=[
+                    FieldError(pointer="/query/reason", detail="not here", code="reason_in_query")
+                ],
+            )
+        return Request(file_format=file_format, clear=clear, reason=_decoded(reason))
+
+    return request
+
+
+def _decoded(header: str | None) -> str | None:
+    if header is None:
+        return None
+    try:
+        return unquote(header, errors="strict")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            "reason_not_encoded",
+            f"导出原因须为百分号编码的 UTF-8。 (The {REASON_HEADER} header is percent-encoded"
+            " UTF-8.)",
+            errors=[
+                FieldError(pointer=_REASON_POINTER, detail="not UTF-8", code="reason_not_encoded")
+            ],
+        ) from None
 
 
 def check_limit(total: int, limit: int) -> None:

@@ -11,6 +11,7 @@ import uuid
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import openpyxl
 from sqlalchemy import select
@@ -287,19 +288,23 @@ async def test_the_visits_export_is_masked_unless_asked_in_clear_with_a_reason_a
     )
     assert no_reason.status_code == 422
     assert no_reason.json()["code"] == "reason_required"
+    why = {"X-Export-Reason": quote("核对站点台账")}
     no_right = await courier.client.get(
-        "/v1/exports/visits.csv",
-        params={**period, "clear": "true", "reason": "核对站点台账"},
-        headers=reader,
+        "/v1/exports/visits.csv", params={**period, "clear": "true"}, headers=reader | why
     )
     assert no_right.status_code == 403
     assert no_right.json()["code"] == "export_clear_not_permitted"
 
     revealer = await courier.staff("TGY", READ, REVEAL, subject="tgy-head")
-    clear = await courier.client.get(
+    leaked = await courier.client.get(
         "/v1/exports/visits.xlsx",
         params={**period, "clear": "true", "reason": "核对站点台账"},
         headers=revealer,
+    )
+    assert leaked.status_code == 422
+    assert leaked.json()["code"] == "reason_in_query"
+    clear = await courier.client.get(
+        "/v1/exports/visits.xlsx", params={**period, "clear": "true"}, headers=revealer | why
     )
     assert clear.status_code == 200, clear.text
     assert "-clear.xlsx" in clear.headers["content-disposition"]

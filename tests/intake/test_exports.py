@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import openpyxl
@@ -59,6 +60,10 @@ def parse_csv(response: httpx.Response) -> list[dict[str, str]]:
 
 
 async def export_csv(intake: Intake, headers: dict[str, str], **params: Any) -> httpx.Response:
+    """`reason` goes where the console sends it: the X-Export-Reason header, percent-encoded."""
+    reason = params.pop("reason", None)
+    if reason is not None:
+        headers = headers | {"X-Export-Reason": quote(reason)}
     return await intake.client.get("/v1/exports/tickets.csv", params=params, headers=headers)
 
 
@@ -176,6 +181,37 @@ async def test_a_clear_export_needs_a_reason_and_the_reveal_over_every_ticket(
     async with intake.db.session(write=False) as session:
         kinds = list(await session.scalars(sa.select(audit.table.c.kind)))
     assert kinds == ["export"]  # the refused ones left no record
+
+
+async def test_the_reason_in_the_query_string_is_refused(
+    intake: Intake, reported: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """URLs end up in access logs, proxies and browser history: the reason never rides there."""
+    community = await intake.staff("TGYZL", READ, REVEAL)
+    for params in ({"clear": "true", "reason": "回访核实"}, {"reason": "回访核实"}):
+        leaked = await intake.client.get(
+            "/v1/exports/tickets.csv", params=params, headers=community
+        )
+        assert leaked.status_code == 422
+        assert leaked.json()["code"] == "reason_in_query"
+    garbled = await intake.client.get(
+        "/v1/exports/tickets.csv",
+        params={"clear": "true"},
+        headers=community | {"X-Export-Reason": "%E5%9B"},  # half a character
+    )
+    assert garbled.status_code == 422
+    assert garbled.json()["code"] == "reason_not_encoded"
+    with caplog.at_level("INFO"):
+        sent = await export_csv(intake, community, clear="true", reason="逐户回访核实")
+    assert sent.status_code == 200
+    assert "逐户回访核实" in csv_note(sent)
+    logged = " ".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
+    assert "/v1/exports/tickets.csv" in logged  # the access line, without the reason
+    assert "逐户回访核实" not in logged
+    assert quote("逐户回访核实") not in logged
+    async with intake.db.session(write=False) as session:
+        reasons = list(await session.scalars(sa.select(audit.table.c.reason)))
+    assert reasons == ["逐户回访核实"]
 
 
 async def test_a_clear_export_is_recorded_and_says_so_on_its_first_row(
@@ -305,7 +341,9 @@ async def test_the_xlsx_reads_back_with_a_bold_header_and_local_times(
 
     revealer = await intake.staff("TGYZL", READ, REVEAL)
     clear = await intake.client.get(
-        "/v1/exports/tickets.xlsx", params={"clear": "true", "reason": "回访"}, headers=revealer
+        "/v1/exports/tickets.xlsx",
+        params={"clear": "true"},
+        headers=revealer | {"X-Export-Reason": quote("回访")},
     )
     assert clear.status_code == 200, clear.text
     sheet = openpyxl.load_workbook(io.BytesIO(clear.content)).active

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -123,6 +124,9 @@ async def test_staff_without_reveal_read_free_text_blanked_in_the_ticket_and_the
 
 
 async def _export(intake: Intake, headers: dict[str, str], **params: str) -> list[dict[str, Any]]:
+    reason = params.pop("reason", None)
+    if reason is not None:
+        headers = headers | {"X-Export-Reason": quote(reason)}
     response = await intake.client.get("/v1/exports/tickets.csv", params=params, headers=headers)
     assert response.status_code == 200, response.text
     text = response.content.decode("utf-8-sig")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
@@ -46,32 +46,23 @@ def _filters(
     )
 
 
-def _request_of(file_format: Literal["csv", "xlsx"]) -> Any:
-    def request(
-        clear: Annotated[
-            bool,
-            Query(
-                description="Contact details in clear: needs identity:personal:reveal over "
-                "every ticket in the export, and a reason"
-            ),
-        ] = False,
-        reason: Annotated[
-            str | None,
-            Query(max_length=kit_exports.REASON_MAX, description="Why, for a clear export"),
-        ] = None,
-    ) -> kit_exports.Request:
-        return kit_exports.Request(file_format=file_format, clear=clear, reason=reason)
-
-    return request
-
-
 FiltersDep = Annotated[exports.TicketFilters, Depends(_filters)]
-CsvRequestDep = Annotated[kit_exports.Request, Depends(_request_of("csv"))]
-XlsxRequestDep = Annotated[kit_exports.Request, Depends(_request_of("xlsx"))]
+CLEAR_MEANS = (
+    "Contact details in clear: needs identity:personal:reveal over "
+    "every ticket in the export, and a reason (header X-Export-Reason)"
+)
+CsvRequestDep = Annotated[
+    kit_exports.Request, Depends(kit_exports.request_of("csv", clear_means=CLEAR_MEANS))
+]
+XlsxRequestDep = Annotated[
+    kit_exports.Request, Depends(kit_exports.request_of("xlsx", clear_means=CLEAR_MEANS))
+]
 DESCRIPTION = (
     f"At most {exports.EXPORT_LIMIT} rows (more is a 422 export_too_large). Masked for "
     "everyone by default (names 张*, phones 138****1234, numbers in the description "
-    "blanked); no reason needed. `clear=true` with a `reason` gives names and phones in "
+    "blanked); no reason needed. `clear=true` with the reason in the X-Export-Reason header "
+    "(percent-encoded UTF-8; a `reason` in the query string is a 422 reason_in_query) gives "
+    " names and phones in "
     "clear, only to someone holding identity:personal:reveal over every ticket in it (403 "
     "export_clear_not_permitted otherwise; 422 reason_required without a reason). Every "
     "export is recorded in the audit list; the file's first row says who exported it, when "

@@ -4,7 +4,7 @@
  * volunteer hours and the recognition list. Every call carries the staff bearer token.
  */
 
-import { dispositionFilename, type ExportFormat } from '../intake/staff'
+import { dispositionFilename, reasonHeader, type ExportFormat } from '../intake/staff'
 import { enc, http, staff } from '../http'
 import type { Page } from '../types'
 import type {
@@ -96,10 +96,11 @@ export const courierDesk = {
     http.get<CourierStatistics>(`${base}/statistics`, { ...staff, query: { place_id: placeId, from, to } }),
   /** The period's visits as a file: masked unless `clearReason` is given (recorded with it). */
   async exportVisits(format: ExportFormat, placeId: string | null, from: string, to: string, clearReason?: string) {
-    const clear = clearReason === undefined ? {} : { clear: true, reason: clearReason }
+    const clear = clearReason === undefined ? {} : { clear: true }
     const response = await http.get<Response>(`${base}/exports/visits.${format}`, {
       ...staff,
       query: { place_id: placeId, from, to, ...clear },
+      headers: reasonHeader(clearReason),
       as: 'response',
       timeoutMs: 120_000,
     })

@@ -175,7 +175,7 @@ export interface paths {
         };
         /**
          * The period's visits as CSV (UTF-8 with BOM, opens in Excel)
-         * @description The visits that started in the period at the place's stations, oldest first; at most 100000 rows (more is a 422 export_too_large). Masked for everyone by default (nicknames 王*; phones are only ever kept masked); no reason needed. `clear=true` with a `reason` gives nicknames in clear, only to someone holding identity:personal:reveal over every station in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
+         * @description The visits that started in the period at the place's stations, oldest first; at most 100000 rows (more is a 422 export_too_large). Masked for everyone by default (nicknames 王*; phones are only ever kept masked); no reason needed. `clear=true` with the reason in the X-Export-Reason header (percent-encoded UTF-8; a `reason` in the query string is a 422 reason_in_query) gives  nicknames in clear, only to someone holding identity:personal:reveal over every station in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
          */
         get: operations["export_csv_v1_exports_visits_csv_get"];
         put?: never;
@@ -195,7 +195,7 @@ export interface paths {
         };
         /**
          * The period's visits as an Excel workbook
-         * @description The visits that started in the period at the place's stations, oldest first; at most 100000 rows (more is a 422 export_too_large). Masked for everyone by default (nicknames 王*; phones are only ever kept masked); no reason needed. `clear=true` with a `reason` gives nicknames in clear, only to someone holding identity:personal:reveal over every station in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
+         * @description The visits that started in the period at the place's stations, oldest first; at most 100000 rows (more is a 422 export_too_large). Masked for everyone by default (nicknames 王*; phones are only ever kept masked); no reason needed. `clear=true` with the reason in the X-Export-Reason header (percent-encoded UTF-8; a `reason` in the query string is a 422 reason_in_query) gives  nicknames in clear, only to someone holding identity:personal:reveal over every station in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
          */
         get: operations["export_xlsx_v1_exports_visits_xlsx_get"];
         put?: never;
@@ -2689,12 +2689,13 @@ export interface operations {
                 from?: string | null;
                 /** @description Last Beijing day, inclusive; default: today */
                 to?: string | null;
-                /** @description Nicknames in clear: needs identity:personal:reveal over every station in the export, and a reason */
+                /** @description Nicknames in clear: needs identity:personal:reveal over every station in the export, and a reason (header X-Export-Reason) */
                 clear?: boolean;
-                /** @description Why, for a clear export */
-                reason?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Why, for a clear export: percent-encoded UTF-8 (encodeURIComponent). Never in the query string. */
+                "X-Export-Reason"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2730,12 +2731,13 @@ export interface operations {
                 from?: string | null;
                 /** @description Last Beijing day, inclusive; default: today */
                 to?: string | null;
-                /** @description Nicknames in clear: needs identity:personal:reveal over every station in the export, and a reason */
+                /** @description Nicknames in clear: needs identity:personal:reveal over every station in the export, and a reason (header X-Export-Reason) */
                 clear?: boolean;
-                /** @description Why, for a clear export */
-                reason?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Why, for a clear export: percent-encoded UTF-8 (encodeURIComponent). Never in the query string. */
+                "X-Export-Reason"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };

@@ -214,7 +214,7 @@ export interface paths {
         };
         /**
          * The filtered ticket list as CSV (UTF-8 with BOM, opens in Excel)
-         * @description At most 50000 rows (more is a 422 export_too_large). Masked for everyone by default (names 张*, phones 138****1234, numbers in the description blanked); no reason needed. `clear=true` with a `reason` gives names and phones in clear, only to someone holding identity:personal:reveal over every ticket in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
+         * @description At most 50000 rows (more is a 422 export_too_large). Masked for everyone by default (names 张*, phones 138****1234, numbers in the description blanked); no reason needed. `clear=true` with the reason in the X-Export-Reason header (percent-encoded UTF-8; a `reason` in the query string is a 422 reason_in_query) gives  names and phones in clear, only to someone holding identity:personal:reveal over every ticket in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
          */
         get: operations["export_csv_v1_exports_tickets_csv_get"];
         put?: never;
@@ -234,7 +234,7 @@ export interface paths {
         };
         /**
          * The filtered ticket list as an Excel workbook
-         * @description At most 50000 rows (more is a 422 export_too_large). Masked for everyone by default (names 张*, phones 138****1234, numbers in the description blanked); no reason needed. `clear=true` with a `reason` gives names and phones in clear, only to someone holding identity:personal:reveal over every ticket in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
+         * @description At most 50000 rows (more is a 422 export_too_large). Masked for everyone by default (names 张*, phones 138****1234, numbers in the description blanked); no reason needed. `clear=true` with the reason in the X-Export-Reason header (percent-encoded UTF-8; a `reason` in the query string is a 422 reason_in_query) gives  names and phones in clear, only to someone holding identity:personal:reveal over every ticket in it (403 export_clear_not_permitted otherwise; 422 reason_required without a reason). Every export is recorded in the audit list; the file's first row says who exported it, when and why (已脱敏 for a masked one).
          */
         get: operations["export_xlsx_v1_exports_tickets_xlsx_get"];
         put?: never;
@@ -3493,12 +3493,13 @@ export interface operations {
                 created_from?: string | null;
                 /** @description Last Beijing day, inclusive */
                 created_to?: string | null;
-                /** @description Contact details in clear: needs identity:personal:reveal over every ticket in the export, and a reason */
+                /** @description Contact details in clear: needs identity:personal:reveal over every ticket in the export, and a reason (header X-Export-Reason) */
                 clear?: boolean;
-                /** @description Why, for a clear export */
-                reason?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Why, for a clear export: percent-encoded UTF-8 (encodeURIComponent). Never in the query string. */
+                "X-Export-Reason"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3542,12 +3543,13 @@ export interface operations {
                 created_from?: string | null;
                 /** @description Last Beijing day, inclusive */
                 created_to?: string | null;
-                /** @description Contact details in clear: needs identity:personal:reveal over every ticket in the export, and a reason */
+                /** @description Contact details in clear: needs identity:personal:reveal over every ticket in the export, and a reason (header X-Export-Reason) */
                 clear?: boolean;
-                /** @description Why, for a clear export */
-                reason?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Why, for a clear export: percent-encoded UTF-8 (encodeURIComponent). Never in the query string. */
+                "X-Export-Reason"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };

@@ -183,15 +183,22 @@ export const intakeStaff = {
     filters: InboxFilters,
     clearReason?: string,
   ): Promise<{ blob: Blob; filename: string | null }> {
-    const clear = clearReason === undefined ? {} : { clear: true, reason: clearReason }
+    const clear = clearReason === undefined ? {} : { clear: true }
     const response = await http.get<Response>(`${base}/exports/tickets.${format}`, {
       ...staff,
       query: { ...filterQuery(filters), ...clear },
+      headers: reasonHeader(clearReason),
       as: 'response',
       timeoutMs: 120_000,
     })
     return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('Content-Disposition')) }
   },
+}
+
+/** A clear export's reason travels in a header, never the URL (access logs, proxies and
+ *  browser history keep URLs): percent-encoded, since headers carry no Chinese as such. */
+export function reasonHeader(reason: string | undefined): Record<string, string> {
+  return reason === undefined ? {} : { 'X-Export-Reason': encodeURIComponent(reason) }
 }
 
 function withoutEmpty(data: AssignIn): AssignIn {

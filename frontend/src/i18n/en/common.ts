@@ -118,6 +118,8 @@ const messages: Shape<typeof zh> = {
     not_your_transition: 'This step is for the assignee.',
     note_required: 'Say what was done.',
     reason_required: 'Give the reason.',
+    reason_in_query: 'The reason cannot go in the address: reload the page and try again.',
+    reason_not_encoded: 'The reason was not encoded right: reload the page and try again.',
     invalid_call_outcome: 'Wrong call-back outcome: a reporter who left a phone is called first.',
     ticket_not_found: 'No such ticket.',
     invalid_duplicate_target: 'Merge only into another open ticket of the same community.',

@@ -116,6 +116,8 @@ export default {
     not_your_transition: '这一步要由承办人来做。',
     note_required: '请填写办理结果。',
     reason_required: '请填写原因。',
+    reason_in_query: '导出原因不能放在网址里，请刷新页面后重试。',
+    reason_not_encoded: '导出原因的编码不对，请刷新页面后重试。',
     invalid_call_outcome: '回访结果不对：留了电话的要先回电话。',
     ticket_not_found: '没有找到这个工单。',
     invalid_duplicate_target: '只能合并到同一社区、还在办理中的另一个工单。',
