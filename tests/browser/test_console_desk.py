@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
 
 import httpx
 import pytest
@@ -236,9 +237,13 @@ def test_at_a_desk_the_clear_export_asks_for_a_reason_and_writes_it_in_the_file(
 
     dialog.get_by_test_id("export-clear-csv").click()
     dialog.locator("textarea").fill("逐户回访墙皮脱落问题")
-    with desk.expect_download() as download:
+    exported = desk.expect_request(lambda r: "/exports/tickets.csv" in r.url)
+    with desk.expect_download() as download, exported as sent:
         dialog.get_by_test_id("export-clear-confirm").click()
     expect(dialog).to_be_hidden()
+    # The reason rides in a header, never the URL that logs and history keep.
+    assert "reason" not in sent.value.url
+    assert unquote(sent.value.headers["x-export-reason"]) == "逐户回访墙皮脱落问题"
     path = download.value.path()
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     note = rows[0][0]
