@@ -56,6 +56,7 @@ CORS_ALLOW_HEADERS = [
     "X-API-Key",
     "X-Request-ID",
     "Idempotency-Key",
+    "X-Export-Reason",  # a clear export's reason (kit.exports), never in the URL
     "If-None-Match",
     "If-Modified-Since",
 ]
