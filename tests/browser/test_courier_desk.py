@@ -228,7 +228,8 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     # A courier with a photo: the desk sees their face (the signed link loads).
     face = desk.get_by_test_id("scanned-courier").get_by_test_id("courier-avatar").locator("img")
     expect(face).to_be_visible()
-    assert face.evaluate("img => img.naturalWidth") > 0
+    # Loaded, not only laid out (a busy machine decodes it a moment after it shows).
+    desk.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=face.element_handle())
     desk.get_by_test_id("scan-check-in").click()
     expect(desk.get_by_test_id("scanned-status")).to_contain_text("在站中")
     desk.get_by_test_id("scan-check-out").click()
@@ -334,7 +335,9 @@ def test_at_a_desk_staff_publish_a_most_helpful_list_once(
         dialog = desk.get_by_test_id("publish-dialog")
         dialog.get_by_test_id("publish-category-most_helpful").click()
         dialog.get_by_test_id(f"helpful-pick-{named}").first.click()
-        dialog.get_by_test_id(f"helpful-reason-{named}").first.locator("input").fill("雨天帮邻居送药")
+        dialog.get_by_test_id(f"helpful-reason-{named}").first.locator("input").fill(
+            "雨天帮邻居送药"
+        )
         dialog.get_by_test_id("publish-dialog-confirm").click()
         return dialog
 
