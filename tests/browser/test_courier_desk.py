@@ -228,7 +228,8 @@ def test_at_the_desk_staff_scan_a_card_with_the_camera_check_in_and_out_and_type
     # A courier with a photo: the desk sees their face (the signed link loads).
     face = desk.get_by_test_id("scanned-courier").get_by_test_id("courier-avatar").locator("img")
     expect(face).to_be_visible()
-    assert face.evaluate("img => img.naturalWidth") > 0
+    # Loaded, not only laid out (a busy machine decodes it a moment after it shows).
+    desk.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=face.element_handle())
     desk.get_by_test_id("scan-check-in").click()
     expect(desk.get_by_test_id("scanned-status")).to_contain_text("在站中")
     desk.get_by_test_id("scan-check-out").click()
@@ -316,6 +317,39 @@ def test_at_a_desk_volunteer_hours_are_confirmed_once_and_visits_open_their_deta
     table.get_by_test_id("visit-row").first.click()
     expect(desk.get_by_test_id("courier-visit")).to_contain_text("已签退")
     expect(desk.get_by_test_id("visit-items")).to_contain_text("领用的药品物资")
+
+
+def test_at_a_desk_staff_publish_a_most_helpful_list_once(
+    desk: Page, station: dict[str, Any]
+) -> None:
+    # Last month's hours list (demo_activities.py) names couriers who agree to be named and
+    # volunteered then: one of them is picked from the month's sign-ups, with a reason.
+    login(desk, "tgy_admin")
+    desk.goto("/console/courier/activities")
+    hours_list = desk.locator("[data-testid=recognition-list][data-category=volunteer_hours]")
+    named = hours_list.first.locator("li[data-nickname]").first.get_attribute("data-nickname")
+    assert named
+
+    def publish() -> Any:
+        desk.get_by_test_id("recognition-publish").click()
+        dialog = desk.get_by_test_id("publish-dialog")
+        dialog.get_by_test_id("publish-category-most_helpful").click()
+        dialog.get_by_test_id(f"helpful-pick-{named}").first.click()
+        dialog.get_by_test_id(f"helpful-reason-{named}").first.locator("input").fill(
+            "雨天帮邻居送药"
+        )
+        dialog.get_by_test_id("publish-dialog-confirm").click()
+        return dialog
+
+    publish()
+    helpful = desk.locator("[data-testid=recognition-list][data-category=most_helpful]")
+    expect(helpful.first).to_contain_text("热心骑手榜")
+    expect(helpful.first).to_contain_text(f"{named}")
+    expect(helpful.first).to_contain_text("雨天帮邻居送药")
+    # The same month and kind again: refused, and said so in the dialog.
+    dialog = publish()
+    expect(dialog.get_by_test_id("publish-error")).to_contain_text("已经发布过了")
+    screenshot(desk, "courier-desk-1280x800-most-helpful")
 
 
 def test_at_a_desk_the_statistics_draw_the_hour_heatmap_and_export_masked(

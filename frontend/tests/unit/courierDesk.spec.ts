@@ -106,6 +106,23 @@ describe("an activity's times, typed in Beijing", () => {
   })
 })
 
+describe('a most-helpful list as staff pick it', () => {
+  it("offers each courier still signed up to the month's activities once, and names the refused pick", async () => {
+    const { helpfulCandidates, inBeijingMonth, refusedPick } = await import('../../src/pages/courier/console/activity')
+    const row = (courier_id: string, nickname: string, status = 'signed_up') => ({ courier_id, nickname, platform: 'meituan', status })
+    expect(helpfulCandidates([row('b', '小王'), row('a', '老李'), row('b', '小王'), row('c', '阿张', 'cancelled')])).toEqual([
+      { courier_id: 'a', nickname: '老李', platform: 'meituan' },
+      { courier_id: 'b', nickname: '小王', platform: 'meituan' },
+    ])
+    // 30 November 20:00 UTC is already 1 December in Beijing.
+    expect(inBeijingMonth('2026-11-30T20:00:00Z', '2026-12')).toBe(true)
+    expect(inBeijingMonth('2026-11-30T15:00:00Z', '2026-12')).toBe(false)
+    expect(refusedPick([{ pointer: '/body/couriers/2/courier_id' }])).toBe(2)
+    expect(refusedPick([{ pointer: '/body/month' }])).toBeNull()
+    expect(refusedPick(undefined)).toBeNull()
+  })
+})
+
 describe("the courier desk's words, loaded with its pages", () => {
   it('are the same keys in both languages', async () => {
     type Tree = { [key: string]: string | Tree }

@@ -106,6 +106,7 @@ export const courierDesk = {
     })
     return { blob: await response.blob(), filename: dispositionFilename(response.headers.get('Content-Disposition')) }
   },
-  recognitions: (placeId: string) =>
-    http.get<Page<RecognitionOut>>(`${base}/recognitions`, { query: { place_id: placeId, limit: 12 } }),
+  // The lists the station's couriers see: its own and those of the places around it.
+  recognitions: (stationId: string) =>
+    http.get<Page<RecognitionOut>>(`${base}/recognitions`, { query: { station_id: stationId, limit: 12 } }),
 }

@@ -46,7 +46,7 @@ const messages: Shape<typeof zh> = {
     checkInAgain: 'Check in again',
     checkInLimited: 'Too many check-ins from this phone for now: try again in {minutes} min, or ask the station staff.',
     more: 'Courier card, activities, volunteering',
-    moreLead: 'Register once (sign in with your phone) for your own courier card, activities and volunteer hours.',
+    moreLead: 'Once your phone number is verified you can register as a courier (once), get your own courier card, sign up for activities and build up volunteer hours. The number is only for signing in and contacting you, never shown publicly.',
     signOut: 'Sign out',
     register: {
       title: 'Register as a courier',

@@ -210,7 +210,12 @@ const en: Shape<typeof zh> = {
       onlyAgreed: 'Only couriers who agreed to be named are listed.',
       noLists: 'No list published yet',
       reason: 'Why',
-      pickHelpful: 'Pick helpful couriers from the sign-ups',
+      pickHelpful: "Pick helpful couriers from the sign-ups to this month's activities, with a short reason each.",
+      candidatesLoading: "Reading this month's sign-ups…",
+      noCandidates: "Nobody signed up to this month's activities: there is no courier to pick yet.",
+      reasonPlaceholder: 'e.g. took medicine to a neighbour in the rain',
+      pickSomeone: 'Pick at least one courier.',
+      reasonNeeded: 'Write a short reason for {name} (2 characters at least).',
     },
     stats: {
       visits: 'Visits',

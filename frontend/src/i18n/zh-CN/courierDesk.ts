@@ -208,7 +208,12 @@ export default {
       onlyAgreed: '只列出同意公开昵称的骑手。',
       noLists: '还没有发布表彰榜',
       reason: '事迹',
-      pickHelpful: '从报名名单中选择热心骑手',
+      pickHelpful: '从本月活动的报名名单中选择热心骑手，每位写一句事迹。',
+      candidatesLoading: '正在读取本月的报名名单…',
+      noCandidates: '这个月的活动没有人报名，暂时没有可选的骑手。',
+      reasonPlaceholder: '如：雨天帮邻居送药',
+      pickSomeone: '请至少选择一位骑手。',
+      reasonNeeded: '请为 {name} 写一句事迹（至少 2 个字）。',
     },
     stats: {
       visits: '到访人次',

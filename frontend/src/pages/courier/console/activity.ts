@@ -18,3 +18,36 @@ export function lastMonth(now: number): string {
   const month = beijing.getUTCMonth() // 0-based: this month's index is last month's number
   return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`
 }
+
+/** Whether an instant falls in a Beijing month ("2026-11"): the month an activity counts for. */
+export function inBeijingMonth(iso: string, month: string): boolean {
+  return beijingLocal(iso).slice(0, 7) === month
+}
+
+export interface Candidate {
+  courier_id: string
+  nickname: string
+  platform: string
+}
+
+/**
+ * The couriers staff may pick for a most-helpful list: everyone still signed up to the
+ * month's activities, each once, by nickname (the server refuses those not agreeing to be named).
+ */
+export function helpfulCandidates(signups: Array<{ courier_id: string; nickname: string; platform: string; status: string }>): Candidate[] {
+  const byId = new Map<string, Candidate>()
+  for (const s of signups) {
+    if (s.status !== 'signed_up' || byId.has(s.courier_id)) continue
+    byId.set(s.courier_id, { courier_id: s.courier_id, nickname: s.nickname, platform: s.platform })
+  }
+  return [...byId.values()].sort((a, b) => a.nickname.localeCompare(b.nickname, 'zh-CN'))
+}
+
+/** Which pick a refusal points at (`/body/couriers/2/courier_id` → 2); null: none. */
+export function refusedPick(errors: Array<{ pointer: string }> | undefined): number | null {
+  for (const e of errors ?? []) {
+    const found = /^\/body\/couriers\/(\d+)(?:\/|$)/.exec(e.pointer)
+    if (found) return Number(found[1])
+  }
+  return null
+}
