@@ -69,18 +69,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -97,8 +93,18 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-HOST = "127.0.0.1"
-CLK_TCK = os.sysconf("SC_CLK_TCK")
+from benchmarks.processes import (  # noqa: E402
+    HOST,
+    Process,
+    free_port,
+    load_average,
+    percentile,
+    spawn,
+    started,
+    uvicorn_args,
+    wait_ready,
+)
+
 BARE_SCHEMA = "checkin_bare"
 BARE_ENV = "CHECKIN_BENCH_BARE_DATABASE_URL"
 STATION_CODE = "TGY-NXYZ"
@@ -213,75 +219,6 @@ async def drop_schemas(url: str, *schemas: str) -> None:
 # --- processes ----------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Process:
-    name: str
-    popen: subprocess.Popen[bytes]
-    log: Path
-
-    def cpu_seconds(self) -> float:
-        with contextlib.suppress(OSError):
-            fields = Path(f"/proc/{self.popen.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / CLK_TCK
-        return 0.0
-
-    def stop(self) -> None:
-        if self.popen.poll() is not None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.popen.pid, signal.SIGTERM)
-        try:
-            self.popen.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(timeout=5)
-
-
-@contextlib.contextmanager
-def started(processes: list[Process]) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        for process in reversed(processes):
-            process.stop()
-
-
-def start(name: str, app: str, port: int, env: dict[str, str], tmp: Path, *extra: str) -> Process:
-    from services.kit.catalog.generated import UVICORN_FLAGS
-
-    args = [sys.executable, "-m", "uvicorn", "--factory", app, "--host", HOST]
-    args += ["--port", str(port), "--log-level", "warning", *UVICORN_FLAGS, *extra]
-    log = tmp / f"{name}.log"
-    with log.open("wb") as out:
-        popen = subprocess.Popen(
-            args, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    return Process(name, popen, log)
-
-
-def wait_ready(process: Process, url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.popen.poll() is not None:
-            raise SystemExit(f"{process.name} exited:\n{process.log.read_text()[-3000:]}")
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        time.sleep(0.3)
-    raise SystemExit(f"{process.name} did not come up at {url}")
-
-
-def load_average() -> float:
-    return float(Path("/proc/loadavg").read_text().split()[0])
-
-
 # --- the load -----------------------------------------------------------------------------------
 
 
@@ -291,11 +228,6 @@ class Round:
     p50: float  # ms
     p99: float
     cpu_us: dict[str, float] = field(default_factory=dict)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 async def load(url: str, code_token: str, *, total: int, concurrency: int) -> tuple[float, list]:
@@ -445,17 +377,21 @@ async def run(args: argparse.Namespace, tmp: Path) -> None:
     apps = {s.name: s.app for s in found.built()}
     processes: list[Process] = []
     with started(processes):
+        quiet = ("--log-level", "warning")
         for name in ("directory", "courier"):
-            processes.append(start(name, apps[name], ports[name], env, tmp))
-        gateway = start(
-            "gateway", found.gateway.app, ports["gateway"], env, tmp, *found.gateway.uvicorn_args
+            processes.append(spawn(name, uvicorn_args(apps[name], ports[name], *quiet), env, tmp))
+        gateway_args = uvicorn_args(
+            found.gateway.app, ports["gateway"], *quiet, *found.gateway.uvicorn_args
         )
-        bare = start("bare", "benchmarks.courier.checkin:bare_app", ports["bare"], env, tmp)
+        gateway = spawn("gateway", gateway_args, env, tmp)
+        bare_args = uvicorn_args("benchmarks.courier.checkin:bare_app", ports["bare"], *quiet)
+        bare = spawn("bare", bare_args, env, tmp)
         processes += [gateway, bare]
-        for process in processes[:2]:
-            wait_ready(process, f"{urls[process.name]}/readyz")
-        wait_ready(gateway, f"{urls['gateway']}/healthz")
-        wait_ready(bare, f"{urls['bare']}/healthz")
+        wait_ready(
+            processes,
+            [f"{urls[p.name]}/readyz" for p in processes[:2]]
+            + [f"{urls['gateway']}/healthz", f"{urls['bare']}/healthz"],
+        )
         code = open_station(urls["directory"], urls["courier"], tokens)
         system = [p for p in processes if p.name != "bare"]
         targets = {

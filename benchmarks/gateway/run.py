@@ -21,17 +21,12 @@ comparable within one run. Anything else busy on the machine shows in them too.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,10 +35,8 @@ import httpx
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.processes import HOST, Process, free_port, spawn, started, wait_ready  # noqa: E402
 from services.kit.testing import TokenFactory, grant  # noqa: E402
-
-HOST = "127.0.0.1"
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 NGINX_CONF = """\
 worker_processes 1;
@@ -74,77 +67,6 @@ http {{
   }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Process:
-    name: str
-    popen: subprocess.Popen[bytes]
-    log: Path
-
-    def pids(self) -> list[int]:
-        """The process and its children (nginx's worker)."""
-        pids = [self.popen.pid]
-        children = Path(f"/proc/{self.popen.pid}/task/{self.popen.pid}/children")
-        with contextlib.suppress(OSError):
-            pids += [int(p) for p in children.read_text().split()]
-        return pids
-
-    def cpu_seconds(self) -> float:
-        total = 0
-        for pid in self.pids():
-            with contextlib.suppress(OSError):
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])  # utime + stime
-        return total / CLK_TCK
-
-    def stop(self) -> None:
-        if self.popen.poll() is not None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.popen.pid, signal.SIGTERM)
-        try:
-            self.popen.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(timeout=5)
-
-
-@contextlib.contextmanager
-def started(processes: list[Process]) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        for process in reversed(processes):
-            process.stop()
-
-
-def start(name: str, args: list[str], env: dict[str, str], tmp: Path) -> Process:
-    log = tmp / f"{name}.log"
-    with log.open("wb") as out:
-        popen = subprocess.Popen(
-            args, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    return Process(name, popen, log)
-
-
-def wait_ready(process: Process, url: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.popen.poll() is not None:
-            raise SystemExit(f"{process.name} exited:\n{process.log.read_text()[-2000:]}")
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        time.sleep(0.2)
-    raise SystemExit(f"{process.name} did not come up at {url}")
 
 
 def uvicorn(app: str, port: int) -> list[str]:
@@ -276,19 +198,25 @@ def main() -> None:
     )
     processes: list[Process] = []
     with started(processes):
-        directory = start(
+        directory = spawn(
             "directory", uvicorn("services.directory.app:create_app", directory_port), env, tmp
         )
         processes.append(directory)
-        gateway = start("gateway", uvicorn("gateway.app:create_app", gateway_port), env, tmp)
+        gateway = spawn("gateway", uvicorn("gateway.app:create_app", gateway_port), env, tmp)
         processes.append(gateway)
         nginx_args = ["-e", str(tmp / "nginx-error.log"), "-c", str(tmp / "nginx.conf")]
-        nginx = start("nginx", ["nginx", *nginx_args, "-g", "daemon off;"], env, tmp)
+        nginx = spawn("nginx", ["nginx", *nginx_args, "-g", "daemon off;"], env, tmp)
         processes.append(nginx)
         direct = f"http://{HOST}:{directory_port}"
-        wait_ready(directory, f"{direct}/readyz")
-        wait_ready(gateway, f"http://{HOST}:{gateway_port}/healthz")
-        wait_ready(nginx, f"http://{HOST}:{nginx_port}/api/directory/healthz")
+        wait_ready(
+            processes,
+            [
+                f"{direct}/readyz",
+                f"http://{HOST}:{gateway_port}/healthz",
+                f"http://{HOST}:{nginx_port}/api/directory/healthz",
+            ],
+            timeout=30.0,
+        )
         token = qr_token(direct, tokens)
         print(
             f"directory :{directory_port}  gateway :{gateway_port}  nginx :{nginx_port}  "

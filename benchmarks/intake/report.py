@@ -98,7 +98,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -120,8 +119,17 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-HOST = "127.0.0.1"
-CLK_TCK = os.sysconf("SC_CLK_TCK")
+from benchmarks.processes import (  # noqa: E402
+    HOST,
+    Process,
+    free_port,
+    load_averages,
+    percentile,
+    spawn,
+    uvicorn_args,
+    wait_ready,
+)
+
 BARE_SCHEMA = "report_bare"
 BARE_ENV = "REPORT_BENCH_BARE_DATABASE_URL"
 CATEGORIES = ("facility", "sanitation", "lighting", "greenery", "noise", "other")
@@ -212,82 +220,6 @@ def bare_app() -> FastAPI:
 
 
 # --- processes ---------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Process:
-    name: str
-    popen: subprocess.Popen[bytes]
-    log: Path
-    # A process under cProfile stops on SIGINT: uvicorn re-raises the signal it stopped on,
-    # and only a KeyboardInterrupt lets cProfile write its file.
-    stop_signal: int = signal.SIGTERM
-
-    def cpu_seconds(self) -> float:
-        with contextlib.suppress(OSError):
-            fields = Path(f"/proc/{self.popen.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
-        return 0.0
-
-    def stop(self) -> None:
-        if self.popen.poll() is not None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.popen.pid, self.stop_signal)
-        try:
-            self.popen.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(timeout=5)
-
-
-def spawn(
-    name: str,
-    app: str,
-    port: int,
-    env: dict[str, str],
-    tmp: Path,
-    extra: tuple[str, ...],
-    profile: Path | None = None,
-) -> Process:
-    from services.kit.catalog import UVICORN_FLAGS
-
-    log = tmp / f"{name}.log"
-    args = [sys.executable]
-    if profile is not None:  # its main thread under cProfile, written when it stops
-        args += ["-m", "cProfile", "-o", str(profile)]
-    args += ["-m", "uvicorn", "--factory", app, "--host", HOST, "--port", str(port)]
-    args += [*UVICORN_FLAGS, *extra]
-    with log.open("wb") as out:
-        popen = subprocess.Popen(
-            args, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    return Process(name, popen, log, signal.SIGINT if profile else signal.SIGTERM)
-
-
-def wait_ready(processes: list[Process], urls: list[str], timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    with httpx.Client(timeout=2) as client:
-        pending = list(urls)
-        while pending:
-            for process in processes:
-                if process.popen.poll() is not None:
-                    tail = process.log.read_text(errors="replace")[-3000:]
-                    raise SystemExit(f"{process.name} exited:\n{tail}")
-            with contextlib.suppress(httpx.TransportError):
-                if client.get(pending[0]).status_code == 200:
-                    pending.pop(0)
-                    continue
-            if time.monotonic() > deadline:
-                raise SystemExit(f"not ready: {pending[0]}")
-            time.sleep(0.2)
 
 
 @dataclass
@@ -413,18 +345,21 @@ def running(
     try:
         for service in sorted(built, key=lambda s: s.start_order):
             where = Path(f"{service.name}.prof").resolve() if service.name == profile else None
-            processes.append(
-                spawn(service.name, service.app, ports[service.name], env, tmp, (), where)
-            )
-        gateway = spawn(
-            "gateway", catalog.gateway.app, ports["gateway"], env, tmp, catalog.gateway.uvicorn_args
+            args = uvicorn_args(service.app, ports[service.name], profile=where)
+            stop = signal.SIGINT if where else signal.SIGTERM
+            processes.append(spawn(service.name, args, env, tmp, stop_signal=stop))
+        gateway_args = uvicorn_args(
+            catalog.gateway.app, ports["gateway"], *catalog.gateway.uvicorn_args
         )
-        bare = spawn("bare", "benchmarks.intake.report:bare_app", ports["bare"], env, tmp, ())
+        gateway = spawn("gateway", gateway_args, env, tmp)
+        bare_args = uvicorn_args("benchmarks.intake.report:bare_app", ports["bare"])
+        bare = spawn("bare", bare_args, env, tmp)
         processes += [gateway, bare]
         wait_ready(
             processes,
             [f"{urls[s.name]}/readyz" for s in built]
             + [f"{urls['gateway']}/healthz", f"{urls['bare']}/healthz"],
+            timeout=90.0,
         )
         directory_url = env[catalog.service("directory").env_prefix + "DATABASE_URL"]
         tokens = asyncio.run(unit_tokens(directory_url))
@@ -579,11 +514,6 @@ async def file_reports(side: Side, n: int, concurrency: int) -> tuple[float, lis
     return elapsed, latencies
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
-
-
 async def one_round(side: Side, n: int, concurrency: int) -> Round:
     before = side.cpu()
     elapsed, latencies = await file_reports(side, n, concurrency)
@@ -600,10 +530,6 @@ async def one_round(side: Side, n: int, concurrency: int) -> Round:
 
 def spread(values: list[float], fmt: str = "{:7.1f}") -> str:
     return " / ".join(fmt.format(v) for v in (min(values), statistics.median(values), max(values)))
-
-
-def load_average() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 async def measure(system: Side, floor: Side, args: argparse.Namespace) -> None:
@@ -661,7 +587,7 @@ def main() -> None:
         from services.kit.testing import async_url
 
         database_url = async_url(args.database_url)
-    print(f"load average before: {load_average()}", flush=True)
+    print(f"load average before: {load_averages()}", flush=True)
     with (
         tempfile.TemporaryDirectory(prefix="report-bench-") as tmp,
         running(database_url, Path(tmp), args.profile) as (system, floor),
@@ -678,7 +604,7 @@ def main() -> None:
         print(f"{backend}: {len(system.bodies)} distinct reports over the demo's unit doors")
         asyncio.run(measure(system, floor, args))
         report(system, floor, args)
-    print(f"load average after: {load_average()}")
+    print(f"load average after: {load_averages()}")
 
 
 if __name__ == "__main__":
