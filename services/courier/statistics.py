@@ -27,7 +27,7 @@ Definitions:
   visit records), a visit counted once per service (its list holds each once).
 - **Platforms** = unique couriers and their visits by platform, as their profile says now.
 - **Volunteer hours** = confirmed volunteering in the period at places in the scope
-  (services/courier/volunteer_hours.py).
+  (`volunteering.confirmed_hours`: tasks posted at a street count in the street's figures).
 
 How it is read: every figure comes from `visits` restricted to the period and to the
 scope's stations (`station_id IN (stations under the path)` and `started_at` in the
@@ -74,7 +74,7 @@ from services.courier.schemas.statistics import (
     StatisticsPlace,
     VisitTotals,
 )
-from services.courier.volunteer_hours import volunteer_hours
+from services.courier.volunteering import confirmed_hours
 from services.kit.auth import Principal
 from services.kit.coverage import Period, Scope, period, scope_for
 from services.kit.scope import within
@@ -238,7 +238,7 @@ async def compute(session: AsyncSession, scope: Scope, *, span: Period) -> Couri
         heatmap=heatmap,
         services=dict(sorted(services.items(), key=lambda kv: (-kv[1], kv[0]))),
         platforms=sorted(platforms, key=lambda p: (-p.couriers, p.platform)),
-        volunteer_hours=await volunteer_hours(session, scope.path, span=span),
+        volunteer_hours=await confirmed_hours(session, scope.path, span=span),
     )
 
 

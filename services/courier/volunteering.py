@@ -19,8 +19,9 @@ from services.courier import permissions
 from services.courier.models import Activity, ActivitySignup, Courier
 from services.kit.auth import Principal
 from services.kit.clock import LOCAL_TZ
+from services.kit.coverage import Period
 from services.kit.errors import Conflict, NotFound
-from services.kit.scope import within_any
+from services.kit.scope import within, within_any
 from services.kit.shapes.volunteering import MyVolunteering, VolunteeringItem, hours
 from services.kit.todo import Label, TodoItem
 
@@ -170,3 +171,23 @@ async def todo_items(
             link="/console/courier/activities?filter=unconfirmed",
         )
     ]
+
+
+async def confirmed_hours(session: AsyncSession, path: str, *, span: Period) -> float:
+    """The statistics' volunteer hours: hours staff confirmed for volunteering tasks that
+    started in `span`, posted at places under `path`. A task posted at a street counts in
+    the street's figures and the district's, not in one station's."""
+    minutes = await session.scalar(
+        select(func.coalesce(func.sum(ActivitySignup.confirmed_minutes), 0))
+        .join(Activity, Activity.id == ActivitySignup.activity_id)
+        .where(
+            Activity.kind == "volunteering",
+            Activity.status == "open",
+            ActivitySignup.status == "signed_up",
+            ActivitySignup.confirmed_minutes.is_not(None),
+            Activity.starts_at >= span.start,
+            Activity.starts_at < span.end,
+            within(Activity.place_path, path),
+        )
+    )
+    return hours(int(minutes or 0))
