@@ -93,7 +93,7 @@ def create_app(
         database=database,
         jwks_transport=jwks_transport,
         on_ready=prepare,
-        todo=todo.with_supplies(near_expiry_days=settings.supply_near_expiry_days),
+        todo=todo.counter(near_expiry_days=settings.supply_near_expiry_days),
         todo_permission=stations.PERM_READ,
     )
     directory = DirectoryClient(settings.directory_url, transport=directory_transport)

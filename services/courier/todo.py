@@ -3,8 +3,8 @@
 Visits still open past their limit (the auto check-out worker is behind or stopped),
 volunteer hours to confirm (`volunteering.todo_items`), and the kit's items at or under their
 low-stock threshold and expiring (within the near-expiry setting, expired ones included).
-Each is a count within the caller's places: append to `count_todo`'s list. The app mounts
-`with_supplies(...)`, which adds the kit's counts (they depend on a setting).
+Each is a count within the caller's places; `counter(...)` lists them all for the app's
+`GET /v1/todo` (the kit's "expiring" depends on a setting, hence a counter made at start).
 """
 
 from __future__ import annotations
@@ -22,14 +22,6 @@ from services.courier.supplies import local_day
 from services.kit.auth import Principal
 from services.kit.scope import within_any
 from services.kit.todo import Label, TodoCounter, TodoItem
-
-
-async def count_todo(
-    session: AsyncSession, principal: Principal, *, now: datetime
-) -> list[TodoItem]:
-    items = await _visits_past_limit(session, principal, now=now)
-    items += await volunteering.todo_items(session, principal, now=now)
-    return items
 
 
 async def _visits_past_limit(
@@ -103,14 +95,15 @@ async def count_supplies(
     ]
 
 
-def with_supplies(*, near_expiry_days: int) -> TodoCounter:
-    """`count_todo` and the kit's counts, for the app's GET /v1/todo."""
+def counter(*, near_expiry_days: int) -> TodoCounter:
+    """Everything the stations need done, in the order the console's home shows it."""
 
     async def count(
         session: AsyncSession, principal: Principal, *, now: datetime
     ) -> list[TodoItem]:
         return [
-            *await count_todo(session, principal, now=now),
+            *await _visits_past_limit(session, principal, now=now),
+            *await volunteering.todo_items(session, principal, now=now),
             *await count_supplies(session, principal, now=now, near_expiry_days=near_expiry_days),
         ]
 
