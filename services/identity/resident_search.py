@@ -22,7 +22,7 @@ from services.kit.errors import NotFound, TooManyRequests
 from services.kit.personal import PersonalDataCipher, parse_mobile
 
 PERM_FIND = permissions.RESIDENTS_FIND
-SEARCHED = "resident.searched"
+SEARCHED = "resident.found_by_phone"
 WINDOW = timedelta(hours=1)
 
 
@@ -62,8 +62,9 @@ async def find_by_phone(
     cipher: PersonalDataCipher,
     policy: SearchPolicy,
     now: datetime,
-) -> Resident:
-    """The resident with this phone; a 404 otherwise. Either way the search is recorded
+) -> tuple[Resident, str]:
+    """The resident with this phone, and the phone as typed, normalised (the answer masks
+    it: the searcher knows it already); a 404 otherwise. Either way the search is recorded
     (in the searcher's place, so its admins see it) and counted."""
     await _check_limit(session, actor=actor, policy=policy, now=now)
     phone = parse_mobile(raw_phone)
@@ -83,4 +84,4 @@ async def find_by_phone(
     if resident is None:
         # Kept: a search that found no one still counts, and is on the record.
         raise NotFound("resident_not_found", "No resident has this phone.", keep_changes=True)
-    return resident
+    return resident, phone

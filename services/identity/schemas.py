@@ -346,7 +346,7 @@ class MyMessageOut(BaseModel):
     sent_at: datetime
 
 
-class ResidentSearchIn(Strict):
+class PhoneLookupIn(Strict):
     phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
 
 

@@ -37,7 +37,7 @@ def test_a_message_a_service_sent_shows_on_my_page(
         },
     )
     assert issued.status_code == 201, issued.text
-    found = admin_api.post("/identity/v1/residents/search", json={"phone": PHONE})
+    found = admin_api.post("/identity/v1/residents/find-by-phone", json={"phone": PHONE})
     assert found.status_code == 200, found.text
     sent = httpx.post(
         f"{stack.base_url}/api/identity/v1/residents/{found.json()['resident_id']}/messages",

@@ -27,17 +27,17 @@ async def test_staff_find_a_resident_by_phone_and_each_search_is_recorded(
 
     caplog.set_level(logging.DEBUG)
     found = await identity.client.post(
-        "/v1/residents/search", json={"phone": f"+86 {PHONE}"}, headers=venue
+        "/v1/residents/find-by-phone", json={"phone": f"+86 {PHONE}"}, headers=venue
     )
     assert found.status_code == 200, found.text
     assert found.json() == {"resident_id": str(resident_id), "phone": "139****0001"}
     identity.clock.advance(timedelta(seconds=1))
     nobody = await identity.client.post(
-        "/v1/residents/search", json={"phone": UNKNOWN}, headers=venue
+        "/v1/residents/find-by-phone", json={"phone": UNKNOWN}, headers=venue
     )
     assert (nobody.status_code, nobody.json()["code"]) == (404, "resident_not_found")
     not_a_phone = await identity.client.post(
-        "/v1/residents/search", json={"phone": "12345678901"}, headers=venue
+        "/v1/residents/find-by-phone", json={"phone": "12345678901"}, headers=venue
     )
     assert (not_a_phone.status_code, not_a_phone.json()["code"]) == (422, "invalid_phone")
     assert PHONE not in caplog.text
@@ -45,7 +45,9 @@ async def test_staff_find_a_resident_by_phone_and_each_search_is_recorded(
 
     # Both searches are on the record, with who searched and whether someone was found.
     audit = await identity.client.get(
-        "/v1/audit", params={"action": "resident.searched"}, headers=await identity.bearer("admin")
+        "/v1/audit",
+        params={"action": "resident.found_by_phone"},
+        headers=await identity.bearer("admin"),
     )
     rows = audit.json()["items"]
     assert [(r["target_id"], r["detail"]) for r in rows] == [
@@ -74,11 +76,11 @@ async def test_searches_are_limited_per_searcher(identity: Identity) -> None:
     for _ in range(3):
         identity.clock.advance(timedelta(minutes=1))
         allowed = await identity.client.post(
-            "/v1/residents/search", json={"phone": PHONE}, headers=staff
+            "/v1/residents/find-by-phone", json={"phone": PHONE}, headers=staff
         )
         assert allowed.status_code == 200
     refused = await identity.client.post(
-        "/v1/residents/search", json={"phone": PHONE}, headers=staff
+        "/v1/residents/find-by-phone", json={"phone": PHONE}, headers=staff
     )
     assert (refused.status_code, refused.json()["code"]) == (429, "resident_search_limited")
     # The first search leaves the hour 58 minutes from now.
@@ -87,12 +89,14 @@ async def test_searches_are_limited_per_searcher(identity: Identity) -> None:
     other_staff = await identity.bearer("hcxl_staff")  # the limit is each searcher's own
     assert (
         await identity.client.post(
-            "/v1/residents/search", json={"phone": PHONE}, headers=other_staff
+            "/v1/residents/find-by-phone", json={"phone": PHONE}, headers=other_staff
         )
     ).status_code == 200
     identity.clock.advance(timedelta(minutes=59))
     staff = await identity.bearer("tgyzl_staff")  # the earlier token has expired
-    again = await identity.client.post("/v1/residents/search", json={"phone": PHONE}, headers=staff)
+    again = await identity.client.post(
+        "/v1/residents/find-by-phone", json={"phone": PHONE}, headers=staff
+    )
     assert again.status_code == 200
 
 
@@ -103,13 +107,15 @@ async def test_residents_and_keys_without_the_scope_cannot_search(identity: Iden
     token = await identity.client.post("/v1/auth/api-key-token", headers={"X-API-Key": notify_only})
     for headers in (resident, {"Authorization": f"Bearer {token.json()['access_token']}"}):
         refused = await identity.client.post(
-            "/v1/residents/search", json={"phone": PHONE}, headers=headers
+            "/v1/residents/find-by-phone", json={"phone": PHONE}, headers=headers
         )
         assert refused.status_code == 403
-    anonymous = await identity.client.post("/v1/residents/search", json={"phone": PHONE})
+    anonymous = await identity.client.post("/v1/residents/find-by-phone", json={"phone": PHONE})
     assert anonymous.status_code == 401
     audit = await identity.client.get(
-        "/v1/audit", params={"action": "resident.searched"}, headers=await identity.bearer("admin")
+        "/v1/audit",
+        params={"action": "resident.found_by_phone"},
+        headers=await identity.bearer("admin"),
     )
     assert audit.json()["total"] == 0
 

@@ -23,7 +23,7 @@ from services.identity.schemas import (
     MyMessageOut,
     NotifyIn,
     NotifyOut,
-    ResidentSearchIn,
+    PhoneLookupIn,
     RevealIn,
     RevealOut,
 )
@@ -224,22 +224,22 @@ async def my_messages(
 
 
 @router.post(
-    "/residents/search",
+    "/residents/find-by-phone",
     summary="Find a resident by the phone they gave (staff adding a team member)",
     description="The phone goes in the body, never the URL. Limited per searcher per hour "
     "(429 `resident_search_limited`); every search, found or not, is in the audit list as "
-    "`resident.searched` without the number. Never open to residents.",
+    "`resident.found_by_phone` without the number. Never open to residents.",
     openapi_extra=requires(resident_search.PERM_FIND),
 )
 async def find_resident(
-    data: ResidentSearchIn,
+    data: PhoneLookupIn,
     session: SessionDep,
     clock: ClockDep,
     principal: PrincipalDep,
     ctx: ContextDep,
 ) -> FoundResidentOut:
     scope = scope_of(principal, resident_search.PERM_FIND)
-    resident = await resident_search.find_by_phone(
+    resident, phone = await resident_search.find_by_phone(
         session,
         raw_phone=data.phone,
         actor=principal.actor,
@@ -248,6 +248,4 @@ async def find_resident(
         policy=ctx.resident_search,
         now=clock.now(),
     )
-    return FoundResidentOut(
-        resident_id=resident.id, phone=mask_phone(ctx.cipher.decrypt(resident.phone_cipher))
-    )
+    return FoundResidentOut(resident_id=resident.id, phone=mask_phone(phone))

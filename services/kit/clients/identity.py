@@ -226,7 +226,7 @@ class IdentityClient(ServiceClient):
         resident has it."""
         response = await self.call(
             "POST",
-            "/v1/residents/search",
+            "/v1/residents/find-by-phone",
             ok=(200, 404),
             json={"phone": phone},
             headers={"Authorization": f"Bearer {bearer}"},

@@ -499,7 +499,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/residents/search": {
+    "/v1/residents/find-by-phone": {
         parameters: {
             query?: never;
             header?: never;
@@ -510,9 +510,9 @@ export interface paths {
         put?: never;
         /**
          * Find a resident by the phone they gave (staff adding a team member)
-         * @description The phone goes in the body, never the URL. Limited per searcher per hour (429 `resident_search_limited`); every search, found or not, is in the audit list as `resident.searched` without the number. Never open to residents.
+         * @description The phone goes in the body, never the URL. Limited per searcher per hour (429 `resident_search_limited`); every search, found or not, is in the audit list as `resident.found_by_phone` without the number. Never open to residents.
          */
-        post: operations["find_resident_v1_residents_search_post"];
+        post: operations["find_resident_v1_residents_find_by_phone_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1417,6 +1417,14 @@ export interface components {
             /** Zh */
             zh: string;
         };
+        /** PhoneLookupIn */
+        PhoneLookupIn: {
+            /**
+             * Phone
+             * @example 13812345678
+             */
+            phone: string;
+        };
         /**
          * Problem
          * @description The body of every 4xx/5xx answer, declared in OpenAPI.
@@ -1525,14 +1533,6 @@ export interface components {
              * @description no_contact: the resident has no phone on record (nothing was sent); refused: the sender did not take it (recorded)
              */
             undelivered_reason?: ("no_contact" | "refused") | null;
-        };
-        /** ResidentSearchIn */
-        ResidentSearchIn: {
-            /**
-             * Phone
-             * @example 13812345678
-             */
-            phone: string;
         };
         /** RevealIn */
         RevealIn: {
@@ -2772,7 +2772,7 @@ export interface operations {
             };
         };
     };
-    find_resident_v1_residents_search_post: {
+    find_resident_v1_residents_find_by_phone_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -2781,7 +2781,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResidentSearchIn"];
+                "application/json": components["schemas"]["PhoneLookupIn"];
             };
         };
         responses: {
