@@ -22,7 +22,7 @@ export interface HubTile {
 }
 
 export const SERVICES = [
-  {"name": "identity", "built": true, "mine": ["/v1/me/households", "/v1/me/dependants"]},
+  {"name": "identity", "built": true, "mine": ["/v1/me/households", "/v1/me/dependants", "/v1/me/messages"]},
   {"name": "directory", "built": true, "mine": []},
   {"name": "intake", "built": true, "mine": ["/v1/me/tickets"]},
   {"name": "rooms", "built": false, "mine": []},

@@ -123,6 +123,7 @@ def create_app(
             residents.router,
             permissions_router(permissions.CATALOGUE),
             peers.router,
+            peers.asked,
             # Other services' reveals and exports, into the one audit list (kit.audit).
             events_router(
                 received_events,

@@ -44,6 +44,8 @@ class IdentitySettings(ServiceSettings):
     otp_sends_per_phone_per_day: int = 10
     otp_sends_per_ip_per_hour: int = 20
     otp_resend_seconds: int = 60
+    # Staff finding a resident by phone (resident_search): searches per searcher per hour.
+    resident_searches_per_hour: int = 30
     sms_url: str = ""
     sms_api_key: str = ""
     wechat_app_id: str = ""

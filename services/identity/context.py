@@ -12,6 +12,7 @@ from services.identity.catalogues import Source
 from services.identity.config import IdentitySettings
 from services.identity.keys import KeyRing
 from services.identity.otp import OtpPolicy
+from services.identity.resident_search import SearchPolicy
 from services.identity.sessions import TokenPolicy
 from services.identity.staff_sign_in import LoginPolicy
 from services.identity.wechat import WeChatAdapter
@@ -61,6 +62,10 @@ class IdentityContext:
             per_ip_per_hour=s.otp_sends_per_ip_per_hour,
             resend_after=timedelta(seconds=s.otp_resend_seconds),
         )
+
+    @property
+    def resident_search(self) -> SearchPolicy:
+        return SearchPolicy(per_hour=self.settings.resident_searches_per_hour)
 
 
 async def _context(request: Request) -> IdentityContext:

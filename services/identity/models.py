@@ -266,6 +266,9 @@ class SentMessage(Base):
     __tablename__ = "sent_messages"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    # The resident a service messaged by id (their 我的 page lists these); none for sign-in
+    # codes, which go to a phone before anyone is known and must never be listed.
+    resident_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     channel: Mapped[str] = mapped_column(String(10))
     template: Mapped[str] = mapped_column(String(40))
     to_masked: Mapped[str] = mapped_column(String(20))

@@ -19,6 +19,15 @@ NOTIFY = "identity:notify"
 ROLES_MANAGE = "identity:roles:manage"
 # Another service's outbox telling identity something happened (kit.peers: reveals, exports).
 EVENTS_SEND = "identity:events:send"
+# What other services ask about residents (routes/peers.py): each answer carries ids, counts
+# and yes or no, never a phone or a name, and each question is its own scope on a client.
+HOUSEHOLDS_READ = "identity:households:read"
+HOUSEHOLDS_COUNT = "identity:households:count"
+DEPENDANTS_READ = "identity:dependants:read"
+RESIDENTS_MESSAGE = "identity:residents:message"
+# Staff adding a resident to a team find them by the phone they were given (rate-limited,
+# audited); never a resident's.
+RESIDENTS_FIND = "identity:residents:find"
 
 _ADMIN = (
     STAFF_MANAGE,
@@ -28,6 +37,7 @@ _ADMIN = (
     HOUSEHOLDS_VERIFY,
     AUDIT_READ,
     PERSONAL_REVEAL,
+    RESIDENTS_FIND,
 )
 
 CATALOGUE = Catalogue(
@@ -65,6 +75,36 @@ CATALOGUE = Catalogue(
             holders=("integration",),
         ),
         Permission(
+            name=HOUSEHOLDS_READ,
+            zh="查询居民是否为某户已核验成员及其所在单元（只答编号与是否）",
+            en="Ask whether a resident is a verified member of a household, and at which unit",
+            holders=("integration",),
+        ),
+        Permission(
+            name=HOUSEHOLDS_COUNT,
+            zh="统计某地已核验的户数（如投票的法定人数）",
+            en="Count the verified households under a place (a vote's quorum)",
+            holders=("integration",),
+        ),
+        Permission(
+            name=DEPENDANTS_READ,
+            zh="向监护人核对子女的出生年份",
+            en="Read a dependant's birth year for its guardian",
+            holders=("integration",),
+        ),
+        Permission(
+            name=RESIDENTS_MESSAGE,
+            zh="按编号给居民发消息（留记录）",
+            en="Message a resident by id (recorded)",
+            holders=("integration",),
+        ),
+        Permission(
+            name=RESIDENTS_FIND,
+            zh="按手机号查找居民（限次、留痕）",
+            en="Find a resident by phone (rate-limited, recorded)",
+            holders=("staff", "integration"),
+        ),
+        Permission(
             name=ROLES_MANAGE,
             zh="编辑岗位及其权限",
             en="Edit roles and the permissions they give",
@@ -73,7 +113,9 @@ CATALOGUE = Catalogue(
     bindings={
         "district_admin": (*_ADMIN, ROLES_MANAGE),
         "street_admin": _ADMIN,
-        "community_staff": (HOUSEHOLDS_VERIFY, PERSONAL_REVEAL, AUDIT_READ),
+        "community_staff": (HOUSEHOLDS_VERIFY, PERSONAL_REVEAL, AUDIT_READ, RESIDENTS_FIND),
+        # A venue's teams take members the staff find by the phone they were given.
+        "venue_staff": (RESIDENTS_FIND,),
     },
     # Intake's own key: it asks identity to message the on-duty staff about urgent reports and
     # sends its reveals and exports to the audit list.

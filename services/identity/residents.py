@@ -137,3 +137,16 @@ async def dependants_of(session: AsyncSession, guardian_id: uuid.UUID) -> list[D
         select(Dependant).where(Dependant.guardian_id == guardian_id).order_by(Dependant.created_at)
     )
     return list(rows)
+
+
+async def child_of(
+    session: AsyncSession, guardian_id: uuid.UUID, *, dependant_id: uuid.UUID
+) -> Dependant:
+    """The guardian's own child; anyone else's, or none, is the same 404 (a service learns
+    nothing about children outside the guardian it names)."""
+    dependant = await session.scalar(
+        select(Dependant).where(Dependant.id == dependant_id, Dependant.guardian_id == guardian_id)
+    )
+    if dependant is None:
+        raise NotFound("dependant_not_found", "No such child in this guardian's care.")
+    return dependant

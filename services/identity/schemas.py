@@ -275,3 +275,81 @@ class NotifyIn(Strict):
 class NotifyOut(BaseModel):
     on_duty: int
     sent: int
+
+
+# What other services ask about residents (routes/peers.py): ids, counts, yes or no; never a
+# phone, a name or a room number (a unit door and a room together are an address).
+
+
+class HouseholdMembershipOut(BaseModel):
+    household_id: uuid.UUID
+    resident_id: uuid.UUID
+    unit_place_id: uuid.UUID = Field(description="The household's unit door (a place)")
+    unit_code: str = Field(description="The unit door's public code, e.g. HCXL-01-1")
+    member: bool = Field(description="The resident has joined (or asked to join) the household")
+    verified: bool = Field(description="Community staff have verified them as its member")
+
+
+class ResidentHouseholdOut(BaseModel):
+    household_id: uuid.UUID
+    unit_place_id: uuid.UUID
+    unit_code: str
+    relation: Literal["owner", "tenant", "family"]
+    verified: bool = Field(description="The resident is a verified member of it")
+
+
+class ResidentHouseholdsOut(BaseModel):
+    resident_id: uuid.UUID
+    households: list[ResidentHouseholdOut] = Field(
+        description="Those at places the calling client acts on, oldest first"
+    )
+
+
+class VerifiedHouseholdsOut(BaseModel):
+    place_path: str
+    verified_households: int = Field(
+        description="Households under the place with at least one verified member"
+    )
+
+
+class DependantBirthYearOut(BaseModel):
+    dependant_id: uuid.UUID
+    guardian_id: uuid.UUID
+    birth_year: int
+
+
+class ResidentMessageIn(Strict):
+    template: str = Field(max_length=40, pattern=r"^[a-z_]+$", examples=["booking_reminder"])
+    text: str = Field(min_length=1, max_length=300, examples=["您预约的活动室明天9:00开放。"])
+
+
+class ResidentMessageOut(BaseModel):
+    resident_id: uuid.UUID
+    delivered: bool = Field(description="The sender took the message for delivery")
+    message_id: uuid.UUID | None = Field(None, description="The record kept; none if not sent")
+    channel: str | None = Field(None, description="sms, log (development), ...")
+    undelivered_reason: Literal["no_contact", "refused"] | None = Field(
+        None,
+        description="no_contact: the resident has no phone on record (nothing was sent); "
+        "refused: the sender did not take it (recorded)",
+    )
+
+
+class MyMessageOut(BaseModel):
+    """A message a service sent me (sign-in codes are never listed)."""
+
+    id: uuid.UUID
+    template: str
+    text: str
+    channel: str
+    delivered: bool
+    sent_at: datetime
+
+
+class PhoneLookupIn(Strict):
+    phone: str = Field(min_length=11, max_length=20, examples=["13812345678"])
+
+
+class FoundResidentOut(BaseModel):
+    resident_id: uuid.UUID
+    phone: str = Field(description="Masked (138****1234): the caller typed the number")

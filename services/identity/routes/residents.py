@@ -7,25 +7,31 @@ import uuid
 from fastapi import APIRouter
 from sqlalchemy import select
 
-from services.identity import residents
+from services.identity import resident_search, residents
 from services.identity.audit import reveal
 from services.identity.context import ContextDep
 from services.identity.models import Household, HouseholdMember
 from services.identity.notify import PERM_NOTIFY, message_on_duty
+from services.identity.permissions import scope_of
+from services.identity.resident_messages import messages_to
 from services.identity.schemas import (
     DependantIn,
     DependantOut,
+    FoundResidentOut,
     HouseholdIn,
     HouseholdOut,
+    MyMessageOut,
     NotifyIn,
     NotifyOut,
+    PhoneLookupIn,
     RevealIn,
     RevealOut,
 )
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import Principal, PrincipalDep, authorize, requires
 from services.kit.errors import NotFound, PermissionDenied
-from services.kit.personal import PERM_REVEAL
+from services.kit.pagination import Page, PageDep
+from services.kit.personal import PERM_REVEAL, mask_phone
 
 router = APIRouter(prefix="/v1", tags=["residents"])
 
@@ -194,3 +200,52 @@ async def notify_on_duty(
         now=clock.now(),
     )
     return NotifyOut(on_duty=found, sent=sent)
+
+
+@router.get("/me/messages", summary="The messages services sent me, newest first")
+async def my_messages(
+    session: SessionDep, principal: PrincipalDep, page: PageDep
+) -> Page[MyMessageOut]:
+    rows, total = await messages_to(session, _resident_id(principal), page=page)
+    return Page[MyMessageOut](
+        items=[
+            MyMessageOut(
+                id=m.id,
+                template=m.template,
+                text=m.body,
+                channel=m.channel,
+                delivered=m.accepted,
+                sent_at=m.sent_at,
+            )
+            for m in rows
+        ],
+        total=total,
+    )
+
+
+@router.post(
+    "/residents/find-by-phone",
+    summary="Find a resident by the phone they gave (staff adding a team member)",
+    description="The phone goes in the body, never the URL. Limited per searcher per hour "
+    "(429 `resident_search_limited`); every search, found or not, is in the audit list as "
+    "`resident.found_by_phone` without the number. Never open to residents.",
+    openapi_extra=requires(resident_search.PERM_FIND),
+)
+async def find_resident(
+    data: PhoneLookupIn,
+    session: SessionDep,
+    clock: ClockDep,
+    principal: PrincipalDep,
+    ctx: ContextDep,
+) -> FoundResidentOut:
+    scope = scope_of(principal, resident_search.PERM_FIND)
+    resident, phone = await resident_search.find_by_phone(
+        session,
+        raw_phone=data.phone,
+        actor=principal.actor,
+        place_path=scope[0],
+        cipher=ctx.cipher,
+        policy=ctx.resident_search,
+        now=clock.now(),
+    )
+    return FoundResidentOut(resident_id=resident.id, phone=mask_phone(phone))

@@ -1,6 +1,6 @@
 /** Identity: sign-in, the signed-in person, staff, organisations, API keys, audit (services/identity). */
 
-import { enc, http, staff } from '../http'
+import { enc, http, residentTokens, staff } from '../http'
 import type { TokenStore } from '../tokens'
 import type { Page } from '../types'
 import type {
@@ -11,6 +11,7 @@ import type {
   CatalogueOut,
   GrantOut,
   MeOut,
+  MyMessageOut,
   OrganisationKind,
   OrganisationOut,
   RoleOut,
@@ -56,6 +57,12 @@ export const identity = {
   issueApiClient: (data: ApiClientIn) =>
     http.post<ApiClientCreated>('/identity/v1/api-clients', data, staff),
   revokeApiClient: (id: string) => http.del<ApiClientOut>(`/identity/v1/api-clients/${enc(id)}`, staff),
+  /** The messages services sent the signed-in resident, newest first. */
+  myMessages: (offset = 0, limit = 20) =>
+    http.get<Page<MyMessageOut>>('/identity/v1/me/messages', {
+      auth: residentTokens,
+      query: { offset, limit },
+    }),
   audit: (offset = 0, limit = 30) =>
     http.get<Page<AdminEventOut>>('/identity/v1/audit', { ...staff, query: { offset, limit } }),
 }

@@ -269,6 +269,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/households/verified-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many verified households are under a place (a vote's quorum) */
+        get: operations["verified_households_v1_households_verified_count_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/households/{household_id}/members/{resident_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the resident a verified member of the household, and at which unit door
+         * @description `verified` is the yes or no; a resident who never joined is `member: false`. A household outside the client's places is a 404, as an unknown one.
+         */
+        get: operations["household_membership_v1_households__household_id__members__resident_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/households/{household_id}/members/{resident_id}/verify": {
         parameters: {
             query?: never;
@@ -350,6 +387,23 @@ export interface paths {
         put?: never;
         /** Ask to be recorded at a home */
         post: operations["join_household_v1_me_households_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages services sent me, newest first */
+        get: operations["my_messages_v1_me_messages_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -439,6 +493,83 @@ export interface paths {
         get: operations["get_permissions_v1_permissions_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/find-by-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find a resident by the phone they gave (staff adding a team member)
+         * @description The phone goes in the body, never the URL. Limited per searcher per hour (429 `resident_search_limited`); every search, found or not, is in the audit list as `resident.found_by_phone` without the number. Never open to residents.
+         */
+        post: operations["find_resident_v1_residents_find_by_phone_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{guardian_id}/dependants/{dependant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A child's birth year, for the guardian a service names (404 if not their child) */
+        get: operations["dependant_birth_year_v1_residents__guardian_id__dependants__dependant_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A resident's households at the client's places (ids, unit doors, verified)
+         * @description No room numbers: with the unit door a room is an address. The resident sees their own at `GET /v1/me/households`.
+         */
+        get: operations["resident_households_v1_residents__resident_id__households_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/{resident_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Message a resident by id (texted to the phone identity holds; recorded)
+         * @description A resident with no phone on record gets nothing: 200 with `delivered: false` and `undelivered_reason: no_contact`, so a job does not retry what cannot arrive.
+         */
+        post: operations["message_a_resident_v1_residents__resident_id__messages_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -841,6 +972,21 @@ export interface components {
              */
             place_id: string;
         };
+        /** DependantBirthYearOut */
+        DependantBirthYearOut: {
+            /** Birth Year */
+            birth_year: number;
+            /**
+             * Dependant Id
+             * Format: uuid
+             */
+            dependant_id: string;
+            /**
+             * Guardian Id
+             * Format: uuid
+             */
+            guardian_id: string;
+        };
         /** DependantIn */
         DependantIn: {
             /** Birth Year */
@@ -924,6 +1070,19 @@ export interface components {
             /** Pointer */
             pointer: string;
         };
+        /** FoundResidentOut */
+        FoundResidentOut: {
+            /**
+             * Phone
+             * @description Masked (138****1234): the caller typed the number
+             */
+            phone: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+        };
         /** GrantIn */
         GrantIn: {
             /**
@@ -975,6 +1134,40 @@ export interface components {
              * Format: uuid
              */
             unit_place_id: string;
+        };
+        /** HouseholdMembershipOut */
+        HouseholdMembershipOut: {
+            /**
+             * Household Id
+             * Format: uuid
+             */
+            household_id: string;
+            /**
+             * Member
+             * @description The resident has joined (or asked to join) the household
+             */
+            member: boolean;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Unit Code
+             * @description The unit door's public code, e.g. HCXL-01-1
+             */
+            unit_code: string;
+            /**
+             * Unit Place Id
+             * Format: uuid
+             * @description The household's unit door (a place)
+             */
+            unit_place_id: string;
+            /**
+             * Verified
+             * @description Community staff have verified them as its member
+             */
+            verified: boolean;
         };
         /** HouseholdOut */
         HouseholdOut: {
@@ -1040,6 +1233,30 @@ export interface components {
             phone?: string | null;
             /** Subject */
             subject: string;
+        };
+        /**
+         * MyMessageOut
+         * @description A message a service sent me (sign-in codes are never listed).
+         */
+        MyMessageOut: {
+            /** Channel */
+            channel: string;
+            /** Delivered */
+            delivered: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /** Template */
+            template: string;
+            /** Text */
+            text: string;
         };
         /** NotifyIn */
         NotifyIn: {
@@ -1132,6 +1349,13 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[MyMessageOut] */
+        Page_MyMessageOut_: {
+            /** Items */
+            items: components["schemas"]["MyMessageOut"][];
+            /** Total */
+            total: number;
+        };
         /** Page[OrganisationOut] */
         Page_OrganisationOut_: {
             /** Items */
@@ -1193,6 +1417,14 @@ export interface components {
             /** Zh */
             zh: string;
         };
+        /** PhoneLookupIn */
+        PhoneLookupIn: {
+            /**
+             * Phone
+             * @example 13812345678
+             */
+            phone: string;
+        };
         /**
          * Problem
          * @description The body of every 4xx/5xx answer, declared in OpenAPI.
@@ -1222,6 +1454,85 @@ export interface components {
         RefreshIn: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /** ResidentHouseholdOut */
+        ResidentHouseholdOut: {
+            /**
+             * Household Id
+             * Format: uuid
+             */
+            household_id: string;
+            /**
+             * Relation
+             * @enum {string}
+             */
+            relation: "owner" | "tenant" | "family";
+            /** Unit Code */
+            unit_code: string;
+            /**
+             * Unit Place Id
+             * Format: uuid
+             */
+            unit_place_id: string;
+            /**
+             * Verified
+             * @description The resident is a verified member of it
+             */
+            verified: boolean;
+        };
+        /** ResidentHouseholdsOut */
+        ResidentHouseholdsOut: {
+            /**
+             * Households
+             * @description Those at places the calling client acts on, oldest first
+             */
+            households: components["schemas"]["ResidentHouseholdOut"][];
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+        };
+        /** ResidentMessageIn */
+        ResidentMessageIn: {
+            /**
+             * Template
+             * @example booking_reminder
+             */
+            template: string;
+            /**
+             * Text
+             * @example 您预约的活动室明天9:00开放。
+             */
+            text: string;
+        };
+        /** ResidentMessageOut */
+        ResidentMessageOut: {
+            /**
+             * Channel
+             * @description sms, log (development), ...
+             */
+            channel?: string | null;
+            /**
+             * Delivered
+             * @description The sender took the message for delivery
+             */
+            delivered: boolean;
+            /**
+             * Message Id
+             * @description The record kept; none if not sent
+             */
+            message_id?: string | null;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Undelivered Reason
+             * @description no_contact: the resident has no phone on record (nothing was sent); refused: the sender did not take it (recorded)
+             */
+            undelivered_reason?: ("no_contact" | "refused") | null;
         };
         /** RevealIn */
         RevealIn: {
@@ -1368,6 +1679,16 @@ export interface components {
              * @constant
              */
             token_type: "Bearer";
+        };
+        /** VerifiedHouseholdsOut */
+        VerifiedHouseholdsOut: {
+            /** Place Path */
+            place_path: string;
+            /**
+             * Verified Households
+             * @description Households under the place with at least one verified member
+             */
+            verified_households: number;
         };
         /** WeChatLoginIn */
         WeChatLoginIn: {
@@ -1928,6 +2249,71 @@ export interface operations {
             };
         };
     };
+    verified_households_v1_households_verified_count_get: {
+        parameters: {
+            query: {
+                place_path: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifiedHouseholdsOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    household_membership_v1_households__household_id__members__resident_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                household_id: string;
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdMembershipOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     verify_member_v1_households__household_id__members__resident_id__verify_post: {
         parameters: {
             query?: never;
@@ -2151,6 +2537,41 @@ export interface operations {
             };
         };
     };
+    my_messages_v1_me_messages_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MyMessageOut_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     notify_on_duty_v1_notifications_on_duty_post: {
         parameters: {
             query?: never;
@@ -2337,6 +2758,141 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    find_resident_v1_residents_find_by_phone_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneLookupIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoundResidentOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    dependant_birth_year_v1_residents__guardian_id__dependants__dependant_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                guardian_id: string;
+                dependant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependantBirthYearOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    resident_households_v1_residents__resident_id__households_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentHouseholdsOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    message_a_resident_v1_residents__resident_id__messages_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentMessageIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentMessageOut"];
                 };
             };
             /** @description A problem */

@@ -24,6 +24,8 @@ export type ApiClientCreated = Schemas['ApiClientCreated']
 export type ApiClientIn = Schemas['ApiClientIn']
 export type ApiClientKind = NonNullable<ApiClientIn['kind']>
 export type AdminEventOut = Schemas['AdminEventOut']
+/** A message a service sent the signed-in resident (GET /v1/me/messages). */
+export type MyMessageOut = Schemas['MyMessageOut']
 
 /**
  * One grant as the access token carries it (`grants` claim; identity's tokens.py): no

@@ -17,6 +17,12 @@ const messages: Shape<typeof zh> = {
       confirmed: 'Confirmed',
       planned: 'To be confirmed',
     },
+    messages: {
+      title: 'Messages',
+      none: 'No messages yet.',
+      delivered: 'Sent',
+      notDelivered: 'Not delivered',
+    },
   },
 }
 

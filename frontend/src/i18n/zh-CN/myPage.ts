@@ -14,5 +14,11 @@ export default {
       confirmed: '已确认',
       planned: '待确认',
     },
+    messages: {
+      title: '消息',
+      none: '还没有收到消息。',
+      delivered: '已发送',
+      notDelivered: '未能送达',
+    },
   },
 } as const
