@@ -5,6 +5,7 @@ import type { TokenStore } from '../tokens'
 import type { Page } from '../types'
 import type {
   AdminEventOut,
+  AssistedResidentIn,
   ApiClientCreated,
   ApiClientIn,
   ApiClientOut,
@@ -13,6 +14,7 @@ import type {
   MeOut,
   OrganisationKind,
   OrganisationOut,
+  ResidentRecordOut,
   RoleOut,
   StaffCreate,
   StaffOut,
@@ -56,6 +58,17 @@ export const identity = {
   issueApiClient: (data: ApiClientIn) =>
     http.post<ApiClientCreated>('/identity/v1/api-clients', data, staff),
   revokeApiClient: (id: string) => http.del<ApiClientOut>(`/identity/v1/api-clients/${enc(id)}`, staff),
+  /** A resident's own account, deleted (what is erased: services/identity/leaving.py). */
+  deleteMe: (store: TokenStore) => http.del<void>('/identity/v1/me', { auth: store, as: 'none' }),
+  /** Residents of my communities by name, or a phone typed in full (in the body, never the URL). */
+  searchResidents: (query: { name?: string; phone?: string }) =>
+    http.post<ResidentRecordOut[]>('/identity/v1/residents/search', query, staff),
+  /** A record for a resident without a smartphone, at their home. */
+  recordResident: (data: AssistedResidentIn) =>
+    http.post<ResidentRecordOut>('/identity/v1/residents', data, staff),
+  /** A short-lived token for acting for a resident, with the reason (recorded). */
+  actFor: (residentId: string, reason: string) =>
+    http.post<TokenOut>('/identity/v1/tokens/act-for', { resident_id: residentId, reason }, staff),
   audit: (offset = 0, limit = 30) =>
     http.get<Page<AdminEventOut>>('/identity/v1/audit', { ...staff, query: { offset, limit } }),
 }

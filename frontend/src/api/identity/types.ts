@@ -24,6 +24,9 @@ export type ApiClientCreated = Schemas['ApiClientCreated']
 export type ApiClientIn = Schemas['ApiClientIn']
 export type ApiClientKind = NonNullable<ApiClientIn['kind']>
 export type AdminEventOut = Schemas['AdminEventOut']
+/** A resident as community staff who may act for them see them (phones masked). */
+export type ResidentRecordOut = Schemas['ResidentRecordOut']
+export type AssistedResidentIn = Schemas['AssistedResidentIn']
 
 /**
  * One grant as the access token carries it (`grants` claim; identity's tokens.py): no
