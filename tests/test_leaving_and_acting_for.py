@@ -14,7 +14,8 @@ import sqlalchemy as sa
 from PIL import Image
 
 from services.courier.models import Courier, CourierCard, media
-from services.intake.models import Ticket, TicketEvent
+from services.identity import events_out
+from services.intake.models import Ticket, TicketEvent, received_events
 from services.kit.abuse import DEVICE_HEADER
 from services.kit.db import Database
 from services.kit.outbox import OutboxEvent
@@ -206,3 +207,30 @@ async def test_a_deleted_account_is_forgotten_by_intake_and_the_warm_station(
             .where(TicketEvent.action == "personal_data_purged")
         )
     assert purges == 1
+
+
+async def test_an_event_without_the_residents_id_is_a_422_and_leaves_nothing(
+    system: System, intake_db: Database
+) -> None:
+    ctx = system.identity.app.state.identity
+    token = events_out.service_token(
+        keys=ctx.keys,
+        issuer=ctx.settings.jwt_issuer,
+        receivers=["intake"],
+        now=system.identity.clock.now(),
+    )
+    body = {
+        "id": str(uuid.uuid4()),
+        "source": "identity",
+        "topic": "resident.deleted",
+        "key": "resident:x",
+        "payload": {"resident_id": "not-an-id"},
+        "created_at": system.identity.clock.now().isoformat(),
+    }
+    refused = await system.client.post(
+        "/api/intake/v1/events", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert (refused.status_code, refused.json()["code"]) == (422, "invalid_event")
+    async with intake_db.session(write=False) as session:
+        taken = await session.scalar(sa.select(sa.func.count()).select_from(received_events.table))
+    assert taken == 0  # a corrected delivery of the same id is still taken

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.courier.models import Courier, CourierCard
 from services.kit.media.store import MediaStore
-from services.kit.peers import EventIn
+from services.kit.peers import EventIn, payload_uuid
 
 RESIDENT_DELETED = "resident.deleted"
 LEFT_PREFIX = "left:"
@@ -40,7 +40,7 @@ class ForgetCourier:
         self.photos = photos
 
     async def __call__(self, session: AsyncSession, event: EventIn, *, now: datetime) -> None:
-        subject = f"resident:{event.payload['resident_id']}"
+        subject = f"resident:{payload_uuid(event, 'resident_id')}"
         courier = await session.scalar(
             select(Courier).where(Courier.resident_subject == subject).with_for_update()
         )

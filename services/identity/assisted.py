@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import permissions, residents
@@ -133,7 +133,7 @@ async def search(
             "Type a name or a phone number.",
             errors=[FieldError(pointer="/body/name", detail="required", code="required")],
         )
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if name is not None:
         escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conditions.append(Resident.display_name.like(f"%{escaped}%", escape="\\"))

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.models import Ticket, TicketEvent, TicketFollower
 from services.kit import events
-from services.kit.peers import EventIn
+from services.kit.peers import EventIn, payload_uuid
 
 RESIDENT_DELETED = "resident.deleted"
 # On the staff's trail, the same step the retention sweep writes (staff only, translated).
@@ -31,7 +31,7 @@ FORGOTTEN = "personal_data_purged"
 
 async def forget_resident(session: AsyncSession, event: EventIn, *, now: datetime) -> None:
     """Forget the deleted resident as a reporter and as a follower (the rule above)."""
-    subject = f"resident:{event.payload['resident_id']}"
+    subject = f"resident:{payload_uuid(event, 'resident_id')}"
     tickets = (
         await session.execute(
             select(Ticket.id, Ticket.status).where(Ticket.reporter_subject == subject)
