@@ -41,6 +41,8 @@ SELF_SERVICE = {
     ("identity", "POST", "/v1/auth/api-key-token"),
     ("identity", "POST", "/v1/me/households"),
     ("identity", "POST", "/v1/me/dependants"),
+    # A resident deletes their own account (never staff acting for them).
+    ("identity", "DELETE", "/v1/me"),
     # A courier checks in from the station's code without an account, and acts on that
     # visit through its token (taking an item from the kit too); a signed-in resident
     # registers as a courier, keeps the profile and takes a new card.

@@ -10,11 +10,11 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
-from services.courier import demo, permissions, stations, supply_alerts, todo
+from services.courier import demo, leaving, permissions, stations, supply_alerts, todo
 from services.courier.autoclose import AutoCheckout
 from services.courier.config import CourierSettings
 from services.courier.context import CourierContext
-from services.courier.models import jobs, media, outbox
+from services.courier.models import jobs, media, outbox, received_events
 from services.courier.routes import (
     activities,
     activity_staff,
@@ -37,7 +37,7 @@ from services.kit.jobs import JobRunner
 from services.kit.media.store import MediaStore
 from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay
-from services.kit.peers import EventSender
+from services.kit.peers import EventSender, events_router
 from services.kit.permissions import permissions_router
 from services.kit.workers import run_with_app
 
@@ -119,6 +119,15 @@ def create_app(
         ),
         anonymous_visit=timedelta(minutes=settings.anonymous_visit_minutes),
         near_expiry_days=settings.supply_near_expiry_days,
+    )
+    # A resident who deleted their account is forgotten as a courier (leaving.py): its
+    # handler needs the photos, so the router joins once they exist.
+    app.include_router(
+        events_router(
+            received_events,
+            {leaving.RESIDENT_DELETED: leaving.ForgetCourier(ctx.photos)},
+            receiver="courier",
+        )
     )
     app.state.auto_checkout = worker = AutoCheckout(app.state.db, clock=app.state.clock)
     # The kit's alerts to the on-duty staff (kit.jobs), and the watch that raises what time

@@ -20,6 +20,8 @@ _SUPPLIES = (SUPPLIES_READ, SUPPLIES_MANAGE)
 ACTIVITIES_MANAGE = "courier:activities:manage"
 HOURS_CONFIRM = "courier:volunteering:confirm"
 RECOGNITION_PUBLISH = "courier:recognition:publish"
+# Another service's outbox telling courier something happened (kit.peers: resident.deleted).
+EVENTS_SEND = "courier:events:send"
 # Activities, volunteer hours and the recognition list: the station's staff and the
 # communities that post volunteering tasks for their couriers.
 _ACTIVITIES = (ACTIVITIES_MANAGE, HOURS_CONFIRM, RECOGNITION_PUBLISH)
@@ -76,6 +78,12 @@ CATALOGUE = Catalogue(
             name=RECOGNITION_PUBLISH,
             zh="发布每月骑手表彰榜",
             en="Publish the monthly recognition list of couriers",
+        ),
+        Permission(
+            name=EVENTS_SEND,
+            zh="向驿站服务报送事件（居民注销）",
+            en="Send courier events (a resident's account deleted)",
+            holders=("integration",),
         ),
     ),
     bindings={

@@ -6,19 +6,22 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
 
-from services.identity import catalogues, permissions, sessions
+from services.identity import catalogues, events_out, permissions, sessions
 from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
-from services.identity.models import received_events
+from services.identity.models import outbox, received_events
 from services.identity.routes import (
+    account,
     api_clients,
+    assisted,
     audit,
     auth,
     grants,
@@ -36,7 +39,8 @@ from services.kit.clock import Clock
 from services.kit.db import Database
 from services.kit.messages import MessageSender, make_sender
 from services.kit.observability import configure_service_logging
-from services.kit.peers import events_router
+from services.kit.outbox import OutboxRelay
+from services.kit.peers import EventSender, events_router
 from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
 from services.kit.revocations import Revocations, Snapshot
@@ -121,6 +125,8 @@ def create_app(
             api_clients.router,
             audit.router,
             residents.router,
+            assisted.router,
+            account.router,
             permissions_router(permissions.CATALOGUE),
             peers.router,
             peers.asked,
@@ -172,8 +178,20 @@ def create_app(
             for name, url in settings.service_urls.items()
         ],
     )
+    # Identity's events (resident.deleted) to the services subscribing to them, signed with
+    # a token identity mints for itself (events_out).
+    receivers = {name: url for name, url in settings.service_urls.items() if name != "directory"}
+    app.state.events = events = EventSender(
+        source="identity",
+        urls=receivers,
+        token=partial(_own_token, app, list(receivers)),
+    )
+    app.state.relay = relay = OutboxRelay(
+        app.state.db, outbox, clock=app.state.clock, deliver=events
+    )
     if settings.run_workers and settings.env != "test":
         run_with_app(app, CatalogueRefresher(app), poll_interval=settings.catalogue_refresh_seconds)
+        run_with_app(app, relay, poll_interval=settings.outbox_poll_seconds)
     # Identity verifies its own tokens (for /v1/me and admin) with its own key ring, and
     # refuses those of ended sessions from its own table (every replica within seconds).
     app.state.token_verifier.use_local_keys(keys.jwks)
@@ -185,6 +203,18 @@ def create_app(
         )
     )
     return app
+
+
+async def _own_token(app: FastAPI, receivers: list[str]) -> str | None:
+    ctx: IdentityContext = app.state.identity
+    if not ctx.keys.ready:
+        return None  # not started yet: the relay tries again later
+    return events_out.service_token(
+        keys=ctx.keys,
+        issuer=ctx.settings.jwt_issuer,
+        receivers=receivers,
+        now=app.state.clock.now(),
+    )
 
 
 def _own_revocations(app: FastAPI) -> Callable[[str | None], Awaitable[Snapshot]]:

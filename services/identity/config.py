@@ -19,6 +19,8 @@ class IdentitySettings(ServiceSettings):
     # How often the catalogues are fetched again (they are also fetched at start and before
     # a role is edited).
     catalogue_refresh_seconds: float = 300.0
+    # How often the outbox relay looks for events to deliver (resident.deleted).
+    outbox_poll_seconds: float = 10.0
     run_workers: bool = True
     # Dev: load the demo staff and API key once the directory answers (make run).
     seed_demo: bool = True

@@ -128,15 +128,28 @@ class Grant(Base):
 
 
 class Resident(Base):
+    """A resident: one who signed in with their phone, or a record community staff keep for
+    someone without a smartphone (`created_by`; no phone of their own, perhaps a family
+    member's as a contact), whom staff act for (assisted.py). A deleted account keeps only
+    its id and dates (leaving.py)."""
+
     __tablename__ = "residents"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    phone_cipher: Mapped[str] = mapped_column(String(200))
-    phone_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # The phone they sign in with; none for a record staff keep, or an account deleted.
+    phone_cipher: Mapped[str | None] = mapped_column(String(200))
+    phone_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     display_name: Mapped[str | None] = mapped_column(String(50))
     wechat_openid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # A phone to reach a resident without one of their own (a daughter's): a contact only,
+    # never a way to sign in, so it may also be another resident's own phone.
+    contact_phone_cipher: Mapped[str | None] = mapped_column(String(200))
+    contact_phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The staff member who made the record ("staff:<uuid>"); null for a resident who signed up.
+    created_by: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Household(Base):
@@ -308,6 +321,6 @@ class Reveal(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-# Events to other services (kit.peers; none sent yet) and the ids of those taken from them.
+# Events to other services (kit.peers: resident.deleted) and the ids of those taken from them.
 outbox = Outbox(Base.metadata)
 received_events = ReceivedEvents(Base.metadata)

@@ -12,7 +12,7 @@ from services.identity import permissions
 from services.identity.audit import record_admin_event
 from services.identity.models import Dependant, Household, HouseholdMember, Resident
 from services.kit.clients.directory import PlaceRef as PlaceInfo
-from services.kit.errors import Conflict, InvalidInput, NotFound
+from services.kit.errors import Conflict, Gone, InvalidInput, NotFound
 from services.kit.personal import PersonalDataCipher
 
 PERM_VERIFY = permissions.HOUSEHOLDS_VERIFY
@@ -23,6 +23,9 @@ async def get_resident(session: AsyncSession, resident_id: uuid.UUID) -> Residen
     resident = await session.get(Resident, resident_id)
     if resident is None:
         raise NotFound("resident_not_found", "No such resident.")
+    if resident.deleted_at is not None:
+        # Its token may live a few seconds more (kit.revocations): nothing is added to it.
+        raise Gone("account_deleted", "This account has been deleted.")
     return resident
 
 

@@ -353,3 +353,44 @@ class PhoneLookupIn(Strict):
 class FoundResidentOut(BaseModel):
     resident_id: uuid.UUID
     phone: str = Field(description="Masked (138****1234): the caller typed the number")
+class AssistedResidentIn(Strict):
+    """A record community staff keep for a resident without a smartphone, at their home."""
+
+    name: str = Field(min_length=1, max_length=50, examples=["王秀英"])
+    unit_place_id: uuid.UUID
+    room_no: str = Field(min_length=1, max_length=10, pattern=r"^[0-9A-Za-z-]+$")
+    relation: Literal["owner", "tenant", "family"] = "owner"
+    contact_phone: str | None = Field(
+        None,
+        min_length=11,
+        max_length=20,
+        examples=["13812345678"],
+        description="A family member's phone to reach them: a contact only, never a sign-in",
+    )
+
+
+class ResidentSearchIn(Strict):
+    """Find a resident of my communities by the record's name (or part of it) or a phone
+    typed in full (theirs or their contact's). In the body: no personal data in URLs."""
+
+    name: str | None = Field(None, min_length=1, max_length=50)
+    phone: str | None = Field(None, min_length=11, max_length=20)
+
+
+class ResidentHomeOut(BaseModel):
+    household_id: uuid.UUID
+    unit_place_id: uuid.UUID
+    unit_code: str
+    room_no: str
+
+
+class ResidentRecordOut(BaseModel):
+    """A resident as the community staff who may act for them see them: the name, phones
+    masked, their homes within the staff member's places."""
+
+    id: uuid.UUID
+    name: str | None
+    phone: str | None = Field(None, description="Their own (sign-in) phone, masked")
+    contact_phone: str | None = Field(None, description="A contact's phone, masked")
+    kept_by_staff: bool = Field(description="A record staff made (no smartphone)")
+    homes: list[ResidentHomeOut]

@@ -82,7 +82,8 @@ async def _subject_claims(session: AsyncSession, subject: str) -> tuple[str, dic
             raise Unauthenticated("session_ended", INVALID_REFRESH)
         return "staff", await staff_claims(session, user)
     if kind == "resident":
-        if await session.get(Resident, uuid.UUID(raw_id)) is None:
+        resident = await session.get(Resident, uuid.UUID(raw_id))
+        if resident is None or resident.deleted_at is not None:
             raise Unauthenticated("session_ended", INVALID_REFRESH)
         return "resident", {}
     raise Unauthenticated("session_ended", INVALID_REFRESH)

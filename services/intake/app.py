@@ -11,10 +11,19 @@ import httpx
 import sqlalchemy as sa
 from fastapi import FastAPI
 
-from services.intake import categories, demo, lifecycle, notices, permissions, tickets, todo
+from services.intake import (
+    categories,
+    demo,
+    leaving,
+    lifecycle,
+    notices,
+    permissions,
+    tickets,
+    todo,
+)
 from services.intake.config import IntakeSettings
 from services.intake.context import IntakeContext
-from services.intake.models import jobs, media, outbox
+from services.intake.models import jobs, media, outbox, received_events
 from services.intake.routes import categories as category_routes
 from services.intake.routes import exports, public, staff, statistics, webhooks
 from services.intake.routes import hotline as hotline_routes
@@ -35,7 +44,7 @@ from services.kit.media.store import MediaStore
 from services.kit.messages import make_sender
 from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay
-from services.kit.peers import EventSender, route_deliveries
+from services.kit.peers import EventSender, events_router, route_deliveries
 from services.kit.permissions import permissions_router
 from services.kit.personal import PersonalDataCipher
 from services.kit.workers import run_with_app
@@ -100,6 +109,12 @@ def create_app(
             referral_routes.router,
             category_routes.router,
             permissions_router(permissions.CATALOGUE),
+            # A resident who deleted their account is forgotten as a reporter (leaving.py).
+            events_router(
+                received_events,
+                {leaving.RESIDENT_DELETED: leaving.forget_resident},
+                receiver="intake",
+            ),
             # Its own prefix (/open311/v2), with a catch-all for the spec's 404 under it.
             open311_routes.router,
         ],

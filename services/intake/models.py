@@ -33,6 +33,7 @@ from services.kit.idempotency import IdempotencyKeys
 from services.kit.jobs import JobQueue
 from services.kit.media.models import MediaLibrary
 from services.kit.outbox import Outbox
+from services.kit.peers import ReceivedEvents
 
 
 class Base(DeclarativeBase):
@@ -58,8 +59,7 @@ Priority = Literal["urgent", "utility", "normal", "complex"]
 PRIORITIES: tuple[str, ...] = get_args(Priority)
 Source = Literal["qr", "patrol", "hotline", "contractor", "staff"]
 SOURCES: tuple[str, ...] = get_args(Source)
-# Who a category's tickets are suggested to by default (category_settings).
-HANDLER_KINDS = ("team", "contractor")
+HANDLER_KINDS = ("team", "contractor")  # whom a category's tickets are suggested to
 # What a photo or video is attached to a ticket for.
 MEDIA_PURPOSES = ("report", "resolution", "evidence_before", "evidence_after", "progress")
 # A contractor's work order inside the ticket's assigned / in_progress (DOMAIN.md).
@@ -444,7 +444,7 @@ class WebhookSubscription(Base):
 
 jobs = JobQueue(Base.metadata)
 outbox = Outbox(Base.metadata)
-# Reveals and exports, recorded here and sent to identity's audit list (kit.audit).
-audit = AuditTrail(Base.metadata, outbox, source="intake")
+audit = AuditTrail(Base.metadata, outbox, source="intake")  # reveals, exports -> identity
+received_events = ReceivedEvents(Base.metadata)  # resident.deleted, once (kit.peers)
 idempotency = IdempotencyKeys(Base.metadata)
 media = MediaLibrary(Base.metadata)

@@ -12,6 +12,8 @@ WORKORDERS_WORK = "intake:workorders:work"
 HOTLINE_PUSH = "intake:hotline:push"
 OPEN311_SUBMIT = "intake:open311:submit"
 REFERRALS_ANSWER = "intake:referrals:answer"
+# Another service's outbox telling intake something happened (kit.peers: resident.deleted).
+EVENTS_SEND = "intake:events:send"
 
 _ADMIN = (TICKETS_READ, TICKETS_HANDLE, WEBHOOKS_MANAGE, CATEGORIES_MANAGE)
 
@@ -57,6 +59,12 @@ CATALOGUE = Catalogue(
             name=REFERRALS_ANSWER,
             zh="答复移交的案件（城管等）",
             en="Answer referred cases (the enforcement office)",
+            holders=("integration",),
+        ),
+        Permission(
+            name=EVENTS_SEND,
+            zh="向报事服务报送事件（居民注销）",
+            en="Send intake events (a resident's account deleted)",
             holders=("integration",),
         ),
     ),

@@ -13,7 +13,7 @@ this rather than a signature of the service's own (an HMAC per pair, or a key pa
 service): the receiver then verifies a delivery exactly as it verifies any request (JWKS,
 kit.auth), what a sender may tell a receiver is a scope on its API client that admins see
 and revoke in one place, and no secret has to be shared between two services. Identity,
-which issues the tokens, would mint its own when it sends (not needed yet).
+which issues the tokens, mints its own when it sends (services/identity/events_out.py).
 
 Receiving. `events_router` serves `POST /v1/events` for the topics a service handles;
 the caller needs the receiver's `<service>:events:send` permission. The event id goes into
@@ -71,6 +71,19 @@ class EventIn(BaseModel):
     key: str = Field(max_length=200)
     payload: dict[str, Any]
     created_at: datetime
+
+
+def payload_uuid(event: EventIn, field: str) -> uuid.UUID:
+    """An id the event's payload must carry (`resident.deleted`'s `resident_id`): a 422
+    problem, never a 500, when a sender left it out or garbled it."""
+    try:
+        return uuid.UUID(str(event.payload[field]))
+    except (KeyError, ValueError):
+        raise InvalidInput(
+            "invalid_event",
+            f"The event's payload needs an id in {field!r}.",
+            errors=[FieldError(pointer=f"/body/payload/{field}", detail="an id", code="invalid")],
+        ) from None
 
 
 class EventReceipt(BaseModel):

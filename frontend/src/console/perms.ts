@@ -17,6 +17,7 @@ export const PERM = {
   clients: 'identity:clients:manage',
   roles: 'identity:roles:manage',
   audit: 'identity:audit:read',
+  households: 'identity:households:verify',
   ticketsRead: 'intake:tickets:read',
   ticketsHandle: 'intake:tickets:handle',
   reveal: 'identity:personal:reveal',

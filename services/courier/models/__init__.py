@@ -53,6 +53,7 @@ from services.courier.models.visits import (
     idempotency,
     media,
     outbox,
+    received_events,
 )
 
 __all__ = [
@@ -99,4 +100,5 @@ __all__ = [
     "jobs",
     "media",
     "outbox",
+    "received_events",
 ]

@@ -39,6 +39,7 @@ from services.kit.events import EventRow
 from services.kit.idempotency import IdempotencyKeys
 from services.kit.media.models import MediaLibrary
 from services.kit.outbox import Outbox
+from services.kit.peers import ReceivedEvents
 
 
 class Station(Base):
@@ -196,3 +197,5 @@ media = MediaLibrary(Base.metadata)
 # Exports recorded here and sent to identity's audit list (kit.audit), through the outbox.
 outbox = Outbox(Base.metadata)
 audit = AuditTrail(Base.metadata, outbox, source="courier")
+# Events taken from other services' outboxes, each once (kit.peers: resident.deleted).
+received_events = ReceivedEvents(Base.metadata)

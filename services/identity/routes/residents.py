@@ -131,14 +131,22 @@ async def reveal_resident_phone(
     # Entitled: staff with the permission over one of the resident's homes.
     if not any(principal.can(PERM_REVEAL, path) for path in homes):
         raise NotFound("resident_not_found", "No such resident.")
+    # A record staff keep (no smartphone) has a contact's phone at most; a deleted account none.
+    stored, field = (
+        (resident.phone_cipher, "phone")
+        if resident.phone_cipher
+        else (resident.contact_phone_cipher, "contact_phone")
+    )
+    if stored is None:
+        raise NotFound("phone_not_recorded", "No phone is recorded for this resident.")
     phone = reveal(
         session,
         cipher=ctx.cipher,
-        stored=resident.phone_cipher,
+        stored=stored,
         actor=principal.subject,
         subject_kind="resident",
         subject_id=str(resident.id),
-        field="phone",
+        field=field,
         reason=data.reason,
         now=clock.now(),
     )

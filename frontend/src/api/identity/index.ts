@@ -5,6 +5,7 @@ import type { TokenStore } from '../tokens'
 import type { Page } from '../types'
 import type {
   AdminEventOut,
+  AssistedResidentIn,
   ApiClientCreated,
   ApiClientIn,
   ApiClientOut,
@@ -14,6 +15,7 @@ import type {
   MyMessageOut,
   OrganisationKind,
   OrganisationOut,
+  ResidentRecordOut,
   RoleOut,
   StaffCreate,
   StaffOut,
@@ -63,6 +65,17 @@ export const identity = {
       auth: residentTokens,
       query: { offset, limit },
     }),
+  /** A resident's own account, deleted (what is erased: services/identity/leaving.py). */
+  deleteMe: (store: TokenStore) => http.del<void>('/identity/v1/me', { auth: store, as: 'none' }),
+  /** Residents of my communities by name, or a phone typed in full (in the body, never the URL). */
+  searchResidents: (query: { name?: string; phone?: string }) =>
+    http.post<ResidentRecordOut[]>('/identity/v1/residents/search', query, staff),
+  /** A record for a resident without a smartphone, at their home. */
+  recordResident: (data: AssistedResidentIn) =>
+    http.post<ResidentRecordOut>('/identity/v1/residents', data, staff),
+  /** A short-lived token for acting for a resident, with the reason (recorded). */
+  actFor: (residentId: string, reason: string) =>
+    http.post<TokenOut>('/identity/v1/tokens/act-for', { resident_id: residentId, reason }, staff),
   audit: (offset = 0, limit = 30) =>
     http.get<Page<AdminEventOut>>('/identity/v1/audit', { ...staff, query: { offset, limit } }),
 }

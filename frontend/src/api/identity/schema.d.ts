@@ -351,7 +351,11 @@ export interface paths {
         get: operations["me_v1_me_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete my account (a resident's own; erased, sessions ended, services told)
+         * @description Erases the phone, name, WeChat link, household memberships, children and sign-in codes; keeps the id and the audit list's rows. Ends every session and publishes `resident.deleted` to the services that keep a resident's records. A second call is a 410 `account_deleted` (or a 401 once the ended session is refused).
+         */
+        delete: operations["delete_me_v1_me_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -499,6 +503,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep a record for a resident without a smartphone, at their home (recorded)
+         * @description The record is a verified member of the household at the unit door and room; a family member's phone is kept as a contact only (never a sign-in). Staff then act for the resident with `POST /v1/tokens/act-for`.
+         */
+        post: operations["create_record_v1_residents_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/residents/find-by-phone": {
         parameters: {
             query?: never;
@@ -513,6 +537,26 @@ export interface paths {
          * @description The phone goes in the body, never the URL. Limited per searcher per hour (429 `resident_search_limited`); every search, found or not, is in the audit list as `resident.found_by_phone` without the number. Never open to residents.
          */
         post: operations["find_resident_v1_residents_find_by_phone_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/residents/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find residents of my communities by name or a phone typed in full (recorded)
+         * @description Only residents with a home under the caller's places; phones masked. The query travels in the body, never in the URL.
+         */
+        post: operations["search_residents_v1_residents_search_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -926,6 +970,36 @@ export interface components {
             revoked_at: string | null;
             /** Scopes */
             scopes: string[];
+        };
+        /**
+         * AssistedResidentIn
+         * @description A record community staff keep for a resident without a smartphone, at their home.
+         */
+        AssistedResidentIn: {
+            /**
+             * Contact Phone
+             * @description A family member's phone to reach them: a contact only, never a sign-in
+             * @example 13812345678
+             */
+            contact_phone?: string | null;
+            /**
+             * Name
+             * @example 王秀英
+             */
+            name: string;
+            /**
+             * Relation
+             * @default owner
+             * @enum {string}
+             */
+            relation: "owner" | "tenant" | "family";
+            /** Room No */
+            room_no: string;
+            /**
+             * Unit Place Id
+             * Format: uuid
+             */
+            unit_place_id: string;
         };
         /**
          * Catalogue
@@ -1455,6 +1529,23 @@ export interface components {
             /** Refresh Token */
             refresh_token: string;
         };
+        /** ResidentHomeOut */
+        ResidentHomeOut: {
+            /**
+             * Household Id
+             * Format: uuid
+             */
+            household_id: string;
+            /** Room No */
+            room_no: string;
+            /** Unit Code */
+            unit_code: string;
+            /**
+             * Unit Place Id
+             * Format: uuid
+             */
+            unit_place_id: string;
+        };
         /** ResidentHouseholdOut */
         ResidentHouseholdOut: {
             /**
@@ -1533,6 +1624,48 @@ export interface components {
              * @description no_contact: the resident has no phone on record (nothing was sent); refused: the sender did not take it (recorded)
              */
             undelivered_reason?: ("no_contact" | "refused") | null;
+        };
+        /**
+         * ResidentRecordOut
+         * @description A resident as the community staff who may act for them see them: the name, phones
+         *     masked, their homes within the staff member's places.
+         */
+        ResidentRecordOut: {
+            /**
+             * Contact Phone
+             * @description A contact's phone, masked
+             */
+            contact_phone?: string | null;
+            /** Homes */
+            homes: components["schemas"]["ResidentHomeOut"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kept By Staff
+             * @description A record staff made (no smartphone)
+             */
+            kept_by_staff: boolean;
+            /** Name */
+            name: string | null;
+            /**
+             * Phone
+             * @description Their own (sign-in) phone, masked
+             */
+            phone?: string | null;
+        };
+        /**
+         * ResidentSearchIn
+         * @description Find a resident of my communities by the record's name (or part of it) or a phone
+         *     typed in full (theirs or their contact's). In the body: no personal data in URLs.
+         */
+        ResidentSearchIn: {
+            /** Name */
+            name?: string | null;
+            /** Phone */
+            phone?: string | null;
         };
         /** RevealIn */
         RevealIn: {
@@ -2409,6 +2542,34 @@ export interface operations {
             };
         };
     };
+    delete_me_v1_me_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     my_dependants_v1_me_dependants_get: {
         parameters: {
             query?: never;
@@ -2772,6 +2933,40 @@ export interface operations {
             };
         };
     };
+    create_record_v1_residents_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistedResidentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRecordOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     find_resident_v1_residents_find_by_phone_post: {
         parameters: {
             query?: never;
@@ -2792,6 +2987,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FoundResidentOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    search_residents_v1_residents_search_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentSearchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentRecordOut"][];
                 };
             };
             /** @description A problem */

@@ -26,6 +26,9 @@ export type ApiClientKind = NonNullable<ApiClientIn['kind']>
 export type AdminEventOut = Schemas['AdminEventOut']
 /** A message a service sent the signed-in resident (GET /v1/me/messages). */
 export type MyMessageOut = Schemas['MyMessageOut']
+/** A resident as community staff who may act for them see them (phones masked). */
+export type ResidentRecordOut = Schemas['ResidentRecordOut']
+export type AssistedResidentIn = Schemas['AssistedResidentIn']
 
 /**
  * One grant as the access token carries it (`grants` claim; identity's tokens.py): no

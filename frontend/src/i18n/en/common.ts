@@ -176,6 +176,11 @@ const messages: Shape<typeof zh> = {
     unknown_code: 'This QR code is not known: scan it again, or ask the staff nearby.',
     webhook_url_refused: 'Webhooks go to an address on the internet (https): not to this system’s own network.',
     contractor_not_covering_place: 'This contractor has no workers or system for this place: it cannot take the order.',
+    account_deleted: 'This account has been deleted.',
+    not_while_acting: 'While acting for a resident you cannot delete their account; they must do it themselves.',
+    query_required: 'Type a name or a phone number.',
+    resident_record_exists: 'A resident of this name is already recorded at this home: search for them.',
+    phone_not_recorded: 'No phone is recorded for this resident.',
   },
   fieldProblems: {
     invalid: 'Please check this',
@@ -208,6 +213,10 @@ const messages: Shape<typeof zh> = {
     role_permission_added: 'Permission added to a role',
     role_permission_removed: 'Permission removed from a role',
     household_verified: 'Household verified',
+    act_for: 'Acted for a resident',
+    resident_recorded: 'Recorded a resident',
+    resident_searched: 'Searched residents',
+    resident_deleted: 'Resident deleted their account',
   },
 }
 

@@ -23,6 +23,20 @@ const messages: Shape<typeof zh> = {
       delivered: 'Sent',
       notDelivered: 'Not delivered',
     },
+    myReports: 'My reports',
+    myReportsHint: 'The problems I reported and how they are going',
+    deleteAccount: {
+      button: 'Delete my account',
+      title: 'Delete my account',
+      message:
+        'This erases your phone number, name, WeChat link, household records and your children\'s details, and signs you out everywhere. Your reports stay (without your name or phone); the warm station keeps your visits and volunteer hours only as numbers. This cannot be undone.',
+      confirm: 'Delete',
+      done: 'Your account has been deleted',
+    },
+  },
+  actingBanner: {
+    text: 'Acting for “{name}” · {reason}',
+    end: 'Stop acting',
   },
 }
 

@@ -174,6 +174,11 @@ export default {
     unknown_code: '没有找到这个二维码，请重新扫描，或问问身边的工作人员。',
     webhook_url_refused: '推送地址要是互联网上的 https 地址，不能指向本系统内部的网络。',
     contractor_not_covering_place: '这个单位在这里没有接单的人员或系统，不能把工单派给它。',
+    account_deleted: '这个账号已经注销了。',
+    not_while_acting: '代办时不能注销居民的账号，请居民本人操作。',
+    query_required: '请输入姓名或手机号。',
+    resident_record_exists: '这户已经有同名的居民档案了，请直接搜索。',
+    phone_not_recorded: '这位居民没有登记电话。',
   },
   fieldProblems: {
     invalid: '请检查这一项',
@@ -207,5 +212,9 @@ export default {
     role_permission_added: '岗位添加权限',
     role_permission_removed: '岗位移除权限',
     household_verified: '核实住户',
+    act_for: '代居民办理',
+    resident_recorded: '新建居民档案',
+    resident_searched: '查找居民',
+    resident_deleted: '居民注销账号',
   },
 } as const

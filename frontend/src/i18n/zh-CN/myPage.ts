@@ -20,5 +20,19 @@ export default {
       delivered: '已发送',
       notDelivered: '未能送达',
     },
+    myReports: '我的反馈',
+    myReportsHint: '查看我反映的问题和办理进度',
+    deleteAccount: {
+      button: '注销账号',
+      title: '注销账号',
+      message:
+        '注销后将删除：你的手机号、姓名、微信绑定、家庭成员登记和孩子信息；所有登录将失效。你反映的问题会保留（不再显示你的姓名和电话），驿站的到访次数和志愿时长只作为统计数字保留。此操作不能撤销。',
+      confirm: '确认注销',
+      done: '账号已注销',
+    },
+  },
+  actingBanner: {
+    text: '正在代「{name}」办理 · {reason}',
+    end: '结束代办',
   },
 } as const
