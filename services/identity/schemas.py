@@ -353,6 +353,8 @@ class PhoneLookupIn(Strict):
 class FoundResidentOut(BaseModel):
     resident_id: uuid.UUID
     phone: str = Field(description="Masked (138****1234): the caller typed the number")
+
+
 class AssistedResidentIn(Strict):
     """A record community staff keep for a resident without a smartphone, at their home."""
 
