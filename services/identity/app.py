@@ -11,17 +11,20 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
-from services.identity import catalogues, permissions, sessions
+from services.identity import catalogues, household_review, permissions, sessions
 from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
-from services.identity.models import received_events
+from services.identity.models import media, received_events
 from services.identity.routes import (
     api_clients,
     audit,
     auth,
+    documents,
     grants,
+    household_claims,
+    households,
     organisations,
     peers,
     residents,
@@ -34,6 +37,7 @@ from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.media.store import MediaStore
 from services.kit.messages import MessageSender, make_sender
 from services.kit.observability import configure_service_logging
 from services.kit.peers import events_router
@@ -121,6 +125,9 @@ def create_app(
             api_clients.router,
             audit.router,
             residents.router,
+            households.router,
+            household_claims.router,
+            documents.router,
             permissions_router(permissions.CATALOGUE),
             peers.router,
             # Other services' reveals and exports, into the one audit list (kit.audit).
@@ -134,6 +141,8 @@ def create_app(
         clock=clock,
         database=database,
         on_ready=prepare,
+        todo=household_review.todo_counts,
+        todo_permission=permissions.HOUSEHOLDS_VERIFY,
     )
     wechat = (
         WeChatAdapter(
@@ -160,6 +169,15 @@ def create_app(
         ),
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
         wechat=wechat,
+        documents=MediaStore.from_settings(
+            media,
+            settings,
+            service_name=settings.service_name,
+            secret_key=settings.secret_key,
+            # The links are followed by browsers, through the gateway's /api/identity.
+            base_path=f"{settings.public_path_prefix.rstrip('/')}/v1/media",
+            clock=app.state.clock,
+        ),
         catalogue_sources=[
             catalogues.Source(
                 service=name,
