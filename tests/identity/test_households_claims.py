@@ -45,9 +45,12 @@ async def test_a_claim_with_a_document_waits_in_the_queue_and_staff_verify_it(
     )
     assert [i["room_no"] for i in queue["items"]] == ["502", "601"]  # oldest first
     assert first["document_url"] is None  # links only in a claim's detail
-    detail = (await identity.client.get(f"/v1/household-claims/{first['id']}", headers=staff)).json()
+    detail = (
+        await identity.client.get(f"/v1/household-claims/{first['id']}", headers=staff)
+    ).json()
     photo = await identity.client.get(detail["document_url"].removeprefix("/api/identity"))
-    assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"
+    assert photo.status_code == 200
+    assert photo.headers["content-type"] == "image/jpeg"
     assert "no-store" in photo.headers["cache-control"]
     paged = await identity.client.get("/v1/household-claims?limit=1&offset=1", headers=staff)
     assert [i["room_no"] for i in paged.json()["items"]] == ["601"]
@@ -63,14 +66,17 @@ async def test_a_claim_with_a_document_waits_in_the_queue_and_staff_verify_it(
             f"/v1/household-claims/{first['id']}{path}",
             headers=elsewhere,
         )
-        assert hidden.status_code == 404 and hidden.json()["code"] == "claim_not_found"
+        assert hidden.status_code == 404
+        assert hidden.json()["code"] == "claim_not_found"
 
     approved = await identity.client.post(
         f"/v1/household-claims/{first['id']}/approve", headers=staff
     )
-    assert approved.status_code == 200 and approved.json()["status"] == "verified"
+    assert approved.status_code == 200
+    assert approved.json()["status"] == "verified"
     again = await identity.client.post(f"/v1/household-claims/{first['id']}/approve", headers=staff)
-    assert again.status_code == 409 and again.json()["code"] == "claim_decided"
+    assert again.status_code == 409
+    assert again.json()["code"] == "claim_decided"
     mine = (await identity.client.get("/v1/me/households", headers=me)).json()
     assert [(h["status"], h["verified"], h["member_verified"]) for h in mine] == [
         ("verified", True, True)
@@ -80,7 +86,8 @@ async def test_a_claim_with_a_document_waits_in_the_queue_and_staff_verify_it(
     async with identity.db.session(write=False) as session:
         member = await session.get(HouseholdMember, (UUID(mine[0]["id"]), UUID(me_id)))
         events = list(await session.scalars(select(AdminEvent.action)))
-    assert member is not None and member.verified_at is not None
+    assert member is not None
+    assert member.verified_at is not None
     assert "household.verified" in events
 
 
@@ -92,7 +99,8 @@ async def test_a_door_outside_the_scanned_code_s_place_is_refused_and_nothing_is
     token = await identity.directory.unit_token("TGYZL-03-2")
     next_door = await identity.directory.place("TGYZL-03-1")
     outside = await claim(identity, me, token=token, unit_place_id=next_door["id"])
-    assert outside.status_code == 422 and outside.json()["code"] == "door_outside_code"
+    assert outside.status_code == 422
+    assert outside.json()["code"] == "door_outside_code"
     assert "二维码" in outside.json()["detail"]
     building = await identity.directory.place("TGYZL-03")
     not_a_door = await identity.client.post(
@@ -100,13 +108,13 @@ async def test_a_door_outside_the_scanned_code_s_place_is_refused_and_nothing_is
         json={"unit_place_id": building["id"], "room_no": "1"},
         headers=me,
     )
-    assert not_a_door.status_code == 422 and not_a_door.json()["code"] == "not_a_unit_door"
+    assert not_a_door.status_code == 422
+    assert not_a_door.json()["code"] == "not_a_unit_door"
     unknown = await claim(identity, me, token="nonsense-token")
     assert unknown.status_code == 422
-    no_door = await identity.client.post(
-        "/v1/me/households", json={"room_no": "1"}, headers=me
-    )
-    assert no_door.status_code == 422 and no_door.json()["code"] == "door_required"
+    no_door = await identity.client.post("/v1/me/households", json={"room_no": "1"}, headers=me)
+    assert no_door.status_code == 422
+    assert no_door.json()["code"] == "door_required"
     assert await counts(identity) == (0, 0, 0)
 
 
@@ -119,9 +127,11 @@ async def test_claiming_twice_or_while_another_claim_waits_is_a_conflict(
     token = await identity.directory.unit_token("TGYZL-03-2")
     assert (await claim(identity, me, token=token)).status_code == 201
     twice = await claim(identity, me, token=token, room_no="502")
-    assert twice.status_code == 409 and twice.json()["code"] == "already_member"
+    assert twice.status_code == 409
+    assert twice.json()["code"] == "already_member"
     waiting = await claim(identity, neighbour, token=token)
-    assert waiting.status_code == 409 and waiting.json()["code"] == "claim_pending"
+    assert waiting.status_code == 409
+    assert waiting.json()["code"] == "claim_pending"
     assert "核验" in waiting.json()["detail"]
     assert await counts(identity) == (1, 1, 1)
 
@@ -149,7 +159,8 @@ async def test_a_refusal_needs_a_reason_the_resident_then_sees(identity: Identit
         bare = await identity.client.post(
             f"/v1/household-claims/{claim_id}/refuse", json=body, headers=staff
         )
-        assert bare.status_code == 422 and bare.json()["code"] == "reason_required"
+        assert bare.status_code == 422
+        assert bare.json()["code"] == "reason_required"
     assert await counts(identity) == (1, 1, 1)
     refused = await identity.client.post(
         f"/v1/household-claims/{claim_id}/refuse",
@@ -174,14 +185,17 @@ async def test_a_withdrawn_verification_is_recorded_and_announced_with_ids_only(
     staff = await identity.bearer("tgyzl_staff")
     path = f"/v1/household-claims/{claimed['claim_id']}"
     not_yet = await identity.client.post(f"{path}/withdraw", json={"reason": "搬走"}, headers=staff)
-    assert not_yet.status_code == 409 and not_yet.json()["code"] == "claim_not_verified"
+    assert not_yet.status_code == 409
+    assert not_yet.json()["code"] == "claim_not_verified"
     await identity.client.post(f"{path}/approve", headers=staff)
     bare = await identity.client.post(f"{path}/withdraw", json={}, headers=staff)
-    assert bare.status_code == 422 and bare.json()["code"] == "reason_required"
+    assert bare.status_code == 422
+    assert bare.json()["code"] == "reason_required"
     withdrawn = await identity.client.post(
         f"{path}/withdraw", json={"reason": "已搬离"}, headers=staff
     )
-    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
+    assert withdrawn.status_code == 200
+    assert withdrawn.json()["status"] == "withdrawn"
     mine = (await identity.client.get("/v1/me/households", headers=me)).json()
     assert [(h["status"], h["verified"], h["reason"]) for h in mine] == [
         ("withdrawn", False, "已搬离")

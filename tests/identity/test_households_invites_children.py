@@ -25,7 +25,8 @@ async def test_a_verified_member_invites_another_adult_by_a_one_time_code(
     claimed = (await claim(identity, me, token=token)).json()
     invites = f"/v1/me/households/{claimed['id']}/invites"
     early = await identity.client.post(invites, headers=me)
-    assert early.status_code == 403 and early.json()["code"] == "not_verified_member"
+    assert early.status_code == 403
+    assert early.json()["code"] == "not_verified_member"
     stranger = await identity.client.post(invites, headers=spouse)
     assert stranger.status_code == 404
     staff = await identity.bearer("tgyzl_staff")
@@ -34,7 +35,8 @@ async def test_a_verified_member_invites_another_adult_by_a_one_time_code(
     issued = await identity.client.post(invites, headers=me)
     assert issued.status_code == 201
     code = issued.json()["code"]
-    assert len(code) == 8 and code.isalnum()
+    assert len(code) == 8
+    assert code.isalnum()
     joined = await identity.client.post(
         "/v1/me/household-invites/accept",
         json={"code": code.lower(), "relation": "family"},
@@ -45,11 +47,13 @@ async def test_a_verified_member_invites_another_adult_by_a_one_time_code(
     used = await identity.client.post(
         "/v1/me/household-invites/accept", json={"code": code}, headers=late
     )
-    assert used.status_code == 409 and used.json()["code"] == "invite_used"
+    assert used.status_code == 409
+    assert used.json()["code"] == "invite_used"
     unknown = await identity.client.post(
         "/v1/me/household-invites/accept", json={"code": "ZZZZ2222"}, headers=late
     )
-    assert unknown.status_code == 404 and unknown.json()["code"] == "invite_not_found"
+    assert unknown.status_code == 404
+    assert unknown.json()["code"] == "invite_not_found"
 
     stale = (await identity.client.post(invites, headers=me)).json()["code"]
     identity.clock.advance(timedelta(days=7, minutes=1))
@@ -57,14 +61,16 @@ async def test_a_verified_member_invites_another_adult_by_a_one_time_code(
     expired = await identity.client.post(
         "/v1/me/household-invites/accept", json={"code": stale}, headers=late
     )
-    assert expired.status_code == 410 and expired.json()["code"] == "invite_expired"
+    assert expired.status_code == 410
+    assert expired.json()["code"] == "invite_expired"
     assert "过期" in expired.json()["detail"]
     assert await counts(identity) == (1, 2, 2)  # the late one is nowhere
     async with identity.db.session(write=False) as session:
         vouched = await session.scalar(
             select(AdminEvent).where(AdminEvent.action == "household.joined_by_invite")
         )
-    assert vouched is not None and vouched.detail["invited_by"] == me_id
+    assert vouched is not None
+    assert vouched.detail["invited_by"] == me_id
 
 
 async def test_a_guardian_adds_a_child_only_with_consent_and_under_18(
@@ -81,7 +87,8 @@ async def test_a_guardian_adds_a_child_only_with_consent_and_under_18(
     ]
     for body, code in refusals:
         refused = await identity.client.post(children, json=body, headers=me)
-        assert refused.status_code == 422 and refused.json()["code"] == code, refused.text
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["code"] == code
     async with identity.db.session(write=False) as session:
         assert await session.scalar(select(func.count()).select_from(Dependant)) == 0
 
@@ -94,7 +101,8 @@ async def test_a_guardian_adds_a_child_only_with_consent_and_under_18(
     assert [(c["name"], c["birth_year"]) for c in listed] == [("小明", 2009)]
     assert (await identity.client.get(children, headers=other)).json() == []
     theirs = await identity.client.delete(f"{children}/{added.json()['id']}", headers=other)
-    assert theirs.status_code == 404 and theirs.json()["code"] == "dependant_not_found"
+    assert theirs.status_code == 404
+    assert theirs.json()["code"] == "dependant_not_found"
     removed = await identity.client.delete(f"{children}/{added.json()['id']}", headers=me)
     assert removed.status_code == 204
     assert (await identity.client.get(children, headers=me)).json() == []
