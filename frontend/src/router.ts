@@ -178,6 +178,11 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'webhooks.title', tab: 'admin', perms: [PERM.webhooks] },
       },
       {
+        path: 'households',
+        component: () => import('./pages/identity/console/HouseholdClaimsPage.vue'),
+        meta: { titleKey: 'householdClaims.title', tab: 'home', perms: [PERM.households] },
+      },
+      {
         path: 'admin/audit',
         component: () => import('./pages/identity/console/AuditPage.vue'),
         meta: { titleKey: 'audit.title', tab: 'admin', perms: [PERM.audit] },

@@ -20,6 +20,7 @@ export const PERM = {
   ticketsRead: 'intake:tickets:read',
   ticketsHandle: 'intake:tickets:handle',
   reveal: 'identity:personal:reveal',
+  households: 'identity:households:verify',
   categories: 'intake:categories:manage',
   webhooks: 'intake:webhooks:manage',
 } as const

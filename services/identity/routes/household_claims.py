@@ -35,8 +35,8 @@ def _claim_out(
     url, thumbnail = document_urls(ctx.documents, claim) if detail else (None, None)
     return ClaimOut(
         id=claim.id,
-        status=claim.status,  # type: ignore[arg-type]
-        via=claim.via,  # type: ignore[arg-type]
+        status=claim.status,
+        via=claim.via,
         relation=claim.relation,
         claimed_at=claim.claimed_at,
         decided_at=claim.decided_at,

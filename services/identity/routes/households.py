@@ -37,9 +37,9 @@ def household_out(
         room_no=household.room_no,
         verified=household.verified_at is not None,
         member_verified=claim.status == "verified",
-        status=claim.status,  # type: ignore[arg-type]
+        status=claim.status,
         relation=claim.relation,
-        via=claim.via,  # type: ignore[arg-type]
+        via=claim.via,
         claim_id=claim.id,
         claimed_at=claim.claimed_at,
         reason=claim.reason,
