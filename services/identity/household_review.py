@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.identity import permissions
 from services.identity.audit import record_admin_event
 from services.identity.households import (
     PERM_VERIFY,
@@ -36,10 +37,9 @@ def _not_found() -> NotFound:
 async def queue(
     session: AsyncSession, principal: Principal, *, status: str, page: PageParams
 ) -> tuple[list[tuple[HouseholdClaim, Household, Resident]], int]:
-    """Claims of one status within the caller's grants, oldest first; a page and the total."""
-    paths = principal.scope_paths(PERM_VERIFY)
-    if not paths:
-        return [], 0
+    """Claims of one status within the caller's grants, oldest first; a page and the total.
+    A caller who verifies nowhere is refused (403), not shown an empty list."""
+    paths = permissions.scope_of(principal, PERM_VERIFY)
     ids = (
         select(HouseholdClaim.id)
         .join(Household, Household.id == HouseholdClaim.household_id)
@@ -60,7 +60,7 @@ async def queue(
 
 
 async def claim_in_scope(
-    session: AsyncSession, principal: Principal, claim_id: uuid.UUID, *, lock: bool = False
+    session: AsyncSession, claim_id: uuid.UUID, *, principal: Principal, lock: bool = False
 ) -> tuple[HouseholdClaim, Household, Resident]:
     """A claim the caller may verify (404 out of scope, 403 in scope without the permission)."""
     statement = (
@@ -90,9 +90,9 @@ def _reason(reason: str | None) -> str:
 def _record(
     session: AsyncSession,
     action: str,
+    *,
     claim: HouseholdClaim,
     household: Household,
-    *,
     actor: str,
     now: datetime,
     **detail: str,
@@ -112,7 +112,7 @@ def _record(
 
 
 async def approve(
-    session: AsyncSession, claim: HouseholdClaim, household: Household, *, actor: str, now: datetime
+    session: AsyncSession, claim: HouseholdClaim, *, household: Household, actor: str, now: datetime
 ) -> None:
     if claim.status != "pending":
         raise Conflict("claim_decided", "这条登记已经处理过了。")
@@ -122,14 +122,14 @@ async def approve(
     if household.verified_at is None:
         household.verified_at, household.verified_by = now, actor
     claim.status, claim.decided_at, claim.decided_by = "verified", now, actor
-    _record(session, "household.verified", claim, household, actor=actor, now=now)
+    _record(session, "household.verified", claim=claim, household=household, actor=actor, now=now)
 
 
 async def refuse(
     session: AsyncSession,
     claim: HouseholdClaim,
-    household: Household,
     *,
+    household: Household,
     reason: str | None,
     actor: str,
     now: datetime,
@@ -141,14 +141,22 @@ async def refuse(
     if member is not None:
         await session.delete(member)
     claim.status, claim.decided_at, claim.decided_by, claim.reason = "refused", now, actor, text
-    _record(session, "household.refused", claim, household, actor=actor, now=now, reason=text)
+    _record(
+        session,
+        "household.refused",
+        claim=claim,
+        household=household,
+        actor=actor,
+        now=now,
+        reason=text,
+    )
 
 
 async def withdraw(
     session: AsyncSession,
     claim: HouseholdClaim,
-    household: Household,
     *,
+    household: Household,
     reason: str | None,
     actor: str,
     now: datetime,
@@ -163,7 +171,15 @@ async def withdraw(
         await session.flush()
     await unverify_if_nobody_left(session, household)
     claim.status, claim.decided_at, claim.decided_by, claim.reason = "withdrawn", now, actor, text
-    _record(session, "household.withdrawn", claim, household, actor=actor, now=now, reason=text)
+    _record(
+        session,
+        "household.withdrawn",
+        claim=claim,
+        household=household,
+        actor=actor,
+        now=now,
+        reason=text,
+    )
     # No receiver yet (parking subscribes when it is built): the event waits in the outbox.
     await outbox.publish(
         session,
@@ -199,7 +215,7 @@ async def verify_member(
         )
     )
     if claim is not None:
-        await approve(session, claim, household, actor=actor, now=now)
+        await approve(session, claim, household=household, actor=actor, now=now)
     elif member.verified_at is None:  # pragma: no cover - a member row without a claim
         member.verified_at, member.verified_by = now, actor
     return member

@@ -69,7 +69,7 @@ def normal_room(room_no: str) -> str:
 
 
 async def _household_at(
-    session: AsyncSession, unit: PlaceRef, room: str, now: datetime
+    session: AsyncSession, unit: PlaceRef, *, room: str, now: datetime
 ) -> Household:
     """The home at (door, room), made if new. Two first claims at once both insert; the
     unique index lets one in and the other reads the row it made."""
@@ -112,8 +112,8 @@ async def join_household(
         raise InvalidInput("not_a_unit_door", "请选择单元门：住户登记在某个单元门下。")
     if relation not in RELATIONS:
         raise InvalidInput("invalid_relation", "请选择与这户的关系：业主、租户或家属。")
-    household = await _household_at(session, unit, normal_room(room_no), now)
-    await _not_yet_member(session, household, resident.id)
+    household = await _household_at(session, unit, room=normal_room(room_no), now=now)
+    await _not_yet_member(session, household, resident_id=resident.id)
     member = HouseholdMember(
         household_id=household.id, resident_id=resident.id, relation=relation, joined_at=now
     )
@@ -132,7 +132,7 @@ async def join_household(
             session.add_all([member, claim])
     except IntegrityError:
         # The savepoint's rollback took the new rows out of the session.
-        await _not_yet_member(session, household, resident.id)
+        await _not_yet_member(session, household, resident_id=resident.id)
         raise Conflict(
             "claim_pending",
             "这户已有一个登记正在等待社区核验，请核验完成后再试，或请家人邀请您加入。",
@@ -141,7 +141,7 @@ async def join_household(
 
 
 async def _not_yet_member(
-    session: AsyncSession, household: Household, resident_id: uuid.UUID
+    session: AsyncSession, household: Household, *, resident_id: uuid.UUID
 ) -> None:
     if await session.get(HouseholdMember, (household.id, resident_id)) is not None:
         raise Conflict("already_member", "您已经登记在这户了。")
@@ -173,7 +173,7 @@ def document_urls(documents: MediaStore, claim: HouseholdClaim) -> tuple[str | N
 
 
 async def current_claim(
-    session: AsyncSession, household_id: uuid.UUID, resident_id: uuid.UUID
+    session: AsyncSession, household_id: uuid.UUID, *, resident_id: uuid.UUID
 ) -> HouseholdClaim | None:
     return await session.scalar(
         select(HouseholdClaim)
@@ -225,7 +225,7 @@ async def leave(
     member = await session.get(HouseholdMember, (household_id, resident_id)) if household else None
     if household is None or member is None:
         raise NotFound("household_not_found", "您不在这户的登记中。")
-    claim = await current_claim(session, household_id, resident_id)
+    claim = await current_claim(session, household_id, resident_id=resident_id)
     if claim is not None and claim.status in ("pending", "verified"):
         claim.status, claim.decided_at, claim.decided_by = "left", now, f"resident:{resident_id}"
     await session.delete(member)
@@ -310,7 +310,7 @@ async def accept_invite(
         raise Gone("invite_void", "邀请您的家人已不在这户的登记中，邀请码已失效。")
     household = await session.get(Household, row.household_id)
     assert household is not None
-    await _not_yet_member(session, household, resident.id)
+    await _not_yet_member(session, household, resident_id=resident.id)
     used = await session.execute(
         update(HouseholdInvite)
         .where(HouseholdInvite.id == row.id, HouseholdInvite.used_at.is_(None))

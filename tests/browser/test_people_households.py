@@ -57,7 +57,8 @@ def test_a_resident_claims_a_home_and_staff_verify_it_from_the_queue(
 
     login(desk, "tgyzl_staff")
     desk.goto("/console/households")
-    row = desk.get_by_test_id("claims-table").locator(f"[data-testid=claim-row][data-room='{ROOM}']")
+    table = desk.get_by_test_id("claims-table")
+    row = table.locator(f"[data-testid=claim-row][data-room='{ROOM}']")
     expect(row).to_be_visible()
     row.click()
     detail = desk.get_by_test_id("claim-detail")

@@ -77,7 +77,9 @@ async def list_claims(
 async def get_claim(
     claim_id: uuid.UUID, session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> ClaimOut:
-    claim, household, resident = await household_review.claim_in_scope(session, principal, claim_id)
+    claim, household, resident = await household_review.claim_in_scope(
+        session, claim_id, principal=principal
+    )
     return _claim_out(claim, household, resident, ctx, detail=True)
 
 
@@ -94,10 +96,10 @@ async def approve_claim(
     ctx: ContextDep,
 ) -> ClaimOut:
     claim, household, resident = await household_review.claim_in_scope(
-        session, principal, claim_id, lock=True
+        session, claim_id, principal=principal, lock=True
     )
     await household_review.approve(
-        session, claim, household, actor=principal.actor, now=clock.now()
+        session, claim, household=household, actor=principal.actor, now=clock.now()
     )
     return _claim_out(claim, household, resident, ctx, detail=True)
 
@@ -116,10 +118,15 @@ async def refuse_claim(
     ctx: ContextDep,
 ) -> ClaimOut:
     claim, household, resident = await household_review.claim_in_scope(
-        session, principal, claim_id, lock=True
+        session, claim_id, principal=principal, lock=True
     )
     await household_review.refuse(
-        session, claim, household, reason=data.reason, actor=principal.actor, now=clock.now()
+        session,
+        claim,
+        household=household,
+        reason=data.reason,
+        actor=principal.actor,
+        now=clock.now(),
     )
     return _claim_out(claim, household, resident, ctx, detail=True)
 
@@ -138,10 +145,15 @@ async def withdraw_claim(
     ctx: ContextDep,
 ) -> ClaimOut:
     claim, household, resident = await household_review.claim_in_scope(
-        session, principal, claim_id, lock=True
+        session, claim_id, principal=principal, lock=True
     )
     await household_review.withdraw(
-        session, claim, household, reason=data.reason, actor=principal.actor, now=clock.now()
+        session,
+        claim,
+        household=household,
+        reason=data.reason,
+        actor=principal.actor,
+        now=clock.now(),
     )
     return _claim_out(claim, household, resident, ctx, detail=True)
 
@@ -171,6 +183,6 @@ async def verify_member(
         actor=principal.actor,
         now=clock.now(),
     )
-    claim = await current_claim(session, household.id, resident_id)
+    claim = await current_claim(session, household.id, resident_id=resident_id)
     assert claim is not None
     return household_out(household, claim, ctx)

@@ -99,7 +99,7 @@ async def claim_household(
         now=now,
         document_id=data.document_id,
     )
-    claim = await households.current_claim(session, household.id, resident.id)
+    claim = await households.current_claim(session, household.id, resident_id=resident.id)
     assert claim is not None
     return household_out(household, claim, ctx)
 
