@@ -93,6 +93,7 @@ const messages: Shape<typeof zh> = {
     empty: 'No claims to handle',
     where: 'Door and room',
     resident: 'Resident',
+    relation: 'Relation',
     claimedAt: 'Claimed',
     document: 'Document',
     hasDocument: 'Photo',

@@ -91,6 +91,7 @@ export default {
     empty: '没有待处理的登记',
     where: '单元门与房间',
     resident: '住户',
+    relation: '关系',
     claimedAt: '提交时间',
     document: '证明材料',
     hasDocument: '有照片',
