@@ -48,6 +48,8 @@ INVITE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 INVITE_LENGTH = 8
 # The claims a resident still sees on 我的家 (a left claim is gone from their page).
 SHOWN_TO_RESIDENT = ("pending", "verified", "refused", "withdrawn")
+# A claim that waits or holds (its member row exists).
+OPEN = ("pending", "verified")
 
 
 def check_door(unit: PlaceRef, scanned: PlaceRef) -> None:
@@ -175,13 +177,18 @@ def document_urls(documents: MediaStore, claim: HouseholdClaim) -> tuple[str | N
 async def current_claim(
     session: AsyncSession, household_id: uuid.UUID, *, resident_id: uuid.UUID
 ) -> HouseholdClaim | None:
+    """The resident's claim on a home that waits or holds, else their latest one."""
     return await session.scalar(
         select(HouseholdClaim)
         .where(
             HouseholdClaim.household_id == household_id,
             HouseholdClaim.resident_id == resident_id,
         )
-        .order_by(HouseholdClaim.claimed_at.desc(), HouseholdClaim.id)
+        .order_by(
+            HouseholdClaim.status.in_(OPEN).desc(),
+            HouseholdClaim.claimed_at.desc(),
+            HouseholdClaim.id,
+        )
         .limit(1)
     )
 
@@ -195,10 +202,11 @@ async def claims_of(
         select(Household, HouseholdClaim)
         .join(HouseholdClaim, HouseholdClaim.household_id == Household.id)
         .where(HouseholdClaim.resident_id == resident_id)
-        .order_by(HouseholdClaim.claimed_at.desc())
     )
     latest: dict[uuid.UUID, tuple[Household, HouseholdClaim]] = {}
-    for household, claim in rows:
+    # Latest first; of two at one moment, the one that waits or holds.
+    ordered = sorted(rows, key=lambda r: (r[1].claimed_at, r[1].status in OPEN), reverse=True)
+    for household, claim in ordered:
         latest.setdefault(household.id, (household, claim))
     shown = [pair for pair in latest.values() if pair[1].status in SHOWN_TO_RESIDENT]
     return sorted(shown, key=lambda pair: pair[1].claimed_at)
@@ -226,7 +234,7 @@ async def leave(
     if household is None or member is None:
         raise NotFound("household_not_found", "您不在这户的登记中。")
     claim = await current_claim(session, household_id, resident_id=resident_id)
-    if claim is not None and claim.status in ("pending", "verified"):
+    if claim is not None and claim.status in OPEN:
         claim.status, claim.decided_at, claim.decided_by = "left", now, f"resident:{resident_id}"
     await session.delete(member)
     await session.flush()

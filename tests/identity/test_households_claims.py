@@ -1,6 +1,6 @@
-"""A resident claims a home at the scanned door; community staff verify it from their queue
-(oldest first, in their communities only), refuse it with a reason the resident sees, or
-withdraw a verification (recorded, announced through the outbox, ids only)."""
+"""A resident claims a home at the scanned door (and may leave it); community staff verify it
+from their queue (oldest first, in their communities only), refuse it with a reason the
+resident sees, or withdraw a verification (recorded, announced through the outbox, ids only)."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ async def test_a_claim_with_a_document_waits_in_the_queue_and_staff_verify_it(
     assert "household.verified" in events
 
 
-async def test_a_door_outside_the_scanned_code_s_place_is_refused_and_nothing_is_stored(
+async def test_a_door_outside_the_code_s_place_or_a_second_claim_is_refused_storing_nothing(
     identity: Identity,
 ) -> None:
     await identity.directory.seed()  # no staff needed
@@ -117,14 +117,8 @@ async def test_a_door_outside_the_scanned_code_s_place_is_refused_and_nothing_is
     assert no_door.json()["code"] == "door_required"
     assert await counts(identity) == (0, 0, 0)
 
-
-async def test_claiming_twice_or_while_another_claim_waits_is_a_conflict(
-    identity: Identity,
-) -> None:
-    await identity.directory.seed()  # no staff needed
-    me, _ = await resident(identity, "13911110004")
+    # Claiming twice, or while someone else's claim on the room waits: 409.
     neighbour, _ = await resident(identity, "13911110005")
-    token = await identity.directory.unit_token("TGYZL-03-2")
     assert (await claim(identity, me, token=token)).status_code == 201
     twice = await claim(identity, me, token=token, room_no="502")
     assert twice.status_code == 409
@@ -171,8 +165,17 @@ async def test_a_refusal_needs_a_reason_the_resident_then_sees(identity: Identit
     mine = (await identity.client.get("/v1/me/households", headers=me)).json()
     assert [(h["status"], h["reason"]) for h in mine] == [("refused", "房间号与登记不符，请核对")]
     assert await counts(identity) == (1, 0, 1)  # no member row: not a member at all
-    # Corrected, the resident may claim again.
-    assert (await claim(identity, me, token=token)).status_code == 201
+    # Corrected, the resident may claim again (minutes later), and take it back (leave).
+    identity.clock.advance(timedelta(minutes=5))
+    claimed = (await claim(identity, me, token=token)).json()
+    assert claimed["status"] == "pending"
+    left = await identity.client.delete(f"/v1/me/households/{claimed['id']}", headers=me)
+    assert left.status_code == 204
+    assert (await identity.client.get("/v1/me/households", headers=me)).json() == []
+    again = await identity.client.delete(f"/v1/me/households/{claimed['id']}", headers=me)
+    assert again.status_code == 404
+    assert (await identity.client.get("/v1/household-claims", headers=staff)).json()["total"] == 0
+    assert await counts(identity) == (1, 0, 2)
 
 
 async def test_a_withdrawn_verification_is_recorded_and_announced_with_ids_only(
@@ -214,19 +217,4 @@ async def test_a_withdrawn_verification_is_recorded_and_announced_with_ids_only(
         )
     ]
     assert actions[-1] == "household.withdrawn"
-    assert await counts(identity) == (1, 0, 1)
-
-
-async def test_a_resident_leaves_a_home(identity: Identity) -> None:
-    await identity.seed()
-    me, _ = await resident(identity, "13911110008")
-    token = await identity.directory.unit_token("TGYZL-03-2")
-    claimed = (await claim(identity, me, token=token)).json()
-    left = await identity.client.delete(f"/v1/me/households/{claimed['id']}", headers=me)
-    assert left.status_code == 204
-    assert (await identity.client.get("/v1/me/households", headers=me)).json() == []
-    again = await identity.client.delete(f"/v1/me/households/{claimed['id']}", headers=me)
-    assert again.status_code == 404
-    staff = await identity.bearer("tgyzl_staff")
-    assert (await identity.client.get("/v1/household-claims", headers=staff)).json()["total"] == 0
     assert await counts(identity) == (1, 0, 1)
