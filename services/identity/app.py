@@ -47,6 +47,8 @@ from services.kit.revocations import Revocations, Snapshot
 from services.kit.workers import PollingWorker, RunReport, run_with_app
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# How often uploads no claim named are looked for (they are kept a day: kit.media).
+DOCUMENT_PURGE_SECONDS = 3600.0
 log = logging.getLogger("identity")
 
 
@@ -66,6 +68,26 @@ class CatalogueRefresher(PollingWorker):
         ctx: IdentityContext = self.app.state.identity
         await catalogues.refresh(self.db, ctx.catalogue_sources, now=now or self.clock.now())
         return RunReport(succeeded=1)
+
+
+class DocumentPurge(PollingWorker):
+    """Deletes document photos no household claim named within a day (kit.media): a
+    resident's deed or lease is not kept for a claim never sent."""
+
+    name = "identity-documents"
+
+    def __init__(self, app: FastAPI) -> None:
+        super().__init__(app.state.clock)
+        self.app = app
+        self.worker_id = "documents"
+
+    async def run_due(self, now: datetime | None = None) -> RunReport:
+        ctx: IdentityContext = self.app.state.identity
+        db: Database = self.app.state.db
+        async with db.session(write=True) as session:
+            purged = await ctx.documents.purge_unattached(session)
+            await session.commit()
+        return RunReport(succeeded=purged)
 
 
 async def refresh_catalogues(app: FastAPI, *, now: datetime | None = None) -> None:
@@ -191,6 +213,7 @@ def create_app(
     )
     if settings.run_workers and settings.env != "test":
         run_with_app(app, CatalogueRefresher(app), poll_interval=settings.catalogue_refresh_seconds)
+        run_with_app(app, DocumentPurge(app), poll_interval=DOCUMENT_PURGE_SECONDS)
     # Identity verifies its own tokens (for /v1/me and admin) with its own key ring, and
     # refuses those of ended sessions from its own table (every replica within seconds).
     app.state.token_verifier.use_local_keys(keys.jwks)

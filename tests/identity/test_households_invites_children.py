@@ -9,9 +9,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from services.identity.models import AdminEvent, Dependant
+from services.identity.app import DocumentPurge
+from services.identity.models import AdminEvent, Dependant, media
 from tests.fixtures.identity import Identity
-from tests.identity.households_helpers import claim, counts, resident
+from tests.identity.households_helpers import claim, counts, jpeg, resident
 
 
 async def test_a_verified_member_invites_another_adult_by_a_one_time_code(
@@ -106,3 +107,18 @@ async def test_a_guardian_adds_a_child_only_with_consent_and_under_18(
     removed = await identity.client.delete(f"{children}/{added.json()['id']}", headers=me)
     assert removed.status_code == 204
     assert (await identity.client.get(children, headers=me)).json() == []
+
+
+async def test_a_document_no_claim_named_is_deleted_after_a_day(identity: Identity) -> None:
+    me, _ = await resident(identity, "13911110106")
+    uploaded = await identity.client.post(
+        "/v1/media", files={"file": ("lease.jpg", jpeg(), "image/jpeg")}, headers=me
+    )
+    assert uploaded.status_code == 201
+    worker = DocumentPurge(identity.app)
+    assert (await worker.run_due()).succeeded == 0  # kept while a claim may still name it
+    identity.clock.advance(timedelta(hours=25))
+    assert (await worker.run_due()).succeeded == 1
+    async with identity.db.session(write=False) as session:
+        purged_at = await session.scalar(select(media.table.c.purged_at))
+    assert purged_at is not None
