@@ -56,7 +56,10 @@ def test_a_resident_claims_a_home_and_staff_verify_it_from_the_queue(
     screenshot(page, "people-my-home-pending")
 
     login(desk, "tgyzl_staff")
-    desk.goto("/console/households")
+    desk.goto("/console")
+    waiting = desk.get_by_test_id("todo-item-identity.household_claims")
+    expect(waiting).to_contain_text("待核验住户")
+    waiting.click()  # the home's count opens the queue
     table = desk.get_by_test_id("claims-table")
     row = table.locator(f"[data-testid=claim-row][data-room='{ROOM}']")
     expect(row).to_be_visible()
