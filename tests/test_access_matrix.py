@@ -43,6 +43,12 @@ SELF_SERVICE = {
     ("identity", "POST", "/v1/me/dependants"),
     # A resident deletes their own account (never staff acting for them).
     ("identity", "DELETE", "/v1/me"),
+    # A signed-in resident's own homes and children: leave, invite, join, a document photo.
+    ("identity", "DELETE", "/v1/me/dependants/{dependant_id}"),
+    ("identity", "DELETE", "/v1/me/households/{household_id}"),
+    ("identity", "POST", "/v1/me/households/{household_id}/invites"),
+    ("identity", "POST", "/v1/me/household-invites/accept"),
+    ("identity", "POST", "/v1/media"),
     # A courier checks in from the station's code without an account, and acts on that
     # visit through its token (taking an item from the kit too); a signed-in resident
     # registers as a courier, keeps the profile and takes a new card.

@@ -178,6 +178,11 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'webhooks.title', tab: 'admin', perms: [PERM.webhooks] },
       },
       {
+        path: 'households',
+        component: () => import('./pages/identity/console/HouseholdClaimsPage.vue'),
+        meta: { titleKey: 'householdClaims.title', tab: 'home', perms: [PERM.households] },
+      },
+      {
         path: 'acting',
         component: () => import('./pages/identity/console/ActingPage.vue'),
         meta: { titleKey: 'workbench.acting.title', tab: 'home', perms: [PERM.households] },

@@ -12,19 +12,22 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
-from services.identity import catalogues, events_out, permissions, sessions
+from services.identity import catalogues, events_out, household_review, permissions, sessions
 from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
 from services.identity.keys import KeyRing
-from services.identity.models import outbox, received_events
+from services.identity.models import media, outbox, received_events
 from services.identity.routes import (
     account,
     api_clients,
     assisted,
     audit,
     auth,
+    documents,
     grants,
+    household_claims,
+    households,
     organisations,
     peers,
     residents,
@@ -37,6 +40,7 @@ from services.kit.app import create_service_app
 from services.kit.clients.directory import DirectoryClient
 from services.kit.clock import Clock
 from services.kit.db import Database
+from services.kit.media.store import MediaStore
 from services.kit.messages import MessageSender, make_sender
 from services.kit.observability import configure_service_logging
 from services.kit.outbox import OutboxRelay
@@ -47,6 +51,8 @@ from services.kit.revocations import Revocations, Snapshot
 from services.kit.workers import PollingWorker, RunReport, run_with_app
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# How often uploads no claim named are looked for (they are kept a day: kit.media).
+DOCUMENT_PURGE_SECONDS = 3600.0
 log = logging.getLogger("identity")
 
 
@@ -66,6 +72,26 @@ class CatalogueRefresher(PollingWorker):
         ctx: IdentityContext = self.app.state.identity
         await catalogues.refresh(self.db, ctx.catalogue_sources, now=now or self.clock.now())
         return RunReport(succeeded=1)
+
+
+class DocumentPurge(PollingWorker):
+    """Deletes document photos no household claim named within a day (kit.media): a
+    resident's deed or lease is not kept for a claim never sent."""
+
+    name = "identity-documents"
+
+    def __init__(self, app: FastAPI) -> None:
+        super().__init__(app.state.clock)
+        self.app = app
+        self.worker_id = "documents"
+
+    async def run_due(self, now: datetime | None = None) -> RunReport:
+        ctx: IdentityContext = self.app.state.identity
+        db: Database = self.app.state.db
+        async with db.session(write=True) as session:
+            purged = await ctx.documents.purge_unattached(session)
+            await session.commit()
+        return RunReport(succeeded=purged)
 
 
 async def refresh_catalogues(app: FastAPI, *, now: datetime | None = None) -> None:
@@ -127,6 +153,9 @@ def create_app(
             residents.router,
             assisted.router,
             account.router,
+            households.router,
+            household_claims.router,
+            documents.router,
             permissions_router(permissions.CATALOGUE),
             peers.router,
             peers.asked,
@@ -141,6 +170,8 @@ def create_app(
         clock=clock,
         database=database,
         on_ready=prepare,
+        todo=household_review.todo_counts,
+        todo_permission=permissions.HOUSEHOLDS_VERIFY,
     )
     wechat = (
         WeChatAdapter(
@@ -167,6 +198,15 @@ def create_app(
         ),
         directory=DirectoryClient(settings.directory_url, transport=directory_transport),
         wechat=wechat,
+        documents=MediaStore.from_settings(
+            media,
+            settings,
+            service_name=settings.service_name,
+            secret_key=settings.secret_key,
+            # The links are followed by browsers, through the gateway's /api/identity.
+            base_path=f"{settings.public_path_prefix.rstrip('/')}/v1/media",
+            clock=app.state.clock,
+        ),
         catalogue_sources=[
             catalogues.Source(
                 service=name,
@@ -192,6 +232,7 @@ def create_app(
     if settings.run_workers and settings.env != "test":
         run_with_app(app, CatalogueRefresher(app), poll_interval=settings.catalogue_refresh_seconds)
         run_with_app(app, relay, poll_interval=settings.outbox_poll_seconds)
+        run_with_app(app, DocumentPurge(app), poll_interval=DOCUMENT_PURGE_SECONDS)
     # Identity verifies its own tokens (for /v1/me and admin) with its own key ring, and
     # refuses those of ended sessions from its own table (every replica within seconds).
     app.state.token_verifier.use_local_keys(keys.jwks)

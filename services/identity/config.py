@@ -5,13 +5,19 @@ from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from services.kit.catalog import load
+from services.kit.media.store import MediaSettings
 from services.kit.settings import ServiceSettings
 
 
-class IdentitySettings(ServiceSettings):
+class IdentitySettings(ServiceSettings, MediaSettings):
+    """Identity's settings (env IDENTITY_...), with kit's media settings (IDENTITY_MEDIA_ROOT,
+    ...: the documents residents show with a household claim)."""
+
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     service_name: str = "identity"
+    # Where browsers reach identity (the gateway's prefix): the documents' signed links.
+    public_path_prefix: str = "/api/identity"
     directory_url: str = "http://127.0.0.1:8002"
     # Where identity fetches each built service's permissions (`GET /v1/permissions`), by
     # name; filled from the list (see `_service_urls`), directory from directory_url.

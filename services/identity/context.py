@@ -17,6 +17,7 @@ from services.identity.sessions import TokenPolicy
 from services.identity.staff_sign_in import LoginPolicy
 from services.identity.wechat import WeChatAdapter
 from services.kit.clients.directory import DirectoryClient
+from services.kit.media.store import MediaStore
 from services.kit.messages import MessageSender
 from services.kit.personal import PersonalDataCipher
 
@@ -29,6 +30,8 @@ class IdentityContext:
     sender: MessageSender
     directory: DirectoryClient
     wechat: WeChatAdapter | None
+    # Documents residents show with a household claim (kit.media, personal: no-store).
+    documents: MediaStore
     # Where each other service's permission catalogue is fetched (identity's own is read
     # in-process).
     catalogue_sources: list[Source] = field(default_factory=list)

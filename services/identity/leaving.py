@@ -4,8 +4,10 @@ Retention rule (written here, as identity keeps it):
 - Erased at once: the phone they sign in with (and its look-up hash), their name, a
   contact phone, the WeChat link, their household memberships (the home itself, a unit door
   and a room number, stays: it is no one's personal data and other members may live there),
-  their children's records, the one-time codes asked for with their phone and the texts
-  carrying them, and the messages services sent them by id (their 消息 on 我的).
+  their children's records, their household claims and the document photos shown with
+  them, the invites they issued that no one used, the one-time codes asked for with their
+  phone and the texts carrying them, and the messages services sent them by id (their 消息
+  on 我的).
 - Ended at once: every session (refresh tokens revoked, access tokens refused everywhere
   within seconds through the revoked sessions list, sessions.revoke_subject).
 - Kept: the resident's id with its creation and deletion dates, so the ids other records
@@ -31,6 +33,8 @@ from services.identity.audit import record_admin_event
 from services.identity.models import (
     Dependant,
     Household,
+    HouseholdClaim,
+    HouseholdInvite,
     HouseholdMember,
     OneTimeCode,
     Resident,
@@ -40,6 +44,7 @@ from services.identity.models import (
 from services.kit import peers
 from services.kit.auth import Principal
 from services.kit.errors import Gone, PermissionDenied
+from services.kit.media.store import MediaStore
 
 RESIDENT_DELETED = "resident.deleted"
 # The texts a resident's own phone was sent for signing in (the code in clear).
@@ -51,7 +56,12 @@ def account_deleted() -> Gone:
 
 
 async def delete_account(
-    session: AsyncSession, *, resident: Resident, principal: Principal, now: datetime
+    session: AsyncSession,
+    *,
+    resident: Resident,
+    principal: Principal,
+    documents: MediaStore,
+    now: datetime,
 ) -> None:
     """Erase what identity holds about `resident` (the retention rule above), end their
     sessions and tell the other services. Only the resident themself: staff acting for
@@ -82,6 +92,18 @@ async def delete_account(
         .limit(1)
     )
     await session.execute(delete(HouseholdMember).where(HouseholdMember.resident_id == resident.id))
+    shown = await session.scalars(
+        select(HouseholdClaim.document_id).where(
+            HouseholdClaim.resident_id == resident.id, HouseholdClaim.document_id.is_not(None)
+        )
+    )
+    await documents.purge(session, [d for d in shown if d is not None])
+    await session.execute(delete(HouseholdClaim).where(HouseholdClaim.resident_id == resident.id))
+    await session.execute(
+        delete(HouseholdInvite).where(
+            HouseholdInvite.created_by == resident.id, HouseholdInvite.used_at.is_(None)
+        )
+    )
     await session.execute(delete(Dependant).where(Dependant.guardian_id == resident.id))
     resident.phone_cipher = resident.phone_hash = None
     resident.display_name = resident.wechat_openid = None

@@ -7,15 +7,28 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Uuid,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.db import UTCDateTime, binary_string, check_in, new_metadata
+from services.kit.media.models import MediaLibrary
 from services.kit.outbox import Outbox
 from services.kit.peers import ReceivedEvents
 
 PATH_LENGTH = 400
 ORGANISATION_KINDS = ("contractor", "property_company", "partner")
+RELATIONS = ("owner", "tenant", "family")
+CLAIM_STATUSES = ("pending", "verified", "refused", "left", "withdrawn")
 CLIENT_KINDS = ("integration", "device")
 
 
@@ -153,10 +166,14 @@ class Resident(Base):
 
 
 class Household(Base):
-    """A home: a unit door and a room number, verified by community staff."""
+    """A home: a unit door and a room number, verified by community staff. One row per
+    door and room, so two first claims of a room made at once meet on its unique index."""
 
     __tablename__ = "households"
-    __table_args__ = (Index("ix_households_unit_path", "unit_path"),)
+    __table_args__ = (
+        Index("ix_households_unit_path", "unit_path"),
+        Index("uq_households_unit_room", "unit_place_id", "room_no", unique=True),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     unit_place_id: Mapped[uuid.UUID] = mapped_column(Uuid)
@@ -169,6 +186,10 @@ class Household(Base):
 
 
 class HouseholdMember(Base):
+    """A resident at a home while their claim waits or holds: `verified_at` set means a
+    verified member (other services' answers rely on it); refused, left or withdrawn claims
+    leave no row here (their trail is in `household_claims`)."""
+
     __tablename__ = "household_members"
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), primary_key=True)
@@ -189,6 +210,62 @@ class Dependant(Base):
     name_cipher: Mapped[str] = mapped_column(String(200))
     birth_year: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When the guardian consented to keeping a minor's data (required since 0007; children
+    # recorded before have none).
+    consented_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class HouseholdClaim(Base):
+    """A resident's claim to live at a home and what became of it: pending (待核验) until
+    community staff approve (verified) or refuse it with a reason the resident sees; a
+    verified claim ends when the resident leaves or staff withdraw it (moved out). One claim
+    per home may wait at a time (a partial unique index), whoever sent it first."""
+
+    __tablename__ = "household_claims"
+    __table_args__ = (
+        CheckConstraint(check_in("status", CLAIM_STATUSES), name="status"),
+        CheckConstraint(check_in("relation", RELATIONS), name="relation"),
+        Index("ix_household_claims_status_claimed_at", "status", "claimed_at"),
+        Index(
+            "uq_household_claims_one_pending",
+            "household_id",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("residents.id"), index=True)
+    relation: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10))
+    # "claim" (staff verify it) or "invite" (a verified member vouched: verified at once).
+    via: Mapped[str] = mapped_column(String(10))
+    # An optional photo of a document (kit.media, personal: only the resident and the staff
+    # verifying in scope get its links).
+    document_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    # Why staff refused or withdrew it: shown to the resident.
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class HouseholdInvite(Base):
+    """A one-time code a verified member gives another adult to join their home. Only the
+    code's keyed hash is kept."""
+
+    __tablename__ = "household_invites"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("residents.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class ApiClient(Base):
@@ -321,6 +398,8 @@ class Reveal(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+# Documents residents show with a claim (kit.media's table).
+media = MediaLibrary(Base.metadata)
 # Events to other services (kit.peers: resident.deleted) and the ids of those taken from them.
 outbox = Outbox(Base.metadata)
 received_events = ReceivedEvents(Base.metadata)

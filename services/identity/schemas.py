@@ -232,9 +232,17 @@ class RevealOut(BaseModel):
 
 
 class HouseholdIn(Strict):
-    unit_place_id: uuid.UUID
+    """A claim at the door whose code the resident scanned: the code's `token` (a unit door's
+    code, or a building's with `unit_place_id` naming one of its doors), or the scanned unit
+    door's `unit_place_id` alone."""
+
+    token: str | None = Field(None, min_length=1, max_length=64)
+    unit_place_id: uuid.UUID | None = None
     room_no: str = Field(min_length=1, max_length=10, pattern=r"^[0-9A-Za-z-]+$")
     relation: Literal["owner", "tenant", "family"] = "owner"
+    # An optional photo of a document (房产证, 租房合同): an upload of mine (POST /v1/media).
+    document_id: uuid.UUID | None = None
+    document_upload_key: str | None = Field(None, max_length=100)
 
 
 class HouseholdOut(BaseModel):
@@ -242,19 +250,71 @@ class HouseholdOut(BaseModel):
     unit_place_id: uuid.UUID
     unit_code: str
     room_no: str
-    verified: bool
-    member_verified: bool
+    verified: bool = Field(description="The home has a verified member")
+    member_verified: bool = Field(description="I am a verified member")
+    status: Literal["pending", "verified", "refused", "left", "withdrawn"]
+    relation: str
+    via: Literal["claim", "invite"]
+    claim_id: uuid.UUID
+    claimed_at: datetime
+    reason: str | None = Field(None, description="Why staff refused or withdrew it")
+    document_url: str | None = None
+
+
+class InviteOut(BaseModel):
+    code: str = Field(description="One-time, 8 characters; give it to the invitee")
+    expires_at: datetime
+
+
+class InviteAcceptIn(Strict):
+    code: str = Field(min_length=4, max_length=20)
+    relation: Literal["owner", "tenant", "family"] = "family"
+
+
+class ClaimOut(BaseModel):
+    """A claim as staff verifying it see it: the resident's phone masked, no children."""
+
+    id: uuid.UUID
+    status: Literal["pending", "verified", "refused", "left", "withdrawn"]
+    via: Literal["claim", "invite"]
+    relation: str
+    claimed_at: datetime
+    decided_at: datetime | None = None
+    reason: str | None = None
+    household_id: uuid.UUID
+    unit_place_id: uuid.UUID
+    unit_code: str
+    room_no: str
+    resident_id: uuid.UUID
+    resident_phone: str | None = Field(
+        description="Masked; none for a record staff keep without a phone"
+    )
+    has_document: bool
+    document_url: str | None = Field(None, description="Signed, expiring; detail only")
+    document_thumbnail_url: str | None = None
+
+
+class ClaimPage(BaseModel):
+    items: list[ClaimOut]
+    total: int
+
+
+class ClaimReasonIn(Strict):
+    reason: str | None = Field(None, max_length=200)
 
 
 class DependantIn(Strict):
     name: str = Field(min_length=1, max_length=30)
-    birth_year: int = Field(ge=1990, le=2100)
+    # Wide bounds: the rule (under 18, not in the future) answers with its own codes.
+    birth_year: int = Field(ge=1900, le=9999)
+    consent: bool = Field(False, description="The guardian agrees to keeping these (required)")
 
 
 class DependantOut(BaseModel):
     id: uuid.UUID
     name: str
     birth_year: int
+    consented_at: datetime | None = None
 
 
 class MeOut(BaseModel):

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from services.identity.models import (
     Dependant,
+    HouseholdClaim,
     HouseholdMember,
     OneTimeCode,
     Resident,
@@ -48,7 +49,9 @@ async def test_a_resident_deletes_their_account_once(identity: Identity) -> None
     )
     assert home.status_code == 201
     child = await identity.client.post(
-        "/v1/me/dependants", json={"name": "小明", "birth_year": 2018}, headers=resident
+        "/v1/me/dependants",
+        json={"name": "小明", "birth_year": 2018, "consent": True},
+        headers=resident,
     )
     assert child.status_code == 201
     # A service messaged them by id: the message is theirs and goes with the account.
@@ -82,6 +85,7 @@ async def test_a_resident_deletes_their_account_once(identity: Identity) -> None
         )
         for table, column in (
             (HouseholdMember, HouseholdMember.resident_id),
+            (HouseholdClaim, HouseholdClaim.resident_id),
             (Dependant, Dependant.guardian_id),
         ):
             left = await session.scalar(

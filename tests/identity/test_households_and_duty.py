@@ -49,7 +49,9 @@ async def test_a_resident_claims_a_home_and_community_staff_verify_it(identity: 
     )
     assert verified.status_code == 200
     mine = (await identity.client.get("/v1/me/households", headers=resident)).json()
-    assert mine == [{**claimed.json(), "verified": True, "member_verified": True}]
+    assert mine == [
+        {**claimed.json(), "verified": True, "member_verified": True, "status": "verified"}
+    ]
 
     not_a_unit = await identity.client.post(
         "/v1/me/households",
@@ -95,11 +97,15 @@ async def test_a_phone_is_revealed_only_to_staff_of_the_home_and_each_reveal_is_
 async def test_a_guardian_records_a_child_by_name_and_birth_year(identity: Identity) -> None:
     resident = await _resident(identity)
     added = await identity.client.post(
-        "/v1/me/dependants", json={"name": "小明", "birth_year": 2017}, headers=resident
+        "/v1/me/dependants",
+        json={"name": "小明", "birth_year": 2017, "consent": True},
+        headers=resident,
     )
     assert added.status_code == 201
     too_old = await identity.client.post(
-        "/v1/me/dependants", json={"name": "大明", "birth_year": 1995}, headers=resident
+        "/v1/me/dependants",
+        json={"name": "大明", "birth_year": 1995, "consent": True},
+        headers=resident,
     )
     assert too_old.status_code == 422
     listed = (await identity.client.get("/v1/me/dependants", headers=resident)).json()

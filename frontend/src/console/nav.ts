@@ -33,6 +33,7 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
   { key: 'home', service: 'console', group: 'work', to: '/console', icon: 'wap-home-o', labelKey: 'workbench.nav.home', tab: 'home' },
   { key: 'tickets', service: 'intake', group: 'work', to: '/console/tickets', icon: 'todo-list-o', labelKey: 'workbench.nav.tickets', perms: TICKET_PERMS, tab: 'tickets' },
   { key: 'stats', service: 'intake', group: 'work', to: '/console/stats', icon: 'chart-trending-o', labelKey: 'workbench.nav.stats', perms: TICKET_PERMS },
+  { key: 'households', service: 'identity', group: 'work', to: '/console/households', icon: 'home-o', labelKey: 'householdClaims.nav', perms: [PERM.households] },
   { key: 'acting', service: 'identity', group: 'work', to: '/console/acting', icon: 'friends-o', labelKey: 'workbench.nav.acting', perms: [PERM.households] },
   { key: 'places', service: 'directory', group: 'work', to: '/console/places', icon: 'location-o', labelKey: 'workbench.nav.places', perms: PLACE_PERMS, tab: 'places' },
   { key: 'rooms', service: 'rooms', group: 'services', to: '/console/rooms', icon: 'calendar-o', labelKey: 'dashboard.calendar', soon: '/console/soon/calendar' },

@@ -7,6 +7,7 @@ import uuid
 from fastapi import APIRouter
 
 from services.identity import leaving
+from services.identity.context import ContextDep
 from services.identity.models import Resident
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import PrincipalDep
@@ -25,11 +26,19 @@ router = APIRouter(prefix="/v1", tags=["residents"], dependencies=[PERSONAL])
     "`resident.deleted` to the services that keep a resident's records. A second call is a "
     "410 `account_deleted` (or a 401 once the ended session is refused).",
 )
-async def delete_me(session: SessionDep, clock: ClockDep, principal: PrincipalDep) -> None:
+async def delete_me(
+    session: SessionDep, clock: ClockDep, principal: PrincipalDep, ctx: ContextDep
+) -> None:
     kind, _, raw = principal.subject.partition(":")
     if kind != "resident":
         raise PermissionDenied("residents_only", "Only a resident's own account is deleted here.")
     resident = await session.get(Resident, uuid.UUID(raw), with_for_update=True)
     if resident is None:
         raise leaving.account_deleted()
-    await leaving.delete_account(session, resident=resident, principal=principal, now=clock.now())
+    await leaving.delete_account(
+        session,
+        resident=resident,
+        principal=principal,
+        documents=ctx.documents,
+        now=clock.now(),
+    )

@@ -1,25 +1,25 @@
-"""Residents' own records (households, children) and what community staff do with them."""
+"""Residents' children, their phones revealed to the entitled, and messages to those on duty
+(homes: routes/households.py and routes/household_claims.py)."""
 
 from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from sqlalchemy import select
 
-from services.identity import resident_search, residents
+from services.identity import children, resident_search, residents
 from services.identity.audit import reveal
 from services.identity.context import ContextDep
 from services.identity.models import Household, HouseholdMember
 from services.identity.notify import PERM_NOTIFY, message_on_duty
 from services.identity.permissions import scope_of
 from services.identity.resident_messages import messages_to
+from services.identity.routes.households import resident_id_of
 from services.identity.schemas import (
     DependantIn,
     DependantOut,
     FoundResidentOut,
-    HouseholdIn,
-    HouseholdOut,
     MyMessageOut,
     NotifyIn,
     NotifyOut,
@@ -28,85 +28,12 @@ from services.identity.schemas import (
     RevealOut,
 )
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import Principal, PrincipalDep, authorize, requires
-from services.kit.errors import NotFound, PermissionDenied
+from services.kit.auth import PrincipalDep, authorize, requires
+from services.kit.errors import NotFound
 from services.kit.pagination import Page, PageDep
 from services.kit.personal import PERM_REVEAL, mask_phone
 
 router = APIRouter(prefix="/v1", tags=["residents"])
-
-
-def _resident_id(principal: Principal) -> uuid.UUID:
-    kind, _, raw = principal.subject.partition(":")
-    if kind != "resident":
-        raise PermissionDenied("residents_only", "Sign in with your phone to do this.")
-    return uuid.UUID(raw)
-
-
-def _household_out(household: Household, member: HouseholdMember) -> HouseholdOut:
-    return HouseholdOut(
-        id=household.id,
-        unit_place_id=household.unit_place_id,
-        unit_code=household.unit_code,
-        room_no=household.room_no,
-        verified=household.verified_at is not None,
-        member_verified=member.verified_at is not None,
-    )
-
-
-@router.post("/me/households", status_code=201, summary="Ask to be recorded at a home")
-async def join_household(
-    data: HouseholdIn,
-    session: SessionDep,
-    clock: ClockDep,
-    principal: PrincipalDep,
-    ctx: ContextDep,
-) -> HouseholdOut:
-    # Directory first, before this request's first statement (kit.calls).
-    unit = await ctx.directory.place(data.unit_place_id, pointer="/body/unit_place_id")
-    resident = await residents.get_resident(session, _resident_id(principal))
-    household, member = await residents.join_household(
-        session,
-        resident=resident,
-        unit=unit,
-        room_no=data.room_no,
-        relation=data.relation,
-        now=clock.now(),
-    )
-    return _household_out(household, member)
-
-
-@router.get("/me/households", summary="My homes and whether they are verified")
-async def my_households(session: SessionDep, principal: PrincipalDep) -> list[HouseholdOut]:
-    rows = await residents.households_of(session, _resident_id(principal))
-    return [_household_out(h, m) for h, m in rows]
-
-
-@router.post(
-    "/households/{household_id:uuid}/members/{resident_id:uuid}/verify",
-    summary="Community staff confirm a resident lives there",
-    openapi_extra=requires(residents.PERM_VERIFY),
-)
-async def verify_member(
-    household_id: uuid.UUID,
-    resident_id: uuid.UUID,
-    session: SessionDep,
-    clock: ClockDep,
-    principal: PrincipalDep,
-) -> HouseholdOut:
-    not_found = NotFound("household_not_found", "No such household.")
-    household = await session.get(Household, household_id)
-    if household is None:
-        raise not_found
-    authorize(principal, residents.PERM_VERIFY, household.unit_path, hidden=not_found)
-    member = await residents.verify_member(
-        session,
-        household=household,
-        resident_id=resident_id,
-        actor=principal.subject,
-        now=clock.now(),
-    )
-    return _household_out(household, member)
 
 
 @router.post(
@@ -153,7 +80,7 @@ async def reveal_resident_phone(
     return RevealOut(phone=phone)
 
 
-@router.post("/me/dependants", status_code=201, summary="Add a child in my care")
+@router.post("/me/dependants", status_code=201, summary="Add a child in my care (with consent)")
 async def add_dependant(
     data: DependantIn,
     session: SessionDep,
@@ -161,27 +88,50 @@ async def add_dependant(
     principal: PrincipalDep,
     ctx: ContextDep,
 ) -> DependantOut:
-    guardian = await residents.get_resident(session, _resident_id(principal))
-    dependant = await residents.add_dependant(
+    guardian = await residents.get_resident(session, resident_id_of(principal))
+    dependant = await children.add_dependant(
         session,
         guardian=guardian,
         name=data.name,
         birth_year=data.birth_year,
         cipher=ctx.cipher,
         now=clock.now(),
+        consent=data.consent,
     )
-    return DependantOut(id=dependant.id, name=data.name.strip(), birth_year=dependant.birth_year)
+    return DependantOut(
+        id=dependant.id,
+        name=data.name.strip(),
+        birth_year=dependant.birth_year,
+        consented_at=dependant.consented_at,
+    )
 
 
 @router.get("/me/dependants", summary="The children in my care")
 async def my_dependants(
     session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> list[DependantOut]:
-    rows = await residents.dependants_of(session, _resident_id(principal))
+    rows = await children.dependants_of(session, resident_id_of(principal))
     return [
-        DependantOut(id=d.id, name=ctx.cipher.decrypt(d.name_cipher), birth_year=d.birth_year)
+        DependantOut(
+            id=d.id,
+            name=ctx.cipher.decrypt(d.name_cipher),
+            birth_year=d.birth_year,
+            consented_at=d.consented_at,
+        )
         for d in rows
     ]
+
+
+@router.delete(
+    "/me/dependants/{dependant_id:uuid}", status_code=204, summary="Remove a child from my care"
+)
+async def remove_dependant(
+    dependant_id: uuid.UUID, session: SessionDep, principal: PrincipalDep
+) -> Response:
+    await children.remove_dependant(
+        session, guardian_id=resident_id_of(principal), dependant_id=dependant_id
+    )
+    return Response(status_code=204)
 
 
 @router.post(
@@ -214,7 +164,7 @@ async def notify_on_duty(
 async def my_messages(
     session: SessionDep, principal: PrincipalDep, page: PageDep
 ) -> Page[MyMessageOut]:
-    rows, total = await messages_to(session, _resident_id(principal), page=page)
+    rows, total = await messages_to(session, resident_id_of(principal), page=page)
     return Page[MyMessageOut](
         items=[
             MyMessageOut(

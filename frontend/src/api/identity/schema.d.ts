@@ -269,6 +269,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/household-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims in my communities, oldest first (default: those waiting) */
+        get: operations["list_claims_v1_household_claims_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/household-claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A claim with its document (a signed, expiring link) */
+        get: operations["get_claim_v1_household_claims__claim_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/household-claims/{claim_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a waiting claim: the resident lives there */
+        post: operations["approve_claim_v1_household_claims__claim_id__approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/household-claims/{claim_id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a waiting claim with a reason the resident sees */
+        post: operations["refuse_claim_v1_household_claims__claim_id__refuse_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/household-claims/{claim_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a verification (moved out), with a reason; other services are told */
+        post: operations["withdraw_claim_v1_household_claims__claim_id__withdraw_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/households/verified-count": {
         parameters: {
             query?: never;
@@ -315,7 +400,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Community staff confirm a resident lives there */
+        /** Community staff confirm a resident lives there (by home and resident) */
         post: operations["verify_member_v1_households__household_id__members__resident_id__verify_post"];
         delete?: never;
         options?: never;
@@ -371,8 +456,42 @@ export interface paths {
         /** The children in my care */
         get: operations["my_dependants_v1_me_dependants_get"];
         put?: never;
-        /** Add a child in my care */
+        /** Add a child in my care (with consent) */
         post: operations["add_dependant_v1_me_dependants_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/dependants/{dependant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a child from my care */
+        delete: operations["remove_dependant_v1_me_dependants__dependant_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/household-invites/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a home with an invite code (verified at once: a verified member vouched) */
+        post: operations["accept_invite_v1_me_household_invites_accept_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,11 +505,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My homes and whether they are verified */
+        /** My homes: each claim's status, and why if refused */
         get: operations["my_households_v1_me_households_get"];
         put?: never;
-        /** Ask to be recorded at a home */
-        post: operations["join_household_v1_me_households_post"];
+        /** Claim my home at the scanned door */
+        post: operations["claim_household_v1_me_households_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/households/{household_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leave a home (or take back my waiting claim) */
+        delete: operations["leave_household_v1_me_households__household_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/households/{household_id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite another adult to my verified home: a one-time code, valid 7 days */
+        post: operations["invite_to_household_v1_me_households__household_id__invites_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -406,6 +559,60 @@ export interface paths {
         };
         /** The messages services sent me, newest first */
         get: operations["my_messages_v1_me_messages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo of a document for my household claim; name its id there
+         * @description multipart/form-data with the field `file`: a JPEG, PNG, WebP or HEIC photo up to 10 MB, checked by its content, re-encoded as JPEG without EXIF/GPS, with a thumbnail. Seen only by me and the community staff verifying my claim.
+         */
+        post: operations["upload_v1_media_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{media_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo or video behind a signed link */
+        get: operations["original_v1_media__media_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{media_id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo's thumbnail (JPEG, at most 480 px) behind a signed link */
+        get: operations["thumbnail_v1_media__media_id__thumbnail_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1034,6 +1241,83 @@ export interface components {
             /** Service */
             service: string;
         };
+        /**
+         * ClaimOut
+         * @description A claim as staff verifying it see it: the resident's phone masked, no children.
+         */
+        ClaimOut: {
+            /**
+             * Claimed At
+             * Format: date-time
+             */
+            claimed_at: string;
+            /** Decided At */
+            decided_at?: string | null;
+            /** Document Thumbnail Url */
+            document_thumbnail_url?: string | null;
+            /**
+             * Document Url
+             * @description Signed, expiring; detail only
+             */
+            document_url?: string | null;
+            /** Has Document */
+            has_document: boolean;
+            /**
+             * Household Id
+             * Format: uuid
+             */
+            household_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason?: string | null;
+            /** Relation */
+            relation: string;
+            /**
+             * Resident Id
+             * Format: uuid
+             */
+            resident_id: string;
+            /**
+             * Resident Phone
+             * @description Masked; none for a record staff keep without a phone
+             */
+            resident_phone: string | null;
+            /** Room No */
+            room_no: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "verified" | "refused" | "left" | "withdrawn";
+            /** Unit Code */
+            unit_code: string;
+            /**
+             * Unit Place Id
+             * Format: uuid
+             */
+            unit_place_id: string;
+            /**
+             * Via
+             * @enum {string}
+             */
+            via: "claim" | "invite";
+        };
+        /** ClaimPage */
+        ClaimPage: {
+            /** Items */
+            items: components["schemas"]["ClaimOut"][];
+            /** Total */
+            total: number;
+        };
+        /** ClaimReasonIn */
+        ClaimReasonIn: {
+            /** Reason */
+            reason?: string | null;
+        };
         /** CoveredPlaceOut */
         CoveredPlaceOut: {
             /** Name */
@@ -1065,6 +1349,12 @@ export interface components {
         DependantIn: {
             /** Birth Year */
             birth_year: number;
+            /**
+             * Consent
+             * @description The guardian agrees to keeping these (required)
+             * @default false
+             */
+            consent: boolean;
             /** Name */
             name: string;
         };
@@ -1072,6 +1362,8 @@ export interface components {
         DependantOut: {
             /** Birth Year */
             birth_year: number;
+            /** Consented At */
+            consented_at?: string | null;
             /**
              * Id
              * Format: uuid
@@ -1193,8 +1485,17 @@ export interface components {
             /** Role */
             role: string;
         };
-        /** HouseholdIn */
+        /**
+         * HouseholdIn
+         * @description A claim at the door whose code the resident scanned: the code's `token` (a unit door's
+         *     code, or a building's with `unit_place_id` naming one of its doors), or the scanned unit
+         *     door's `unit_place_id` alone.
+         */
         HouseholdIn: {
+            /** Document Id */
+            document_id?: string | null;
+            /** Document Upload Key */
+            document_upload_key?: string | null;
             /**
              * Relation
              * @default owner
@@ -1203,11 +1504,10 @@ export interface components {
             relation: "owner" | "tenant" | "family";
             /** Room No */
             room_no: string;
-            /**
-             * Unit Place Id
-             * Format: uuid
-             */
-            unit_place_id: string;
+            /** Token */
+            token?: string | null;
+            /** Unit Place Id */
+            unit_place_id?: string | null;
         };
         /** HouseholdMembershipOut */
         HouseholdMembershipOut: {
@@ -1246,14 +1546,41 @@ export interface components {
         /** HouseholdOut */
         HouseholdOut: {
             /**
+             * Claim Id
+             * Format: uuid
+             */
+            claim_id: string;
+            /**
+             * Claimed At
+             * Format: date-time
+             */
+            claimed_at: string;
+            /** Document Url */
+            document_url?: string | null;
+            /**
              * Id
              * Format: uuid
              */
             id: string;
-            /** Member Verified */
+            /**
+             * Member Verified
+             * @description I am a verified member
+             */
             member_verified: boolean;
+            /**
+             * Reason
+             * @description Why staff refused or withdrew it
+             */
+            reason?: string | null;
+            /** Relation */
+            relation: string;
             /** Room No */
             room_no: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "verified" | "refused" | "left" | "withdrawn";
             /** Unit Code */
             unit_code: string;
             /**
@@ -1261,8 +1588,40 @@ export interface components {
              * Format: uuid
              */
             unit_place_id: string;
-            /** Verified */
+            /**
+             * Verified
+             * @description The home has a verified member
+             */
             verified: boolean;
+            /**
+             * Via
+             * @enum {string}
+             */
+            via: "claim" | "invite";
+        };
+        /** InviteAcceptIn */
+        InviteAcceptIn: {
+            /** Code */
+            code: string;
+            /**
+             * Relation
+             * @default family
+             * @enum {string}
+             */
+            relation: "owner" | "tenant" | "family";
+        };
+        /** InviteOut */
+        InviteOut: {
+            /**
+             * Code
+             * @description One-time, 8 characters; give it to the invitee
+             */
+            code: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
         };
         /**
          * Label
@@ -1307,6 +1666,53 @@ export interface components {
             phone?: string | null;
             /** Subject */
             subject: string;
+        };
+        /**
+         * MediaOut
+         * @description An upload as the API shows it, with its signed links.
+         */
+        MediaOut: {
+            /** Byte Size */
+            byte_size: number;
+            /**
+             * Content Type
+             * @example image/jpeg
+             */
+            content_type: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Height */
+            height: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "image" | "video";
+            /**
+             * Thumbnail Url
+             * @description A JPEG at most 480 px; none for videos
+             */
+            thumbnail_url: string | null;
+            /**
+             * Upload Key
+             * @description Only the uploader gets it: a record attaches this upload only when the request names this key with its id (or comes from the same signed-in uploader)
+             */
+            upload_key: string;
+            /**
+             * Url
+             * @description Signed and expiring; works without a bearer token
+             */
+            url: string;
+            /** Width */
+            width: number | null;
         };
         /**
          * MyMessageOut
@@ -2382,6 +2788,178 @@ export interface operations {
             };
         };
     };
+    list_claims_v1_household_claims_get: {
+        parameters: {
+            query?: {
+                status?: "pending" | "verified" | "refused" | "left" | "withdrawn";
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimPage"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    get_claim_v1_household_claims__claim_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    approve_claim_v1_household_claims__claim_id__approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    refuse_claim_v1_household_claims__claim_id__refuse_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimReasonIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    withdraw_claim_v1_household_claims__claim_id__withdraw_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimReasonIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     verified_households_v1_households_verified_count_get: {
         parameters: {
             query: {
@@ -2634,6 +3212,70 @@ export interface operations {
             };
         };
     };
+    remove_dependant_v1_me_dependants__dependant_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dependant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    accept_invite_v1_me_household_invites_accept_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteAcceptIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     my_households_v1_me_households_get: {
         parameters: {
             query?: never;
@@ -2664,7 +3306,7 @@ export interface operations {
             };
         };
     };
-    join_household_v1_me_households_post: {
+    claim_household_v1_me_households_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -2684,6 +3326,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HouseholdOut"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    leave_household_v1_me_households__household_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                household_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    invite_to_household_v1_me_households__household_id__invites_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                household_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteOut"];
                 };
             };
             /** @description A problem */
@@ -2719,6 +3423,131 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_MyMessageOut_"];
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    upload_v1_media_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A photo (JPEG, PNG, WebP, HEIC; up to 10 MB) or a short video (MP4, MOV, WebM; up to 30 MB)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaOut"];
+                };
+            };
+            /** @description The file is over the limit (media_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many uploads for now */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    original_v1_media__media_id__get: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                media_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description A problem */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    thumbnail_v1_media__media_id__thumbnail_get: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                media_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
                 };
             };
             /** @description A problem */
