@@ -86,8 +86,9 @@ DEMO_TREE = [
                 "HCXL",
                 "黄村西里社区",
                 "010-60000301",
-                6,
-                2,
+                # Its real size: a forty-year-old compound of about 20 buildings, 400+ cars.
+                20,
+                3,
                 39.7350,
                 116.3250,
                 sites=[("parking_area", "HCXL-P1", "黄村西里停车场")],
@@ -98,6 +99,13 @@ DEMO_TREE = [
         "YH",
         "瀛海镇",
         "010-60000400",
+        # The practice centre's town: compounds a short walk from it, so its rooms and
+        # courses have residents (and children) nearby.
+        communities=[
+            Community("NHJYYL", "南海家园一里社区", "010-60000401", 5, 2, 39.7540, 116.3990),
+            Community("NHJYSL", "南海家园三里社区", "010-60000402", 4, 2, 39.7495, 116.4040),
+            Community("XHJY", "兴海家园社区", "010-60000403", 4, 3, 39.7460, 116.3965),
+        ],
         sites=[("venue", "YH-SJS", "瀛海镇新时代文明实践所")],
     ),
 ]
