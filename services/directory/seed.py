@@ -59,6 +59,10 @@ class Street:
     sites: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+# Sites on the map (WGS-84): the practice centre stands among 瀛海镇's demo compounds, so a
+# room booked there is a short walk from the homes identity's demo residents live in.
+SITE_POINTS: dict[str, tuple[float, float]] = {"YH-SJS": (39.7510, 116.4010)}
+
 DEMO_TREE = [
     Street(
         "TGY",
@@ -161,7 +165,17 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
             phone=street_spec.phone,
         )
         for kind, code, name in street_spec.sites:
-            site = await _place(session, clock, street, code=code, name=name, kind=kind)
+            lat, long = SITE_POINTS.get(code, (None, None))
+            site = await _place(
+                session,
+                clock,
+                street,
+                code=code,
+                name=name,
+                kind=kind,
+                latitude=lat,
+                longitude=long,
+            )
             if kind == "station":
                 # The warm station's code opens the courier service's station (its profile
                 # is keyed by this place's id): `/q/<token>` → check in.
