@@ -52,7 +52,7 @@ def running_directory(
         timeout=120,
         check=True,
     )
-    assert "46 unit doors" in seeded.stdout
+    assert "124 unit doors" in seeded.stdout
     server = subprocess.Popen(
         [
             sys.executable,

@@ -59,6 +59,10 @@ class Street:
     sites: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+# Sites on the map (WGS-84): the practice centre stands among 瀛海镇's demo compounds, so a
+# room booked there is a short walk from the homes identity's demo residents live in.
+SITE_POINTS: dict[str, tuple[float, float]] = {"YH-SJS": (39.7510, 116.4010)}
+
 DEMO_TREE = [
     Street(
         "TGY",
@@ -86,8 +90,9 @@ DEMO_TREE = [
                 "HCXL",
                 "黄村西里社区",
                 "010-60000301",
-                6,
-                2,
+                # Its real size: a forty-year-old compound of about 20 buildings, 400+ cars.
+                20,
+                3,
                 39.7350,
                 116.3250,
                 sites=[("parking_area", "HCXL-P1", "黄村西里停车场")],
@@ -98,6 +103,13 @@ DEMO_TREE = [
         "YH",
         "瀛海镇",
         "010-60000400",
+        # The practice centre's town: compounds a short walk from it, so its rooms and
+        # courses have residents (and children) nearby.
+        communities=[
+            Community("NHJYYL", "南海家园一里社区", "010-60000401", 5, 2, 39.7540, 116.3990),
+            Community("NHJYSL", "南海家园三里社区", "010-60000402", 4, 2, 39.7495, 116.4040),
+            Community("XHJY", "兴海家园社区", "010-60000403", 4, 3, 39.7460, 116.3965),
+        ],
         sites=[("venue", "YH-SJS", "瀛海镇新时代文明实践所")],
     ),
 ]
@@ -153,7 +165,17 @@ async def _load(session: AsyncSession, clock: Clock) -> int:
             phone=street_spec.phone,
         )
         for kind, code, name in street_spec.sites:
-            site = await _place(session, clock, street, code=code, name=name, kind=kind)
+            lat, long = SITE_POINTS.get(code, (None, None))
+            site = await _place(
+                session,
+                clock,
+                street,
+                code=code,
+                name=name,
+                kind=kind,
+                latitude=lat,
+                longitude=long,
+            )
             if kind == "station":
                 # The warm station's code opens the courier service's station (its profile
                 # is keyed by this place's id): `/q/<token>` → check in.

@@ -13,11 +13,12 @@ from datetime import datetime
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import api_keys, catalogues, staff
 from services.identity.context import IdentityContext
+from services.identity.demo_people import DemoOnly, demo_doors, seed_demo_people
 from services.identity.models import Organisation, Resident, StaffUser
 from services.kit.catalog import load
 from services.kit.clock import Clock
@@ -75,10 +76,6 @@ DEMO_CLIENTS: list[tuple[str, str, str | None, str, str]] = [
 ]
 
 
-class DemoOnly(Exception):
-    """Demo residents are for development: production settings refuse to create them."""
-
-
 async def seed_demo_residents(
     session: AsyncSession, ctx: IdentityContext, *, now: datetime, count: int = DEMO_RESIDENTS
 ) -> int:
@@ -88,22 +85,20 @@ async def seed_demo_residents(
     if ctx.settings.env == "production":
         raise DemoOnly("demo residents are never created in production")
     existing = set(await session.scalars(select(Resident.id)))
-    added = 0
-    for n in range(count):
-        if demo_resident_id(n) in existing:
-            continue
-        phone = demo_resident_phone(n)
-        session.add(
-            Resident(
-                id=demo_resident_id(n),
-                phone_cipher=ctx.cipher.encrypt(phone),
-                phone_hash=ctx.cipher.lookup_hash(phone),
-                created_at=now,
-            )
-        )
-        added += 1
-    await session.flush()
-    return added
+    # One multi-row INSERT: a thousand of them at every `make run` start (kit.demo).
+    rows = [
+        {
+            "id": demo_resident_id(n),
+            "phone_cipher": ctx.cipher.encrypt(demo_resident_phone(n)),
+            "phone_hash": ctx.cipher.lookup_hash(demo_resident_phone(n)),
+            "created_at": now,
+        }
+        for n in range(count)
+        if demo_resident_id(n) not in existing
+    ]
+    if rows:
+        await session.execute(insert(Resident), rows)
+    return len(rows)
 
 
 class CataloguesMissing(Exception):
@@ -118,6 +113,9 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
     # The places first, outside the write transaction (kit.calls).
     codes = {code for *_, code, _org in DEMO_STAFF} | {"GYSNL", "DX"}
     places = {code: await ctx.directory.place_by_code(code) for code in sorted(codes)}
+    # make run only: tests seed identity often and ask for residents when they need them.
+    demo_people = ctx.settings.env == "dev"
+    doors = await demo_doors(ctx) if demo_people else {}
     async with db.session() as session:
         if await session.scalar(select(func.count()).select_from(StaffUser)):
             return "identity: demo staff already present, nothing loaded"
@@ -186,14 +184,19 @@ async def seed_demo(db: Database, clock: Clock, ctx: IdentityContext) -> str:
                 now=now,
                 fixed_key=key,
             )
-        # make run only: tests seed identity often and ask for residents when they need them.
-        residents = (
-            await seed_demo_residents(session, ctx, now=now) if ctx.settings.env == "dev" else 0
-        )
+        residents, homes = 0, ""
+        if demo_people:
+            residents = await seed_demo_residents(session, ctx, now=now)
+            people = await seed_demo_people(session, ctx, doors=doors, now=now)
+            if people is not None:
+                homes = (
+                    f", {len(people.households) - people.pending_claims} verified households, "
+                    f"{people.pending} claims to verify, {len(people.children)} children"
+                )
         await session.commit()
     return (
         f"identity: demo data loaded ({len(DEMO_STAFF) + 1} staff, {len(DEMO_CLIENTS)} API keys, "
-        f"{residents} demo residents)"
+        f"{residents} demo residents{homes})"
     )
 
 

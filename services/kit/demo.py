@@ -20,7 +20,11 @@ def demo_staff_id(username: str) -> uuid.UUID:
 # Demo residents identity seeds in development only (services/identity/seed.py) and other
 # services' demo data names (the warm station's registered couriers): the n-th has a fixed
 # id and a phone in a block no real number uses for the demo (199 0000 nnnn).
-DEMO_RESIDENTS = 220
+DEMO_RESIDENTS = 1000
+# The first ones have no home in the demo: the couriers' block, and numbers a test or a
+# person trying the demo signs in with to claim a home of their own. The rest live in the
+# demo households identity seeds (services/identity/demo_people.py).
+DEMO_RESIDENTS_WITHOUT_HOME = 220
 
 
 def demo_resident_id(n: int) -> uuid.UUID:

@@ -9,10 +9,10 @@ from tests.fixtures.directory import Directory
 async def test_demo_data_loads_into_an_empty_directory_only_once(directory: Directory) -> None:
     first = await seed_demo(directory.db, directory.clock)
     second = await seed_demo(directory.db, directory.clock)
-    assert "46 unit doors" in first
+    assert "124 unit doors" in first
     assert "already present" in second
     units = await directory.client.get("/v1/places", params={"kind": "unit", "limit": 1})
-    assert units.json()["total"] == 46
+    assert units.json()["total"] == 124
 
 
 async def test_demo_data_holds_the_places_of_the_report(directory: Directory) -> None:
@@ -26,6 +26,10 @@ async def test_demo_data_holds_the_places_of_the_report(directory: Directory) ->
         "XF": ("兴丰街道", "street"),
         "HCXL": ("黄村西里社区", "community"),
         "YH": ("瀛海镇", "street"),
+        "NHJYYL": ("南海家园一里社区", "community"),
+        "NHJYSL": ("南海家园三里社区", "community"),
+        "XHJY": ("兴海家园社区", "community"),
+        "XHJY-04-3": ("3单元", "unit"),
         "YH-SJS": ("瀛海镇新时代文明实践所", "venue"),
         "TGY-NXYZ": ("天街暖心驿站", "station"),
         "HCXL-P1": ("黄村西里停车场", "parking_area"),

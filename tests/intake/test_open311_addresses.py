@@ -131,10 +131,10 @@ async def test_what_cannot_be_placed_is_a_georeport_400_and_nothing_is_stored(
     system: System, district_key: str
 ) -> None:
     accepted = "places requests by address_id"
-    # The demo communities' buildings 1 and 2 exist in all three: which is meant?
+    # Every demo community has a building 2 with a unit 1: which is meant?
     for fmt in ("json", "xml"):
         ambiguous = await refused(system, district_key, fmt, address_string="2号楼1单元")
-        assert "matches 3 places" in ambiguous
+        assert "matches 6 places" in ambiguous
         for place in ("天宫院中里社区 2号楼 1单元 (TGYZL-02-1)", "GYSNL-02-1", "HCXL-02-1"):
             assert place in ambiguous
         assert accepted in ambiguous
