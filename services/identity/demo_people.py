@@ -22,7 +22,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.context import IdentityContext
-from services.identity.models import Dependant, Household, HouseholdMember
+from services.identity.models import Dependant, Household, HouseholdClaim, HouseholdMember
 from services.identity.residents import RELATIONS
 from services.kit.clients.directory import PlaceRef
 from services.kit.demo import (
@@ -71,6 +71,7 @@ class DemoOnly(Exception):
 class DemoPeople:
     households: list[dict[str, Any]] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)  # one per member (the queue's rows)
     children: list[tuple[uuid.UUID, str, int, datetime]] = field(default_factory=list)
     pending_claims: int = 0  # households waiting for their first verification
     pending_joins: int = 0  # adults waiting to join a verified household
@@ -139,6 +140,20 @@ def plan(doors: dict[str, list[PlaceRef]], now: datetime) -> DemoPeople:
                 "verified_by": SEED_ACTOR if verified else None,
             }
         )
+        # The claim it came from: the 住户核验 queue lists the pending ones.
+        people.claims.append(
+            {
+                "id": uuid.uuid5(household["id"], f"claim:{resident_id}"),
+                "household_id": household["id"],
+                "resident_id": resident_id,
+                "relation": relation,
+                "status": "verified" if verified else "pending",
+                "via": "claim",
+                "claimed_at": joined,
+                "decided_at": joined + timedelta(days=2) if verified else None,
+                "decided_by": SEED_ACTOR if verified else None,
+            }
+        )
         return resident_id
 
     for code in sorted(doors):
@@ -194,6 +209,7 @@ async def seed_demo_people(
     people = plan(doors, now)
     await _insert(session, Household, people.households)
     await _insert(session, HouseholdMember, people.members)
+    await _insert(session, HouseholdClaim, people.claims)
     await _insert(
         session,
         Dependant,
@@ -204,6 +220,8 @@ async def seed_demo_people(
                 "name_cipher": ctx.cipher.encrypt(name),
                 "birth_year": born,
                 "created_at": created,
+                # The guardian agreed when adding the child (children.add_dependant's rule).
+                "consented_at": created,
             }
             for i, (guardian, name, born, created) in enumerate(people.children)
         ],

@@ -96,28 +96,27 @@ async def test_make_run_loads_hcxl_at_its_size_and_yinghai_homes_children_and_cl
         assert await _places(identity, community["id"], "unit")
         assert await _homes(identity, community, verified=True) > 0
 
-    # Claims wait in both demo staff members' queues, and hcxl_staff can verify one.
-    tgyzl = await identity.directory.place("TGYZL")
-    assert await _homes(identity, hcxl, verified=False) >= 10
-    assert await _homes(identity, tgyzl, verified=False) >= 5
-    async with identity.db.session(write=False) as session:
-        household_id, resident_id = (
-            await session.execute(
-                select(Household.id, HouseholdMember.resident_id)
-                .join(HouseholdMember)
-                .where(
-                    within(Household.unit_path, hcxl["path"]),
-                    HouseholdMember.verified_at.is_(None),
-                )
-                .limit(1)
-            )
-        ).one()
-    verified = await identity.client.post(
-        f"/v1/households/{household_id}/members/{resident_id}/verify",
+    # Claims wait in both demo staff members' 住户核验 queues, oldest first, and
+    # hcxl_staff approves the oldest.
+    queues = {}
+    for staff in ("hcxl_staff", "tgyzl_staff"):
+        listed = await identity.client.get(
+            "/v1/household-claims", headers=await identity.bearer(staff)
+        )
+        assert listed.status_code == 200, listed.text
+        queues[staff] = listed.json()
+    assert queues["hcxl_staff"]["total"] >= 10
+    assert queues["tgyzl_staff"]["total"] >= 5
+    oldest = queues["hcxl_staff"]["items"]
+    assert [c["claimed_at"] for c in oldest] == sorted(c["claimed_at"] for c in oldest)
+    assert {c["status"] for c in oldest} == {"pending"}
+    assert all(c["unit_code"].startswith("HCXL-") for c in oldest)
+    approved = await identity.client.post(
+        f"/v1/household-claims/{oldest[0]['id']}/approve",
         headers=await identity.bearer("hcxl_staff"),
     )
-    assert verified.status_code == 200, verified.text
-    assert verified.json()["member_verified"] is True
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["status"] == "verified"
 
     # A guardian signs in with their demo phone: their verified home and their children.
     async with identity.db.session(write=False) as session:
