@@ -81,6 +81,39 @@ built once), on a machine shared with other work at load 6-13:
 Short of the issue's 0.4x on SQLite: intake is still the bottleneck at 5-6 ms a report, of
 which SQLAlchemy (sessions, compiling, result handling) is the largest part, then FastAPI's
 dependencies, httpx's client layer and the directory's answer (2 ms of its own).
+
+Third round (no replay lookup when every anonymous limit is off, as here: nothing is counted,
+so whether a report is a retry does not matter; the category, webhook, deadline-job and
+row inserts' statements built once). Main at b0129b3 against this, runs alternating, 3
+rounds each, other helpers' tests beside them (load 3.3-6.0):
+
+    SQLite, before (2 runs): system 50 / 58 / 62 and 62 / 71 / 77 per s, p99 300 and 172 ms
+        (medians), CPU 16.3 / 14.1 ms a report (intake 12.6 / 10.65, directory 2.9 / 2.3,
+        gateway 0.95 / 0.7); bare 226 / 326 per s (medians), 2.2 ms;
+        system/bare 0.19 / 0.26 / 0.30 and 0.19 / 0.22 / 0.29; 10 statements
+    SQLite, after (2 runs): system 54 / 74 / 78 and 61 / 76 / 87 per s, p99 197 and 217 ms,
+        CPU 13.4 / 13.25 ms (intake 9.2 / 9.6, directory 2.8 / 2.75, gateway 0.9 / 0.85);
+        bare 304 / 220 per s, 2.3 / 2.5 ms; system/bare 0.14 / 0.26 / 0.26 and 0.25 / 0.32 /
+        0.34, CPU 5.9x and 5.2x (7.3x and 6.2x before); 9 statements, 11 hand-offs
+    SQLite, a third pair on a quieter machine (load 1.4-4.0): before, system 65 / 67 / 76 per
+        s, p99 196 ms, CPU 14.75 ms (intake 11.3); bare 258 per s; ratio 0.24 / 0.25 / 0.31.
+        After: system 64 / 69 / 76 per s, p99 209 ms, CPU 14.2 ms (intake 10.45, directory
+        2.85); bare 231 per s; ratio 0.28 / 0.32 / 0.33, CPU 5.2x (6.1x before)
+    PostgreSQL (intake's PostgreSQL tests running beside it, load 4.3-6.5): before, system
+        25 / 34 / 35 per s, p99 646 ms, CPU 18.35 ms (intake 13.9); bare 107 per s; ratio
+        0.23 / 0.25 / 0.32. After: system 29 / 32 / 35 per s, p99 681 ms, CPU 15.9 ms
+        (intake 11.4, directory 3.6); bare 126 per s; ratio 0.25 / 0.26 / 0.34, CPU 5.5x
+        (6.3x before)
+
+What is left, sampled with py-spy in intake's process under this load (its event loop's
+thread, 100%): 58% in the request's ASGI task, of which the route 35% (its directory call
+11%, 7 of it httpx's client layer above kit's pool; the report itself, from its category's
+read to its last INSERT, 17%; the idempotency key's claim and answer 6%), FastAPI's
+dependency solving 11%, the middlewares and routing the rest; 42% outside any request,
+nearly all of it inside uvloop's C loop (socket I/O, the wake-ups from aiosqlite's thread)
+with no Python frame to blame, 3% the job runner's and outbox relay's polls. In the
+directory 84% of its loop's samples are in uvloop's C loop, 16% its route and kit's
+middlewares: its 2.3-2.9 ms a report is mostly the HTTP exchange, not the lookup.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake.deadlines import minutes_for
@@ -224,6 +224,21 @@ async def _settings_above(
     return found
 
 
+# `effective`'s statement, built once with the category and the place's paths as parameters:
+# every report runs it, and building it (and its cache key) anew cost more than running it.
+_EFFECTIVE = (
+    select(Category, CategorySetting)
+    .outerjoin(
+        CategorySetting,
+        and_(
+            CategorySetting.category == Category.code,
+            CategorySetting.scope_path.in_(bindparam("paths", expanding=True)),
+        ),
+    )
+    .where(Category.code == bindparam("code"))
+)
+
+
 async def effective(
     session: AsyncSession, *, category_code: str, place_path: str
 ) -> Effective | None:
@@ -233,15 +248,7 @@ async def effective(
     report reads it, so the category and its settings are not two round trips)."""
     rows = (
         await session.execute(
-            select(Category, CategorySetting)
-            .outerjoin(
-                CategorySetting,
-                and_(
-                    CategorySetting.category == Category.code,
-                    CategorySetting.scope_path.in_(ancestor_paths(place_path)),
-                ),
-            )
-            .where(Category.code == category_code)
+            _EFFECTIVE, {"code": category_code, "paths": ancestor_paths(place_path)}
         )
     ).all()
     if not rows:

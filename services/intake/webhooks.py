@@ -50,7 +50,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.intake import permissions
@@ -201,16 +201,21 @@ def event_payload(ticket: Ticket, *, previous_status: str | None, now: datetime)
     }
 
 
+# `destinations`' statement, built once with the place's paths as a parameter: every report
+# runs it (see categories._EFFECTIVE).
+_DESTINATIONS = (
+    select(WebhookSubscription.id, WebhookSubscription.topics)
+    .where(
+        WebhookSubscription.scope_path.in_(bindparam("paths", expanding=True)),
+        WebhookSubscription.disabled_at.is_(None),
+    )
+    .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
+)
+
+
 async def destinations(session: AsyncSession, *, place_path: str, topic: str) -> list[str]:
     """The active subscriptions at the ticket's place or above it that want `topic`."""
-    rows = await session.execute(
-        select(WebhookSubscription.id, WebhookSubscription.topics)
-        .where(
-            WebhookSubscription.scope_path.in_(ancestor_paths(place_path)),
-            WebhookSubscription.disabled_at.is_(None),
-        )
-        .order_by(WebhookSubscription.created_at, WebhookSubscription.id)
-    )
+    rows = await session.execute(_DESTINATIONS, {"paths": ancestor_paths(place_path)})
     return [str(sub_id) for sub_id, topics in rows if topic in (topics or [])]
 
 

@@ -30,6 +30,7 @@ it the answer to its report). A retry racing its first try's commit still counts
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Awaitable, Callable
@@ -93,6 +94,12 @@ class Rate:
             raise ValueError(f"not a rate: {text!r} (e.g. 20/hour, 5/10min, off)")
         count, times, unit = int(found[1]), int(found[2] or 1), found[3]
         return cls(count, float(times * _UNITS[unit]))
+
+
+@functools.lru_cache(maxsize=64)
+def _rate(text: str | None) -> Rate | None:
+    """A limit's text as a rate, parsed once (every anonymous write reads its limits)."""
+    return Rate.parse(text) if text is not None else None
 
 
 def device_of(request: Request) -> str:
@@ -176,22 +183,38 @@ def anonymous_write_limit(
     async def anonymous_write_limited(request: Request, principal: OptionalPrincipalDep) -> None:
         if principal is not None:
             return
+        overrides: dict[str, str] = getattr(request.app.state.settings, "anonymous_limits", {})
+        rates = {
+            per: rate
+            for per, default in (
+                ("per_device", per_device),
+                ("per_address", per_address),
+                ("per_door", per_door),
+            )
+            if (rate := _rate(overrides.get(f"{scope}.{per}", overrides.get(f"*.{per}", default))))
+            is not None
+        }
+        if not rates:
+            # Every limit of this scope is off: nothing is counted, so whether this is a
+            # replay (a read of the idempotency keys) does not matter.
+            return
         keys = keys_of_route(request.scope.get("route"))
         if keys is not None and await keys.answered_before(request, scope=caller_scope(None)):
             return  # a replay of what was already counted (see the module)
-        overrides: dict[str, str] = getattr(request.app.state.settings, "anonymous_limits", {})
         address = client_address(request)
         # The caller's own limits first: a device already over its limit does not use up
         # its door's.
-        subjects: list[tuple[str, str | None, str]] = [
-            ("per_device", per_device, f"{device_of(request)}@{address}"),
-            ("per_address", per_address, address),
-            ("per_door", per_door, (await door(request) or "") if door is not None else ""),
+        subjects: list[tuple[str, str]] = [
+            ("per_device", f"{device_of(request)}@{address}"),
+            ("per_address", address),
+            (
+                "per_door",
+                (await door(request) or "") if door is not None and "per_door" in rates else "",
+            ),
         ]
         limiter = limiter_of(request.app)
-        for per, default, subject in subjects:
-            text = overrides.get(f"{scope}.{per}", overrides.get(f"*.{per}", default))
-            rate = Rate.parse(text) if text is not None else None
+        for per, subject in subjects:
+            rate = rates.get(per)
             if rate is None or not subject:
                 continue
             wait = await limiter.hit(f"{scope}:{per}:{subject}", rate.count, rate.seconds)

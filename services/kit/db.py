@@ -316,6 +316,10 @@ def insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
     return insert_for(session, table)
 
 
+# insert_row's statements, by table (a table's generated key is always the same column).
+_INSERTS: dict[Any, Any] = {}
+
+
 async def insert_row(session: AsyncSession, row: Any) -> None:
     """Insert one new ORM object with a single Core INSERT and make it persistent in the
     session, without a unit-of-work flush.
@@ -351,12 +355,18 @@ async def insert_row(session: AsyncSession, row: Any) -> None:
         setattr(row, prop.key, value)
         values[column.key] = value
     # The values as parameters, not in the statement: building the statement with them
-    # would make a bound parameter of each, and a cache key over them all, every time.
-    statement = insert(mapper.local_table)
+    # would make a bound parameter of each, and a cache key over them all, every time. The
+    # statement itself is built once per table, for the same reason.
+    statement = _INSERTS.get(mapper.local_table)
+    if statement is None:
+        statement = insert(mapper.local_table)
+        if generated is not None:
+            statement = statement.returning(generated.columns[0])
+        _INSERTS[mapper.local_table] = statement
     if generated is None:
         await session.execute(statement, values)
     else:
-        key = await session.scalar(statement.returning(generated.columns[0]), values)
+        key = await session.scalar(statement, values)
         setattr(row, generated.key, key)
     make_transient_to_detached(row)
     session.add(row)

@@ -106,6 +106,15 @@ class IdempotencyKeys:
             )
         )
 
+        # Whether a request's answer is stored (`answered_before`), likewise built once.
+        self.answer_stored = sa.select(t.c.key).where(
+            t.c.scope == sa.bindparam("b_scope"),
+            t.c.key == sa.bindparam("b_key"),
+            t.c.fingerprint == sa.bindparam("b_fingerprint"),
+            t.c.response_status.is_not(None),
+            t.c.expires_at > sa.bindparam("b_now", type_=t.c.expires_at.type),
+        )
+
     async def dependency(
         self,
         request: Request,
@@ -155,19 +164,12 @@ class IdempotencyKeys:
         key = parse_key(request.headers.get(HEADER))
         if key is None:
             return False
-        t = self.table
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         fingerprint = request_fingerprint(request.method, path, await request.body())
         now = request.app.state.clock.now()
-        statement = sa.select(t.c.key).where(
-            t.c.scope == scope,
-            t.c.key == key,
-            t.c.fingerprint == fingerprint,
-            t.c.response_status.is_not(None),
-            t.c.expires_at > now,
-        )
+        values = {"b_scope": scope, "b_key": key, "b_fingerprint": fingerprint, "b_now": now}
         async with request.app.state.db.single_read() as conn:
-            return (await conn.execute(statement)).first() is not None
+            return (await conn.execute(self.answer_stored, values)).first() is not None
 
     async def purge_expired(self, session: AsyncSession, *, now: datetime) -> int:
         t = self.table

@@ -103,6 +103,7 @@ class JobQueue:
     """The `jobs` table of one service, and the operations on it."""
 
     def __init__(self, metadata: sa.MetaData, *, table_name: str = "jobs") -> None:
+        self._schedule_all: dict[str, Any] = {}
         self.table = sa.Table(
             table_name,
             metadata,
@@ -156,15 +157,17 @@ class JobQueue:
         rows = [self._row(p, now=now) for p in planned]
         if not rows:
             return
-        t = self.table
         # The rows as parameters of one execution (one trip to the database): built into
-        # the statement, each value would be a bound parameter made anew on every call.
-        await session.execute(
-            insert_ignoring_conflicts(session, t).on_conflict_do_nothing(
-                index_elements=[t.c.unique_key]
-            ),
-            rows,
-        )
+        # the statement, each value would be a bound parameter made anew on every call. The
+        # statement is built once per backend (every report schedules its deadline checks).
+        dialect = session.get_bind().dialect.name
+        statement = self._schedule_all.get(dialect)
+        if statement is None:
+            t = self.table
+            statement = self._schedule_all[dialect] = insert_ignoring_conflicts(
+                session, t
+            ).on_conflict_do_nothing(index_elements=[t.c.unique_key])
+        await session.execute(statement, rows)
 
     @staticmethod
     def _row(planned: Planned, *, now: datetime) -> dict[str, Any]:
