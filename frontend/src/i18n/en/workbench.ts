@@ -44,6 +44,11 @@ const messages: Shape<typeof zh> = {
       start: 'Start acting',
       started: 'Acting started: opening the resident\'s pages',
       unknownUnit: 'No unit door has this code',
+      phone: 'Phone (masked)',
+      home: 'Home (door, room)',
+      recordedBy: 'Recorded by',
+      self: 'The resident',
+      act: 'Act for',
     },
     nav: {
       acting: 'Act for a resident',

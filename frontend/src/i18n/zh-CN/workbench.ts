@@ -44,6 +44,11 @@ export default {
       start: '开始代办',
       started: '已开始代办，正在打开居民的页面',
       unknownUnit: '没有这个单元门编号',
+      phone: '电话（已隐藏部分）',
+      home: '住址（单元门 房号）',
+      recordedBy: '档案来源',
+      self: '本人注册',
+      act: '代办',
     },
     nav: {
       acting: '代办',
