@@ -98,7 +98,6 @@ const messages: Shape<typeof zh> = {
     document: 'Document',
     hasDocument: 'Photo',
     noDocument: 'No document uploaded',
-    documentPurged: 'The document photo is no longer kept: its time after the decision is over',
     detail: 'Claim',
     viaInvite: 'Joined by a verified member’s invite',
     approve: 'Verify',

@@ -50,6 +50,7 @@ const messages: Shape<typeof zh> = {
       self: 'The resident',
       act: 'Act for',
     },
+    documentPurged: 'The document photo is no longer kept: its time after the decision is over',
     nav: {
       acting: 'Act for a resident',
       label: 'Sections',

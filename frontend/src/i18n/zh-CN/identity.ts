@@ -96,7 +96,6 @@ export default {
     document: '证明材料',
     hasDocument: '有照片',
     noDocument: '没有上传证明材料',
-    documentPurged: '证明材料照片已过保存期限，不再保留',
     detail: '登记详情',
     viaInvite: '由已核验的家人邀请加入',
     approve: '核验通过',

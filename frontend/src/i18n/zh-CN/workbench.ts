@@ -50,6 +50,8 @@ export default {
       self: '本人注册',
       act: '代办',
     },
+    // 住户核验: a decided claim's document photo, deleted by the retention rule.
+    documentPurged: '证明材料照片已过保存期限，不再保留',
     nav: {
       acting: '代办',
       label: '功能导航',
