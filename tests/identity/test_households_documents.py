@@ -33,9 +33,7 @@ async def test_a_decided_claims_document_is_purged_after_30_days_a_waiting_one_k
     _, verified = await _claim_with_document(identity, "13911110201", "701")
     _, refused = await _claim_with_document(identity, "13911110202", "702")
     _, waiting = await _claim_with_document(identity, "13911110203", "703")
-    approve = await identity.client.post(
-        f"/v1/household-claims/{verified}/approve", headers=staff
-    )
+    approve = await identity.client.post(f"/v1/household-claims/{verified}/approve", headers=staff)
     assert approve.status_code == 200
     refuse = await identity.client.post(
         f"/v1/household-claims/{refused}/refuse", json={"reason": "房号不符"}, headers=staff

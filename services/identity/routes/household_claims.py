@@ -71,7 +71,9 @@ async def list_claims(
     status: Annotated[Status, Query()] = "pending",
 ) -> ClaimPage:
     rows, total = await household_review.queue(session, principal, status=status, page=page)
-    return ClaimPage(items=[await _claim_out(session, c, h, r, ctx) for c, h, r in rows], total=total)
+    return ClaimPage(
+        items=[await _claim_out(session, c, h, r, ctx) for c, h, r in rows], total=total
+    )
 
 
 @router.get(

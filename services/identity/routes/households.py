@@ -28,8 +28,7 @@ def resident_id_of(principal: Principal) -> uuid.UUID:
 
 
 async def household_out(
-    session: AsyncSession,
-    household: Household, claim: HouseholdClaim, ctx: IdentityContext
+    session: AsyncSession, household: Household, claim: HouseholdClaim, ctx: IdentityContext
 ) -> HouseholdOut:
     links = await households.document_links(session, ctx.documents, claim, thumbnail=False)
     return HouseholdOut(
