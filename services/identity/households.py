@@ -180,7 +180,7 @@ class DocumentLinks:
 
 
 async def document_links(
-    session: AsyncSession, documents: MediaStore, claim: HouseholdClaim, *, thumbnail: bool = True
+    session: AsyncSession, claim: HouseholdClaim, *, documents: MediaStore, thumbnail: bool = True
 ) -> DocumentLinks:
     """Links to the claim's document; only for the resident themself and staff verifying in
     scope (the routes decide)."""

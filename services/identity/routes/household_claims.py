@@ -34,7 +34,9 @@ async def _claim_out(
     *,
     detail: bool = False,
 ) -> ClaimOut:
-    links = await document_links(session, ctx.documents, claim) if detail else DocumentLinks()
+    links = (
+        await document_links(session, claim, documents=ctx.documents) if detail else DocumentLinks()
+    )
     return ClaimOut(
         id=claim.id,
         status=claim.status,

@@ -30,7 +30,9 @@ def resident_id_of(principal: Principal) -> uuid.UUID:
 async def household_out(
     session: AsyncSession, household: Household, claim: HouseholdClaim, ctx: IdentityContext
 ) -> HouseholdOut:
-    links = await households.document_links(session, ctx.documents, claim, thumbnail=False)
+    links = await households.document_links(
+        session, claim, documents=ctx.documents, thumbnail=False
+    )
     return HouseholdOut(
         id=household.id,
         unit_place_id=household.unit_place_id,

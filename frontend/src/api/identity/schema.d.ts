@@ -1255,7 +1255,7 @@ export interface components {
             decided_at?: string | null;
             /**
              * Document Purged
-             * @description Detail only: the document's bytes were deleted by retention
+             * @description Detail only: deleted by retention
              * @default false
              */
             document_purged: boolean;
@@ -1563,7 +1563,7 @@ export interface components {
             claimed_at: string;
             /**
              * Document Purged
-             * @description The document's bytes were deleted by retention after the decision
+             * @description Deleted by retention after the decision
              * @default false
              */
             document_purged: boolean;
