@@ -16,6 +16,7 @@ from services.identity import catalogues, events_out, household_review, permissi
 from services.identity.audit import record_remote
 from services.identity.config import IdentitySettings
 from services.identity.context import IdentityContext
+from services.identity.households import purge_decided_documents
 from services.identity.keys import KeyRing
 from services.identity.models import media, outbox, received_events
 from services.identity.routes import (
@@ -76,7 +77,8 @@ class CatalogueRefresher(PollingWorker):
 
 class DocumentPurge(PollingWorker):
     """Deletes document photos no household claim named within a day (kit.media): a
-    resident's deed or lease is not kept for a claim never sent."""
+    resident's deed or lease is not kept for a claim never sent; and those of claims decided
+    longer ago than the retention rule allows (households.purge_decided_documents)."""
 
     name = "identity-documents"
 
@@ -90,6 +92,12 @@ class DocumentPurge(PollingWorker):
         db: Database = self.app.state.db
         async with db.session(write=True) as session:
             purged = await ctx.documents.purge_unattached(session)
+            purged += await purge_decided_documents(
+                session,
+                ctx.documents,
+                now=now or self.clock.now(),
+                keep_days=ctx.settings.household_document_retention_days,
+            )
             await session.commit()
         return RunReport(succeeded=purged)
 

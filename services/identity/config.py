@@ -54,6 +54,9 @@ class IdentitySettings(ServiceSettings, MediaSettings):
     otp_resend_seconds: int = 60
     # Staff finding a resident by phone (resident_search): searches per searcher per hour.
     resident_searches_per_hour: int = 30
+    # Days a household claim's document photo is kept once the claim is decided (the rule:
+    # households.DOCUMENT_RETENTION_DAYS).
+    household_document_retention_days: int = Field(30, ge=1)
     sms_url: str = ""
     sms_api_key: str = ""
     wechat_app_id: str = ""

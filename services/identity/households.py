@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import exists, select, update
@@ -32,6 +33,7 @@ from services.identity.models import (
     HouseholdInvite,
     HouseholdMember,
     Resident,
+    media,
 )
 from services.kit.clients.directory import PlaceRef
 from services.kit.errors import Conflict, Gone, InvalidInput, NotFound, PermissionDenied
@@ -160,18 +162,76 @@ async def attach_document(
 ) -> None:
     """The claim's document photo: the resident's own upload, an image, not used elsewhere
     (kit.media: 422 `invalid_media` otherwise). Attached before the claim is stored, in the
-    same transaction: a refused claim leaves it unattached (purged within a day)."""
+    same transaction: a claim that fails leaves it unattached (purged within a day); a
+    decided claim's document is purged by DOCUMENT_RETENTION_DAYS."""
     ref = MediaRef(pointer="/body/document_id", media_id=document_id, kind="image", key=upload_key)
     await documents.check_attachable(session, [ref], by=by)
     await documents.library.attach(session, [document_id], to=f"household-document:{by}", now=now)
 
 
-def document_urls(documents: MediaStore, claim: HouseholdClaim) -> tuple[str | None, str | None]:
-    """Signed, expiring links to the claim's document; only for the resident themself and
-    staff verifying in scope (the routes decide)."""
+@dataclass(frozen=True)
+class DocumentLinks:
+    """A claim's document as a page shows it: signed, expiring links while its bytes are
+    kept; `purged` once retention deleted them (say so, rather than a link that is gone)."""
+
+    url: str | None = None
+    thumbnail: str | None = None
+    purged: bool = False
+
+
+async def document_links(
+    session: AsyncSession, claim: HouseholdClaim, *, documents: MediaStore, thumbnail: bool = True
+) -> DocumentLinks:
+    """Links to the claim's document; only for the resident themself and staff verifying in
+    scope (the routes decide)."""
     if claim.document_id is None:
-        return None, None
-    return documents.signed_urls(claim.document_id, thumbnail=True)
+        return DocumentLinks()
+    item = await documents.library.get(session, claim.document_id)
+    if item is None or item.purged_at is not None:
+        return DocumentLinks(purged=True)
+    url, thumb = documents.signed_urls(claim.document_id, thumbnail=thumbnail)
+    return DocumentLinks(url, thumb)
+
+
+# How long a claim's document photo (a deed, a lease: personal data of the whole family) is
+# kept. It is needed only while staff decide the claim; once decided (verified, refused,
+# withdrawn or left) the decision, its reason and the admin event are the record, and the
+# photo would only be a liability. A grace period after the decision leaves time for a
+# resident's question or a colleague's second look. Configurable:
+# IDENTITY_HOUSEHOLD_DOCUMENT_RETENTION_DAYS. A waiting claim's document is always kept.
+DOCUMENT_RETENTION_DAYS = 30
+DECIDED = ("verified", "refused", "withdrawn", "left")
+
+
+async def purge_decided_documents(
+    session: AsyncSession,
+    documents: MediaStore,
+    *,
+    now: datetime,
+    keep_days: int = DOCUMENT_RETENTION_DAYS,
+    batch: int = 200,
+) -> int:
+    """Delete the bytes of documents of claims decided more than `keep_days` ago (the media
+    rows stay, marked purged, so the claim can say its document is no longer kept); how
+    many were purged. Safe in several replicas: kit.media locks the rows it purges."""
+    cutoff = now - timedelta(days=keep_days)
+    table = media.table
+    due = (
+        select(HouseholdClaim.document_id)
+        .join(table, table.c.id == HouseholdClaim.document_id)
+        .where(
+            HouseholdClaim.status.in_(DECIDED),
+            HouseholdClaim.decided_at < cutoff,
+            table.c.purged_at.is_(None),
+        )
+        .order_by(HouseholdClaim.decided_at)
+        .limit(batch)
+    )
+    total = 0
+    while ids := [i for i in (await session.scalars(due)).all() if i is not None]:
+        await documents.purge(session, ids)
+        total += len(ids)
+    return total
 
 
 async def current_claim(

@@ -259,6 +259,7 @@ class HouseholdOut(BaseModel):
     claimed_at: datetime
     reason: str | None = Field(None, description="Why staff refused or withdrew it")
     document_url: str | None = None
+    document_purged: bool = Field(False, description="Deleted by retention after the decision")
 
 
 class InviteOut(BaseModel):
@@ -292,6 +293,7 @@ class ClaimOut(BaseModel):
     has_document: bool
     document_url: str | None = Field(None, description="Signed, expiring; detail only")
     document_thumbnail_url: str | None = None
+    document_purged: bool = Field(False, description="Detail only: deleted by retention")
 
 
 class ClaimPage(BaseModel):

@@ -6,10 +6,11 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import household_review
 from services.identity.context import ContextDep, IdentityContext
-from services.identity.households import PERM_VERIFY, current_claim, document_urls
+from services.identity.households import PERM_VERIFY, DocumentLinks, current_claim, document_links
 from services.identity.models import Household, HouseholdClaim, Resident
 from services.identity.routes.households import household_out
 from services.identity.schemas import ClaimOut, ClaimPage, ClaimReasonIn, HouseholdOut
@@ -24,7 +25,8 @@ router = APIRouter(prefix="/v1", tags=["household claims"])
 Status = Literal["pending", "verified", "refused", "left", "withdrawn"]
 
 
-def _claim_out(
+async def _claim_out(
+    session: AsyncSession,
     claim: HouseholdClaim,
     household: Household,
     resident: Resident,
@@ -32,7 +34,9 @@ def _claim_out(
     *,
     detail: bool = False,
 ) -> ClaimOut:
-    url, thumbnail = document_urls(ctx.documents, claim) if detail else (None, None)
+    links = (
+        await document_links(session, claim, documents=ctx.documents) if detail else DocumentLinks()
+    )
     return ClaimOut(
         id=claim.id,
         status=claim.status,
@@ -50,8 +54,9 @@ def _claim_out(
             mask_phone(ctx.cipher.decrypt(resident.phone_cipher)) if resident.phone_cipher else None
         ),
         has_document=claim.document_id is not None,
-        document_url=url,
-        document_thumbnail_url=thumbnail,
+        document_url=links.url,
+        document_thumbnail_url=links.thumbnail,
+        document_purged=links.purged,
     )
 
 
@@ -68,7 +73,9 @@ async def list_claims(
     status: Annotated[Status, Query()] = "pending",
 ) -> ClaimPage:
     rows, total = await household_review.queue(session, principal, status=status, page=page)
-    return ClaimPage(items=[_claim_out(c, h, r, ctx) for c, h, r in rows], total=total)
+    return ClaimPage(
+        items=[await _claim_out(session, c, h, r, ctx) for c, h, r in rows], total=total
+    )
 
 
 @router.get(
@@ -82,7 +89,7 @@ async def get_claim(
     claim, household, resident = await household_review.claim_in_scope(
         session, claim_id, principal=principal
     )
-    return _claim_out(claim, household, resident, ctx, detail=True)
+    return await _claim_out(session, claim, household, resident, ctx, detail=True)
 
 
 @router.post(
@@ -103,7 +110,7 @@ async def approve_claim(
     await household_review.approve(
         session, claim, household=household, actor=principal.actor, now=clock.now()
     )
-    return _claim_out(claim, household, resident, ctx, detail=True)
+    return await _claim_out(session, claim, household, resident, ctx, detail=True)
 
 
 @router.post(
@@ -130,7 +137,7 @@ async def refuse_claim(
         actor=principal.actor,
         now=clock.now(),
     )
-    return _claim_out(claim, household, resident, ctx, detail=True)
+    return await _claim_out(session, claim, household, resident, ctx, detail=True)
 
 
 @router.post(
@@ -157,7 +164,7 @@ async def withdraw_claim(
         actor=principal.actor,
         now=clock.now(),
     )
-    return _claim_out(claim, household, resident, ctx, detail=True)
+    return await _claim_out(session, claim, household, resident, ctx, detail=True)
 
 
 @router.post(
@@ -187,4 +194,4 @@ async def verify_member(
     )
     claim = await current_claim(session, household.id, resident_id=resident_id)
     assert claim is not None
-    return household_out(household, claim, ctx)
+    return await household_out(session, household, claim, ctx)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity import households, residents
 from services.identity.context import ContextDep, IdentityContext
@@ -26,10 +27,12 @@ def resident_id_of(principal: Principal) -> uuid.UUID:
     return uuid.UUID(raw)
 
 
-def household_out(
-    household: Household, claim: HouseholdClaim, ctx: IdentityContext
+async def household_out(
+    session: AsyncSession, household: Household, claim: HouseholdClaim, ctx: IdentityContext
 ) -> HouseholdOut:
-    url, _ = households.document_urls(ctx.documents, claim)
+    links = await households.document_links(
+        session, claim, documents=ctx.documents, thumbnail=False
+    )
     return HouseholdOut(
         id=household.id,
         unit_place_id=household.unit_place_id,
@@ -43,7 +46,8 @@ def household_out(
         claim_id=claim.id,
         claimed_at=claim.claimed_at,
         reason=claim.reason,
-        document_url=url,
+        document_url=links.url,
+        document_purged=links.purged,
     )
 
 
@@ -101,7 +105,7 @@ async def claim_household(
     )
     claim = await households.current_claim(session, household.id, resident_id=resident.id)
     assert claim is not None
-    return household_out(household, claim, ctx)
+    return await household_out(session, household, claim, ctx)
 
 
 @router.get("/me/households", summary="My homes: each claim's status, and why if refused")
@@ -109,7 +113,7 @@ async def my_households(
     session: SessionDep, principal: PrincipalDep, ctx: ContextDep
 ) -> list[HouseholdOut]:
     rows = await households.claims_of(session, resident_id_of(principal))
-    return [household_out(h, c, ctx) for h, c in rows]
+    return [await household_out(session, h, c, ctx) for h, c in rows]
 
 
 @router.delete(
@@ -169,4 +173,4 @@ async def accept_invite(
         cipher=ctx.cipher,
         now=clock.now(),
     )
-    return household_out(household, claim, ctx)
+    return await household_out(session, household, claim, ctx)

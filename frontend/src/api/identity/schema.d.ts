@@ -1253,6 +1253,12 @@ export interface components {
             claimed_at: string;
             /** Decided At */
             decided_at?: string | null;
+            /**
+             * Document Purged
+             * @description Detail only: deleted by retention
+             * @default false
+             */
+            document_purged: boolean;
             /** Document Thumbnail Url */
             document_thumbnail_url?: string | null;
             /**
@@ -1555,6 +1561,12 @@ export interface components {
              * Format: date-time
              */
             claimed_at: string;
+            /**
+             * Document Purged
+             * @description Deleted by retention after the decision
+             * @default false
+             */
+            document_purged: boolean;
             /** Document Url */
             document_url?: string | null;
             /**

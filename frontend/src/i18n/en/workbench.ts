@@ -44,7 +44,13 @@ const messages: Shape<typeof zh> = {
       start: 'Start acting',
       started: 'Acting started: opening the resident\'s pages',
       unknownUnit: 'No unit door has this code',
+      phone: 'Phone (masked)',
+      home: 'Home (door, room)',
+      recordedBy: 'Recorded by',
+      self: 'The resident',
+      act: 'Act for',
     },
+    documentPurged: 'The document photo is no longer kept: its time after the decision is over',
     nav: {
       acting: 'Act for a resident',
       label: 'Sections',

@@ -44,7 +44,14 @@ export default {
       start: '开始代办',
       started: '已开始代办，正在打开居民的页面',
       unknownUnit: '没有这个单元门编号',
+      phone: '电话（已隐藏部分）',
+      home: '住址（单元门 房号）',
+      recordedBy: '档案来源',
+      self: '本人注册',
+      act: '代办',
     },
+    // 住户核验: a decided claim's document photo, deleted by the retention rule.
+    documentPurged: '证明材料照片已过保存期限，不再保留',
     nav: {
       acting: '代办',
       label: '功能导航',
