@@ -21,18 +21,24 @@ export function usePaged<T>(fetchPage: (offset: number) => Promise<Page<T>>): Pa
   const loaded = ref(false)
   const error = shallowRef<unknown>(null)
 
+  // Each reload starts a new list: an answer to an older one (other filters, another sort,
+  // slower on the network) arriving after it is dropped, never shown over the newer list.
+  let generation = 0
+
   async function load(offset: number): Promise<void> {
+    const mine = offset === 0 ? ++generation : generation
     loading.value = true
     error.value = null
     try {
       const page = await fetchPage(offset)
+      if (mine !== generation) return
       items.value = offset === 0 ? page.items : [...items.value, ...page.items]
       total.value = page.total
       loaded.value = true
     } catch (caught) {
-      error.value = caught
+      if (mine === generation) error.value = caught
     } finally {
-      loading.value = false
+      if (mine === generation) loading.value = false
     }
   }
 
