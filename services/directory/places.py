@@ -95,19 +95,13 @@ async def _code_taken(session: AsyncSession, code: str) -> bool:
     return await session.scalar(select(Place.id).where(Place.code == code)) is not None
 
 
-async def create_place(
-    session: AsyncSession,
-    *,
-    data: PlaceCreate,
-    parent: Place | None,
-    actor: str,
-    now: datetime,
-) -> Place:
+def new_place(*, data: PlaceCreate, parent: Place | None, actor: str, now: datetime) -> Place:
+    """A place under `parent`, not yet in a session: create_place adds it after checking its
+    code; a load of many new places at once (the demo seed) adds them and flushes once, the
+    unique index on the code the only judge."""
     check_parent(data.kind, parent)
-    if await _code_taken(session, data.code):
-        raise Conflict("place_code_taken", f"The code {data.code} is already used by a place.")
     place_id = uuid.uuid4()
-    place = Place(
+    return Place(
         id=place_id,
         code=data.code,
         name=data.name.strip(),
@@ -123,6 +117,19 @@ async def create_place(
         created_by=actor,
         updated_at=now,
     )
+
+
+async def create_place(
+    session: AsyncSession,
+    *,
+    data: PlaceCreate,
+    parent: Place | None,
+    actor: str,
+    now: datetime,
+) -> Place:
+    if await _code_taken(session, data.code):
+        raise Conflict("place_code_taken", f"The code {data.code} is already used by a place.")
+    place = new_place(data=data, parent=parent, actor=actor, now=now)
     session.add(place)
     try:
         await session.flush()
