@@ -80,6 +80,18 @@ async def claim_in_scope(
     return claim, household, resident
 
 
+async def household_in_scope(
+    session: AsyncSession, household_id: uuid.UUID, *, principal: Principal
+) -> Household:
+    """A home the caller may verify members of (404 out of scope, as for a claim)."""
+    not_found = NotFound("household_not_found", "没有这户。")
+    household = await session.get(Household, household_id)
+    if household is None:
+        raise not_found
+    authorize(principal, PERM_VERIFY, household.unit_path, hidden=not_found)
+    return household
+
+
 def _reason(reason: str | None) -> str:
     text = (reason or "").strip()
     if not text:

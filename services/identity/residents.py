@@ -15,7 +15,8 @@ from services.identity.children import add_dependant, dependants_of
 from services.identity.household_review import verify_member
 from services.identity.households import RELATIONS, join_household
 from services.identity.models import Dependant, Household, HouseholdMember, Resident
-from services.kit.errors import Gone, NotFound
+from services.kit.auth import Principal
+from services.kit.errors import Gone, NotFound, PermissionDenied
 
 PERM_VERIFY = permissions.HOUSEHOLDS_VERIFY
 
@@ -28,8 +29,17 @@ __all__ = [
     "get_resident",
     "households_of",
     "join_household",
+    "resident_id_of",
     "verify_member",
 ]
+
+
+def resident_id_of(principal: Principal) -> uuid.UUID:
+    """The signed-in resident's id (also while staff act for them); anyone else is refused."""
+    kind, _, raw = principal.subject.partition(":")
+    if kind != "resident":
+        raise PermissionDenied("residents_only", "请用手机号登录后再操作。")
+    return uuid.UUID(raw)
 
 
 async def get_resident(session: AsyncSession, resident_id: uuid.UUID) -> Resident:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter
 
 from services.identity import leaving
 from services.identity.context import ContextDep
 from services.identity.models import Resident
+from services.identity.residents import resident_id_of
 from services.kit.app import ClockDep, SessionDep
 from services.kit.auth import PrincipalDep
 from services.kit.caching import PERSONAL
-from services.kit.errors import PermissionDenied
 
 router = APIRouter(prefix="/v1", tags=["residents"], dependencies=[PERSONAL])
 
@@ -29,10 +27,7 @@ router = APIRouter(prefix="/v1", tags=["residents"], dependencies=[PERSONAL])
 async def delete_me(
     session: SessionDep, clock: ClockDep, principal: PrincipalDep, ctx: ContextDep
 ) -> None:
-    kind, _, raw = principal.subject.partition(":")
-    if kind != "resident":
-        raise PermissionDenied("residents_only", "Only a resident's own account is deleted here.")
-    resident = await session.get(Resident, uuid.UUID(raw), with_for_update=True)
+    resident = await session.get(Resident, resident_id_of(principal), with_for_update=True)
     if resident is None:
         raise leaving.account_deleted()
     await leaving.delete_account(

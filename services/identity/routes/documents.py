@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import Depends, Request
 
 from services.identity.context import IdentityContext
-from services.identity.routes.households import resident_id_of
+from services.identity.residents import resident_id_of
 from services.kit.auth import PrincipalDep
 from services.kit.media.router import media_router
 from services.kit.media.store import MediaSettings, MediaStore

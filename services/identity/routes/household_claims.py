@@ -15,8 +15,7 @@ from services.identity.models import Household, HouseholdClaim, Resident
 from services.identity.routes.households import household_out
 from services.identity.schemas import ClaimOut, ClaimPage, ClaimReasonIn, HouseholdOut
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import PrincipalDep, authorize, requires
-from services.kit.errors import NotFound
+from services.kit.auth import PrincipalDep, requires
 from services.kit.pagination import PageDep
 from services.kit.personal import mask_phone
 
@@ -180,11 +179,9 @@ async def verify_member(
     principal: PrincipalDep,
     ctx: ContextDep,
 ) -> HouseholdOut:
-    not_found = NotFound("household_not_found", "没有这户。")
-    household = await session.get(Household, household_id)
-    if household is None:
-        raise not_found
-    authorize(principal, PERM_VERIFY, household.unit_path, hidden=not_found)
+    household = await household_review.household_in_scope(
+        session, household_id, principal=principal
+    )
     await household_review.verify_member(
         session,
         household=household,

@@ -11,20 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.identity import households, residents
 from services.identity.context import ContextDep, IdentityContext
 from services.identity.models import Household, HouseholdClaim
+from services.identity.residents import resident_id_of
 from services.identity.schemas import HouseholdIn, HouseholdOut, InviteAcceptIn, InviteOut
 from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import Principal, PrincipalDep
+from services.kit.auth import PrincipalDep
 from services.kit.clients.directory import PlaceRef
-from services.kit.errors import FieldError, InvalidInput, PermissionDenied
+from services.kit.errors import FieldError, InvalidInput
 
 router = APIRouter(prefix="/v1", tags=["households"])
-
-
-def resident_id_of(principal: Principal) -> uuid.UUID:
-    kind, _, raw = principal.subject.partition(":")
-    if kind != "resident":
-        raise PermissionDenied("residents_only", "请用手机号登录后再操作。")
-    return uuid.UUID(raw)
 
 
 async def household_out(

@@ -15,7 +15,7 @@ from services.identity.models import Household, HouseholdMember
 from services.identity.notify import PERM_NOTIFY, message_on_duty
 from services.identity.permissions import scope_of
 from services.identity.resident_messages import messages_to
-from services.identity.routes.households import resident_id_of
+from services.identity.residents import resident_id_of
 from services.identity.schemas import (
     DependantIn,
     DependantOut,
