@@ -105,16 +105,50 @@ rounds each, other helpers' tests beside them (load 3.3-6.0):
         (intake 11.4, directory 3.6); bare 126 per s; ratio 0.25 / 0.26 / 0.34, CPU 5.5x
         (6.3x before)
 
-What is left, sampled with py-spy in intake's process under this load (its event loop's
-thread, 100%): 58% in the request's ASGI task, of which the route 35% (its directory call
-11%, 7 of it httpx's client layer above kit's pool; the report itself, from its category's
-read to its last INSERT, 17%; the idempotency key's claim and answer 6%), FastAPI's
-dependency solving 11%, the middlewares and routing the rest; 42% outside any request,
-nearly all of it inside uvloop's C loop (socket I/O, the wake-ups from aiosqlite's thread)
-with no Python frame to blame, 3% the job runner's and outbox relay's polls. In the
+Fourth round. What capped intake was not its CPU but SQLite's writer slot: one write
+transaction of a process at a time (kit.db.OneWriter), held from BEGIN to COMMIT, and every
+statement a hand-off to aiosqlite's thread, after which the transaction waited its turn on
+the event loop behind the other requests' work. Timed in the process, a report held the slot
+8.6-9.6 ms (mean) for some 2 ms of SQLite and SQLAlchemy, and 1 / 9 ms is the 110 reports a
+second it reached. Now (kit.sqlite) a write transaction's statements and its COMMIT run on
+the loop's own thread, straight through, and so does a read of one row by key outside any
+transaction (kit.db.single_read: the directory's scan); a BEGIN IMMEDIATE that would wait
+for another process's writer waits on the thread. The slot is held 3.5-4 ms, about the
+transaction's own CPU. Besides: the uncontended writer lock taken without wait_for's task,
+BEGIN IMMEDIATE sent to the driver without a SQLAlchemy statement, and kit's service clients
+calling kit.http1's pool without httpx's client layer (kit.http.DirectCalls: 0.12 against
+0.35-0.5 ms of client CPU for a small read). 8 statements and the driver's BEGIN and COMMIT
+now, 1 hand-off (the directory's, none in intake).
+
+    Main at bba0207 against this, one run each in turn, 3 pairs of 3 rounds (load 1.0-1.5):
+    before: system 89.4 / 90.0 / 87.7 per s (each run's median), p99 159 / 136 / 124 ms,
+        intake 9.07 / 9.22 / 9.23 ms a report; bare 396 / 413 / 374 per s;
+        system/bare 0.23 / 0.22 / 0.23 (medians; 0.19-0.27 over all rounds)
+    after: system 125.5 / 131.6 / 120.8 per s, p99 99 / 141 / 168 ms, intake 6.17 / 5.95 /
+        6.73 ms (directory 1.6 instead of 2.0); bare 466 / 507 / 429 per s;
+        system/bare 0.28 / 0.28 / 0.32 (0.22-0.36 over all rounds)
+    Alone, on a quieter moment (4 rounds): system 142 / 150 / 160 per s, p99 69 / 98 / 128
+        ms, CPU 7.2 ms a report (intake 5.0, directory 1.6, gateway 0.46); bare 366 / 459 /
+        588 per s; ratio 0.27 / 0.31 / 0.44.
+
+Still short of 0.4x as a median. Intake, at some 5-6 ms a report, is now busy about 80% of
+its core and the two cores are not full (the benchmark's own client takes 1.6 ms a request):
+the rest is the hand-over between four processes per report. Its CPU is spread thin
+(in-process timings, one report): the transaction 3 ms (claim 0.4, the category 0.45, the
+webhook subscriptions 0.35, the deadline jobs 0.3, the number 0.2, ticket and event 0.8, the
+answer and COMMIT 0.5), of which SQLAlchemy's execution path is most (a statement costs
+some 100-150 us of Python against 10 us in sqlite3); FastAPI's 14 dependencies 0.25 ms; the
+directory call 0.15 ms of intake's CPU besides the directory's own 1.6.
+
+What was left before this round, sampled with py-spy in intake's process under this load
+(its event loop's thread, 100%): 58% in the request's ASGI task, of which the route 35% (its
+directory call 11%, 7 of it httpx's client layer above kit's pool; the report itself, from
+its category's read to its last INSERT, 17%; the idempotency key's claim and answer 6%),
+FastAPI's dependency solving 11%, the middlewares and routing the rest; 42% outside any
+request, nearly all of it inside uvloop's C loop (socket I/O, the wake-ups from aiosqlite's
+thread) with no Python frame to blame, 3% the job runner's and outbox relay's polls. In the
 directory 84% of its loop's samples are in uvloop's C loop, 16% its route and kit's
-middlewares: its 2.3-2.9 ms a report is mostly the HTTP exchange, not the lookup.
-"""
+middlewares: its 2.3-2.9 ms a report is mostly the HTTP exchange, not the lookup."""
 
 from __future__ import annotations
 
@@ -628,7 +662,7 @@ def main() -> None:
         statements, hand_offs = asyncio.run(statements_per_report(Path(tmp)))
         print(
             f"One report, counted in process on SQLite: {len(statements)} SQL statements from"
-            f" intake (and the driver's COMMIT), {hand_offs} calls handed to aiosqlite's"
+            f" intake (and the driver's BEGIN and COMMIT), {hand_offs} calls handed to aiosqlite's"
             " threads (intake's and the directory's):"
         )
         for statement in statements:

@@ -121,7 +121,11 @@ class OneWriter:
         """Wait for the other writers (sync, inside SQLAlchemy's greenlet)."""
         lock = self._lock()
         try:
-            await_(asyncio.wait_for(lock.acquire(), self.timeout_seconds))
+            if lock.locked():
+                await_(asyncio.wait_for(lock.acquire(), self.timeout_seconds))
+            else:
+                # Free: taken at once, without wait_for's task (most writes meet no other).
+                await_(lock.acquire())
         except TimeoutError:
             raise exc.OperationalError(
                 "BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked")
@@ -184,6 +188,13 @@ def _in_transaction(pooled: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _driver(conn: Connection) -> one_trip.OneTripConnection:
+    """The SQLite connection under a kit engine's connection (kit.sqlite's, always)."""
+    driver = conn.connection.driver_connection
+    assert isinstance(driver, one_trip.OneTripConnection)
+    return driver
+
+
 def _install_sqlite_write_mode(engine: AsyncEngine, writer: OneWriter) -> None:
     """WAL, a busy timeout and BEGIN IMMEDIATE for writes, one writer at a time (OneWriter).
 
@@ -205,14 +216,19 @@ def _install_sqlite_write_mode(engine: AsyncEngine, writer: OneWriter) -> None:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "")
         if mode == _NO_BEGIN:
-            return  # the statement is its own transaction (pysqlite in autocommit mode)
+            # The statement is its own transaction (pysqlite in autocommit mode), a read of
+            # one row by key (single_read): on the loop's thread, without a hand-off.
+            _driver(conn).run_next_inline()
+            return
         if mode != "IMMEDIATE":
             conn.exec_driver_sql(f"BEGIN {mode}".strip())
             return
         info = conn.connection.info
         writer.enter(info)
         try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Straight to the driver: a statement through SQLAlchemy costs more CPU than
+            # SQLite's BEGIN itself, and every write pays it.
+            await_(_driver(conn).begin_write())
         except BaseException:
             writer.leave(info)
             raise
@@ -277,10 +293,13 @@ class Database:
         return session
 
     def single_read(self) -> AsyncConnection:
-        """A connection for a read that is ONE statement, outside any transaction.
+        """A connection for a read that is ONE statement, outside any transaction, of a
+        row or a few by key.
 
         For a hot read such as a scan: two statements here may see two different states of
-        the database, so a handler that reads more than once uses a read session.
+        the database, so a handler that reads more than once uses a read session. On SQLite
+        the statement runs on the event loop's thread (kit.sqlite): a long read belongs in
+        a read session, whose statements run on aiosqlite's thread.
 
             async with db.single_read() as conn:
                 row = (await conn.execute(statement)).first()

@@ -6,12 +6,23 @@ without ports. Over sockets the requests go through `Http1Transport`: httpx's cl
 HTTP/1.1 pool underneath (kit.http1: one write per request, the answer parsed in C by
 httptools) instead of httpcore's pure-Python HTTP layer, which cost a report about as much
 CPU as the directory's own answer to it (`benchmarks/intake/report.py`).
+
+A service client's own calls (kit.clients.base.ServiceClient.call) over the default
+transport skip httpx's client layer as well and go to the pool through `DirectCalls`: on a
+small read, building the request, merging its URL and running the hooks cost about three
+times the exchange itself (some 0.35 ms of CPU against 0.12 ms, measured on the project's
+machine), and a report makes such a call. What the layer did for them is done here: the
+base URL's path before the call's, the query string, a JSON body with its content type,
+the request id, the check that no write transaction is open (kit.calls), the same errors.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import json as jsonlib
+import re
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
 
 import httpx
 
@@ -97,19 +108,35 @@ class Http1Transport(httpx.AsyncBaseTransport):
         return pool
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        pool = self._pool(request.url)
         headers = [(k.lower(), v) for k, v in request.headers.raw if k.lower() not in _FRAMING]
         body = await request.aread()
+        return await self.exchange(request.url, request.method, request.url.raw_path, headers, body)
+
+    async def exchange(
+        self,
+        origin: httpx.URL,
+        method: str,
+        target: bytes,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+        *,
+        read: bool = False,
+    ) -> httpx.Response:
+        """One request to `origin`'s pool; `read`: a streamed answer read to its end."""
+        pool = self._pool(origin)
         try:
-            answer = await pool.send(request.method, request.url.raw_path, headers, body)
+            answer = await pool.send(method, target, headers, body)
         except UpstreamError as exc:
             raise _transport_error(exc) from exc
         if answer.body is not None:
             return httpx.Response(answer.status, headers=answer.headers, content=answer.body)
         assert answer.stream is not None
-        return httpx.Response(
+        response = httpx.Response(
             answer.status, headers=answer.headers, stream=_Body(answer.stream, pool.name)
         )
+        if read:
+            await response.aread()
+        return response
 
     async def aclose(self) -> None:
         for pool in self._pools.values():
@@ -123,6 +150,59 @@ async def _before_request(request: httpx.Request) -> None:
     request_id = current_request_id()
     if request_id and REQUEST_ID_HEADER not in request.headers:
         request.headers[REQUEST_ID_HEADER] = request_id
+
+
+class DirectCalls:
+    """A service client's calls straight to kit.http1's pool (see the module)."""
+
+    def __init__(self, base_url: str, transport: Http1Transport) -> None:
+        self._origin = httpx.URL(base_url)
+        self._prefix = self._origin.raw_path.rstrip(b"/")
+        self._transport = transport
+
+    @staticmethod
+    def takes(path: str, options: Mapping[str, Any]) -> bool:
+        """Whether a call is one of these: a path that needs no escaping (a name or id a
+        caller typed goes to httpx, which escapes it), no options but these three and
+        header values that are plain text (httpx refuses the others)."""
+        if _PLAIN_PATH.fullmatch(path) is None or not options.keys() <= _OPTIONS:
+            return False
+        headers = options.get("headers") or {}
+        return all(_PLAIN_VALUE.fullmatch(v) is not None for v in headers.values())
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        calls.check_outbound(f"{method} {self._origin.host}{path}")
+        target = self._prefix + path.encode("ascii")
+        if params:
+            target += b"?" + str(httpx.QueryParams(params)).encode("ascii")
+        sent = [(k.lower().encode("ascii"), v.encode("ascii")) for k, v in (headers or {}).items()]
+        request_id = current_request_id()
+        if request_id and not any(k == _REQUEST_ID for k, _ in sent):
+            sent.append((_REQUEST_ID, request_id.encode("ascii", "replace")))
+        body = b""
+        if json is not None:
+            # As httpx encodes it: compact, UTF-8, non-ASCII kept as it is.
+            body = jsonlib.dumps(
+                json, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            ).encode()
+            sent.append((b"content-type", b"application/json"))
+        return await self._transport.exchange(
+            self._origin, method.upper(), target, sent, body, read=True
+        )
+
+
+_REQUEST_ID = REQUEST_ID_HEADER.lower().encode("latin-1")
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9/._~-]*")
+_PLAIN_VALUE = re.compile(r"[\x20-\x7e]*")
+_OPTIONS = frozenset({"params", "json", "headers"})
 
 
 def service_client(

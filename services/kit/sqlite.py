@@ -12,8 +12,26 @@ statement right after executing it anyway, so nothing is read earlier or later t
 a server-side ("stream") cursor is served from the rows fetched, the only difference being
 that they sit in memory at once.
 
+A write transaction makes no trip at all once it has begun. kit.db lets one write transaction
+of a process in at a time (OneWriter), and a transaction that handed each statement to the
+thread gave the event loop back at every statement: the next writer then waited, not for
+SQLite (some 0.2 ms a statement), but for whatever other requests the loop ran before the
+answer's wake-up came round, about 1 ms a statement under load. A report held the writer
+slot 9 ms for some 2 ms of work, and that, not the CPU, capped a service's reports at about
+110 a second (`benchmarks/intake/report.py`). So from its BEGIN IMMEDIATE to its COMMIT or
+ROLLBACK a connection runs its statements on the loop's own thread, straight through: the
+slot is held for the transaction's own work only, and each statement saves its hand-off's
+CPU. So does a read of one row by key outside any transaction (kit.db's single_read: the scan of
+a code). What may block for long stays on the thread: other reads (statistics over a year)
+and a BEGIN IMMEDIATE that has to wait for another process's write transaction, which is
+first tried without waiting and only then, busy, handed to the thread to wait there. A
+write transaction itself is short by design (no call to another service inside one,
+kit.calls); the COMMIT's occasional WAL checkpoint runs on the loop too.
+
 `connect` is an `async_creator` for `create_async_engine`: the same sqlite3.connect arguments
-the dialect would have given aiosqlite, its thread a daemon as the dialect makes it.
+the dialect would have given aiosqlite, its thread a daemon as the dialect makes it, and
+the connection usable from both threads (one at a time: a pooled connection serves one
+session at once).
 """
 
 from __future__ import annotations
@@ -26,6 +44,8 @@ from typing import Any
 import aiosqlite
 
 _Outcome = tuple[Any, int, int | None, list[Any]]
+
+BEGIN_WRITE = "BEGIN IMMEDIATE"
 
 
 def _execute(conn: sqlite3.Connection, sql: str, parameters: Any) -> _Outcome:
@@ -69,8 +89,7 @@ class OneTripCursor:
         await self.close()
 
     async def _run(self, fn: Callable[..., _Outcome], sql: str, parameters: Any) -> None:
-        connection = self._connection
-        outcome: _Outcome = await connection._execute(fn, connection._conn, sql, parameters)
+        outcome = await self._connection.run(fn, sql, parameters)
         self.description, self.rowcount, self.lastrowid, self._rows = outcome
 
     async def execute(self, sql: str, parameters: Any = None) -> OneTripCursor:
@@ -98,10 +117,73 @@ class OneTripCursor:
 
 
 class OneTripConnection(aiosqlite.Connection):
-    """aiosqlite's connection, its cursors those above (no trip to open or close one)."""
+    """aiosqlite's connection, its cursors those above (no trip to open or close one), and
+    a write transaction's statements run on the loop's thread (no trip at all)."""
+
+    # From a BEGIN IMMEDIATE that succeeded to the COMMIT or ROLLBACK that ends it.
+    _writing = False
+    # Just the next statement (run_next_inline).
+    _inline_once = False
+    # The connection's own busy timeout (kit.db sets it when connecting), read once.
+    _busy_timeout_ms: int | None = None
 
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
+
+    def run_next_inline(self) -> None:
+        """The next statement on the loop's thread: a read of one row by key (kit.db's
+        single_read, the scan of a code), microseconds for SQLite, more for a hand-off."""
+        self._inline_once = True
+
+    async def run(self, fn: Callable[..., _Outcome], sql: str, parameters: Any) -> _Outcome:
+        if self._writing or self._inline_once:
+            self._inline_once = False
+            return fn(self._conn, sql, parameters)
+        outcome: _Outcome = await self._execute(fn, self._conn, sql, parameters)
+        return outcome
+
+    async def begin_write(self) -> None:
+        """BEGIN IMMEDIATE (kit.db's write transactions, from their `begin` event): here if
+        the write lock is free, else waited for on the thread (another process is writing;
+        SQLite's busy handler sleeps and retries there)."""
+        conn = self._conn
+        if self._busy_timeout_ms is None:
+            self._busy_timeout_ms = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        conn.execute("PRAGMA busy_timeout=0")
+        try:
+            conn.execute(BEGIN_WRITE)
+            busy = False
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                raise
+            busy = True
+        finally:
+            conn.execute(f"PRAGMA busy_timeout={self._busy_timeout_ms}")
+        if busy:
+            await self._execute(conn.execute, BEGIN_WRITE)
+        self._writing = True
+
+    async def commit(self) -> None:
+        if not self._writing:
+            await super().commit()
+            return
+        try:
+            self._conn.commit()
+        finally:
+            self._writing = False
+
+    async def rollback(self) -> None:
+        if not self._writing:
+            await super().rollback()
+            return
+        try:
+            self._conn.rollback()
+        finally:
+            self._writing = False
+
+    async def close(self) -> None:
+        self._writing = False
+        await super().close()
 
 
 def creator(*args: Any, **kwargs: Any) -> Callable[[], Coroutine[Any, Any, OneTripConnection]]:
@@ -109,7 +191,9 @@ def creator(*args: Any, **kwargs: Any) -> Callable[[], Coroutine[Any, Any, OneTr
     (the arguments: the dialect's `create_connect_args` for the engine's URL)."""
 
     async def connect() -> OneTripConnection:
-        connection = OneTripConnection(partial(sqlite3.connect, *args, **kwargs), 64)
+        # Both threads use the connection, one at a time (see the module's docstring).
+        opened = partial(sqlite3.connect, *args, **{**kwargs, "check_same_thread": False})
+        connection = OneTripConnection(opened, 64)
         connection._thread.daemon = True  # as SQLAlchemy's dialect makes aiosqlite's
         await connection  # starts the thread and connects
         return connection

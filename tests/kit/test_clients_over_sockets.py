@@ -31,6 +31,10 @@ def echo_app() -> FastAPI:
             status_code=201,
         )
 
+    @app.get("/v1/names/{name}")
+    async def name(name: str) -> JSONResponse:
+        return JSONResponse({"name": name})
+
     @app.get("/v1/big")
     async def big() -> Response:
         return Response(b"x" * BIG, media_type="application/octet-stream")
@@ -66,6 +70,11 @@ async def test_a_service_client_over_sockets_sends_and_reads_as_httpx_does() -> 
                 "host": url.removeprefix("http://"),
             }
             assert sent.headers["content-type"] == "application/json"
+            # A name someone typed, escaped on the way (httpx's layer takes that call).
+            typed = await client.call("GET", "/v1/names/天宫院 3号楼")
+            assert typed.json() == {"name": "天宫院 3号楼"}
+            plain = await client.call("GET", "/v1/names/TGYZL-03_2.x~")
+            assert plain.json() == {"name": "TGYZL-03_2.x~"}
             big = await client.call("GET", "/v1/big")
             assert big.content == b"x" * BIG
             # The same connection again, after a streamed answer read to its end.

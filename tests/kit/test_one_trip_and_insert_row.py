@@ -1,8 +1,12 @@
-"""SQLite statements in one trip to aiosqlite's thread (kit.sqlite), and rows inserted
-without a unit-of-work flush (kit.db.insert_row), on both backends where they apply."""
+"""SQLite statements in one trip to aiosqlite's thread (kit.sqlite), none at all inside a
+write transaction, and rows inserted without a unit-of-work flush (kit.db.insert_row), on
+both backends where they apply."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -77,6 +81,65 @@ async def test_a_sqlite_statement_is_one_trip_with_its_rows_count_and_errors_as_
         # A constraint's refusal is SQLAlchemy's usual error.
         with pytest.raises(IntegrityError):
             await conn.execute(text("INSERT INTO notes (text, kind) VALUES ('a', 'z')"))
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_write_and_a_read_by_key_run_on_the_loops_thread_other_reads_on_aiosqlites(
+    notes_db: Database, trips: list[Any]
+) -> None:
+    async with notes_db.session(write=True) as session:
+        await insert_row(session, Note(text="a"))
+        await session.execute(update(Note).values(kind="y"))
+        assert await session.scalar(select(func.count()).select_from(Note)) == 1
+        with pytest.raises(IntegrityError):
+            await insert_row(session, Note(text="a"))
+        await session.rollback()
+        # The next transaction of the same session: BEGIN IMMEDIATE again, no trip either.
+        await insert_row(session, Note(text="b"))
+        await session.commit()
+    # A read of one row by key outside any transaction (the scan of a code) neither.
+    async with notes_db.single_read() as conn:
+        assert (await conn.execute(select(Note.kind).where(Note.text == "b"))).scalar() == "plain"
+    assert trips == []
+    # A read session's statements (a long statistics query, say) go to the thread.
+    async with notes_db.session(write=False) as session:
+        assert await session.scalar(select(Note.text)) == "b"
+    assert len(trips) >= 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_write_that_waits_for_another_process_leaves_the_event_loop_free(
+    notes_db: Database,
+) -> None:
+    # Another process (a CLI, say) holds SQLite's write lock for a moment.
+    path = notes_db.url.split("///", 1)[1]
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO notes (text, kind) VALUES ('theirs', 'plain')")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    ticks = 0
+
+    async def ticking() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(ticking())
+    release.start()
+    try:
+        async with notes_db.session(write=True) as session:
+            await insert_row(session, Note(text="ours"))
+            await session.commit()
+    finally:
+        ticker.cancel()
+        release.join()
+        other.close()
+    # The BEGIN waited on aiosqlite's thread: the loop went on meanwhile.
+    assert ticks >= 10
+    async with notes_db.session(write=False) as session:
+        texts = (await session.scalars(select(Note.text).order_by(Note.text))).all()
+    assert texts == ["ours", "theirs"]
 
 
 async def test_insert_row_makes_the_object_persistent_with_its_id_and_defaults(

@@ -32,7 +32,13 @@ from services.kit.errors import (
     PermissionDenied,
     TooManyRequests,
 )
-from services.kit.http import service_client
+from services.kit.http import (
+    DEFAULT_LIMITS,
+    DEFAULT_TIMEOUT,
+    DirectCalls,
+    Http1Transport,
+    service_client,
+)
 
 log = logging.getLogger("kit.clients")
 
@@ -138,7 +144,11 @@ class ServiceClient:
     service: str = "service"
 
     def __init__(self, base_url: str, *, transport: httpx.AsyncBaseTransport | None = None):
-        self._client = service_client(base_url, transport=transport)
+        # Over sockets (no transport handed in): the calls skip httpx's client layer
+        # (kit.http.DirectCalls); httpx stays for a transport a test hands in.
+        pooled = Http1Transport(timeout=DEFAULT_TIMEOUT, limits=DEFAULT_LIMITS)
+        self._client = service_client(base_url, transport=transport or pooled)
+        self._direct = DirectCalls(base_url, pooled) if transport is None else None
 
     async def call(
         self,
@@ -151,15 +161,21 @@ class ServiceClient:
         **kwargs: Any,
     ) -> httpx.Response:
         """One request; the answer if its status is in `ok`, else the mapped problem."""
+        direct = self._direct
+        send = (
+            direct.request
+            if direct is not None and direct.takes(path, kwargs)
+            else self._client.request
+        )
         try:
-            response = await self._client.request(method, path, **kwargs)
+            response = await send(method, path, **kwargs)
         except httpx.RemoteProtocolError as exc:
             # The service closed a kept-alive connection as the request went out on it: a
             # GET (which changes nothing) is asked again once, on another connection.
             if method.upper() != "GET":
                 raise unavailable(self.service) from exc
             try:
-                response = await self._client.request(method, path, **kwargs)
+                response = await send(method, path, **kwargs)
             except httpx.HTTPError as again:
                 raise unavailable(self.service) from again
         except httpx.HTTPError as exc:
