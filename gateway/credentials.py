@@ -77,8 +77,8 @@ class Credentials:
         self.identity = identity
         self.api_key_cache_seconds = api_key_cache_seconds
         self._timer = timer
-        # token -> (subject, expiry, session id)
-        self._verified: dict[str, tuple[str, float, object]] = {}
+        # token -> (subject, expiry, session id, the token's `sub`)
+        self._verified: dict[str, tuple[str, float, object, object]] = {}
         self._exchanged: dict[str, tuple[bytes, float]] = {}
         self._pending: dict[str, asyncio.Future[bytes]] = {}
 
@@ -87,7 +87,7 @@ class Credentials:
         now = self.verifier.clock.now().timestamp()
         known = self._verified.get(token)
         if known is not None and known[1] + CLOCK_SKEW_SECONDS > now:
-            if await self.verifier.session_ended(known[2]):
+            if await self.verifier.session_ended(known[2], known[3]):
                 self._verified.pop(token, None)
                 raise Unauthenticated("invalid_token", "The access token is not valid.")
             return known[0]
@@ -95,7 +95,12 @@ class Credentials:
         if len(self._verified) >= MAX_CACHED:
             self._verified.clear()
         claims = principal.claims
-        self._verified[token] = (principal.subject, float(claims["exp"]), claims.get("sid"))
+        self._verified[token] = (
+            principal.subject,
+            float(claims["exp"]),
+            claims.get("sid"),
+            claims.get("sub"),
+        )
         return principal.subject
 
     async def exchange(self, key: bytes, digest: str) -> bytes:

@@ -1,5 +1,6 @@
 """A token does not outlive its session (issue 14, point 19): once a staff member signs out,
-or an admin disables the account or resets its password, its access token is refused by
+or an admin disables the account or resets its password, or a resident deletes their account
+(and with it the act-for token staff hold for them), its access token is refused by
 identity, intake and directory, reached directly or through the gateway (whose cache of
 verified tokens included), within the interval the services refresh identity's list of
 ended sessions (10 s by default; tests move the shared clock instead of sleeping).
@@ -8,6 +9,7 @@ A service that cannot reach identity keeps working with the sessions it knew had
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import httpx
@@ -125,6 +127,58 @@ async def test_disabling_an_account_or_resetting_its_password_ends_its_tokens(
     assert await _answers(system, _bearer(worker)) == _all(401)
     assert await _answers(system, _bearer(bystander)) == _all(200)
     assert await _answers(system, admin) == _all(200)
+
+
+async def _resident(system: System, phone: str) -> tuple[dict[str, str], str]:
+    """A resident signed in with the code texted to `phone`: their bearer header and id."""
+    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
+    assert sent.status_code == 202, sent.text
+    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
+    assert code is not None
+    verified = await system.client.post(
+        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
+    )
+    headers = _bearer(verified.json())
+    me = await system.client.get("/api/identity/v1/me", headers=headers)
+    return headers, me.json()["subject"].removeprefix("resident:")
+
+
+async def test_a_deleted_account_ends_the_act_for_token_staff_hold_for_it(
+    system: System,
+) -> None:
+    resident, resident_id = await _resident(system, "13955556666")
+    unit = await system.place("TGYZL-03-2")
+    claimed = await system.client.post(
+        "/api/identity/v1/me/households",
+        json={"unit_place_id": unit["id"], "room_no": "502"},
+        headers=resident,
+    )
+    assert claimed.status_code == 201, claimed.text
+    staff = await system.bearer("tgyzl_staff")
+    verified = await system.client.post(
+        f"/api/identity/v1/households/{claimed.json()['id']}/members/{resident_id}/verify",
+        headers=staff,
+    )
+    assert verified.status_code == 200, verified.text
+    acting = await system.client.post(
+        "/api/identity/v1/tokens/act-for",
+        json={"resident_id": resident_id, "reason": "老人来电，代为报修"},
+        headers=staff,
+    )
+    assert acting.status_code == 200, acting.text
+    act_for = _bearer(acting.json())
+    assert await _answers(system, act_for) == _all(200)
+
+    deleted = await system.client.delete("/api/identity/v1/me", headers=resident)
+    assert deleted.status_code == 204, deleted.text
+    _later(system)
+
+    # The act-for token carries the staff member's session, still open: it is the account
+    # that ended, and every door refuses a token naming it.
+    assert await _answers(system, act_for) == _all(401)
+    assert await _answers(system, staff) == _all(200)
+    listed = await system.client.get("/api/identity/v1/revocations")
+    assert resident_id not in listed.text  # the list names the account by a digest only
 
 
 async def test_withdrawing_a_role_ends_the_tokens_that_carry_it(system: System) -> None:

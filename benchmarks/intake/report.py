@@ -118,7 +118,7 @@ transaction's own CPU. Besides: the uncontended writer lock taken without wait_f
 BEGIN IMMEDIATE sent to the driver without a SQLAlchemy statement, and kit's service clients
 calling kit.http1's pool without httpx's client layer (kit.http.DirectCalls: 0.12 against
 0.35-0.5 ms of client CPU for a small read). 8 statements and the driver's BEGIN and COMMIT
-now, 1 hand-off (the directory's, none in intake).
+now, and no hand-off at all (11 before: 10 intake's, 1 the directory's).
 
     Main at bba0207 against this, one run each in turn, 3 pairs of 3 rounds (load 1.0-1.5):
     before: system 89.4 / 90.0 / 87.7 per s (each run's median), p99 159 / 136 / 124 ms,

@@ -9,7 +9,8 @@ Retention rule (written here, as identity keeps it):
   phone and the texts carrying them, and the messages services sent them by id (their 消息
   on 我的).
 - Ended at once: every session (refresh tokens revoked, access tokens refused everywhere
-  within seconds through the revoked sessions list, sessions.revoke_subject).
+  within seconds through the revoked sessions list), and any token naming the account, a
+  staff member's act-for token included (sessions.revoke_deleted_account).
 - Kept: the resident's id with its creation and deletion dates, so the ids other records
   hold (the audit list, other services' event trails) still resolve to "deleted", a
   second deletion is a clear 410 and not a new account; and the audit list's rows, which
@@ -110,7 +111,7 @@ async def delete_account(
     resident.contact_phone_cipher = resident.contact_phone_hash = None
     resident.deleted_at = now
     subject = f"resident:{resident.id}"
-    await sessions.revoke_subject(session, subject=subject, now=now, reason="account_deleted")
+    await sessions.revoke_deleted_account(session, subject=subject, now=now)
     record_admin_event(
         session,
         actor=subject,

@@ -319,7 +319,8 @@ class RevokedSession(Base):
     """A session that ended (signed out, its account disabled or its password reset, a stolen
     refresh token replayed): its refresh-token family, whose id the access tokens carry as
     `sid`. Published at GET /v1/revocations until its last access token has expired, so
-    every service refuses those tokens too (kit.revocations)."""
+    every service refuses those tokens too (kit.revocations). A deleted account is a row
+    too, its `sid` a digest of its subject (kit.revocations.deleted_account_entry)."""
 
     __tablename__ = "revoked_sessions"
 

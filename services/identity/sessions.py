@@ -37,6 +37,7 @@ from services.kit.auth import CLOCK_SKEW_SECONDS, Principal
 from services.kit.db import insert_ignoring_conflicts
 from services.kit.errors import NotFound, PermissionDenied, Unauthenticated
 from services.kit.machine import required_text
+from services.kit.revocations import deleted_account_entry
 
 INVALID_REFRESH = "The session has ended; sign in again."
 # Revoked sessions are kept this long (published only while their tokens may live).
@@ -193,6 +194,16 @@ async def revoke_subject(
         update(RefreshToken)
         .where(RefreshToken.subject == subject, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=now)
+    )
+
+
+async def revoke_deleted_account(session: AsyncSession, *, subject: str, now: datetime) -> None:
+    """A deleted account: every session ended (revoke_subject), and the account itself listed
+    (kit.revocations.deleted_account_entry), so a token naming it that no session of its
+    own carries, staff's act-for token for the resident, is refused everywhere too."""
+    await revoke_subject(session, subject=subject, now=now, reason="account_deleted")
+    await _record_revoked(
+        session, sids=[deleted_account_entry(subject)], now=now, reason="account_deleted"
     )
 
 

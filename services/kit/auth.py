@@ -164,13 +164,13 @@ class TokenVerifier:
         """For the issuer itself: the ended sessions from its own database, not over HTTP."""
         self.revocations = revocations
 
-    async def session_ended(self, sid: object) -> bool:
-        """Whether identity has ended the session a token's `sid` names (a set lookup; the
-        set is fetched again first when it is due)."""
+    async def session_ended(self, sid: object, subject: object = None) -> bool:
+        """Whether identity has ended the session a token's `sid` names, or deleted the
+        account its `sub` names (set lookups; the set is fetched again first when due)."""
         if self.revocations is None:
             return False
         await self.revocations.keep_fresh()
-        return isinstance(sid, str) and sid in self.revocations
+        return self.revocations.refuses(sid, subject)
 
     def _load(self, document: dict[str, Any]) -> None:
         keys = {}
@@ -231,8 +231,9 @@ class TokenVerifier:
                 raise invalid
             if claims.get("typ", "access") != "access":
                 raise invalid
-            if await self.session_ended(claims.get("sid")):
-                raise invalid  # signed out, disabled, password reset (kit.revocations)
+            if await self.session_ended(claims.get("sid"), claims.get("sub")):
+                # Signed out, disabled, password reset, account deleted (kit.revocations).
+                raise invalid
             return Principal.from_claims(claims)
         except (jwt.PyJWTError, KeyError, TypeError, ValueError):
             raise invalid from None

@@ -9,6 +9,11 @@ at most every `interval` seconds, on the first request after it is due (a condit
 a 304 when nothing changed); a request pays one set lookup. So a token of an ended session
 is refused everywhere within about `interval` seconds (10 by default) of its end.
 
+A deleted account is listed too, as a digest of its subject (`deleted_account_entry`): it
+never comes back, so every token naming it is refused, a staff member's act-for token for
+that resident included, whose `sid` is the staff member's session. A digest keeps the public
+list one of opaque strings.
+
 A fault in identity never stops another service: when the list cannot be fetched, the last
 known set stays in force (logged) and is asked for again at the next interval; a request
 waits at most `wait` seconds for a fetch that hangs.
@@ -17,6 +22,7 @@ waits at most `wait` seconds for a fetch that hangs.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -69,6 +75,11 @@ def http_source(
     return fetch
 
 
+def deleted_account_entry(subject: str) -> str:
+    """How the list names a deleted account (`resident:<uuid>`): an opaque digest."""
+    return "account:" + hashlib.sha256(subject.encode()).hexdigest()[:48]
+
+
 class Revocations:
     """The ended sessions a verifier refuses, kept fresh from a source (identity's list)."""
 
@@ -91,6 +102,14 @@ class Revocations:
 
     def __contains__(self, sid: object) -> bool:
         return sid in self._sids
+
+    def refuses(self, sid: object, subject: object) -> bool:
+        """Whether a token of this session (`sid`) and subject (`sub`) is refused."""
+        if not self._sids:
+            return False
+        if isinstance(sid, str) and sid in self._sids:
+            return True
+        return isinstance(subject, str) and deleted_account_entry(subject) in self._sids
 
     def __len__(self) -> int:
         return len(self._sids)

@@ -1,5 +1,6 @@
 """The sessions that have ended, for every verifier (kit.revocations): public, since it
-holds only opaque session ids, and cheap to poll (an ETag; a 304 when nothing changed)."""
+holds only opaque session ids (and digests of deleted accounts), and cheap to poll (an ETag;
+a 304 when nothing changed)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ router = APIRouter(tags=["sign-in"])
     summary="Ended sessions whose access tokens every service refuses",
     description=(
         "Signed out, account disabled or password reset: the `sid` of each such session "
-        "while its access tokens may be unexpired. Verifiers poll it every few seconds; "
+        "while its access tokens may be unexpired; a deleted account as a digest of its "
+        "subject, refusing every token naming it. Verifiers poll it every few seconds; "
         "send the ETag back in If-None-Match for a 304."
     ),
     response_model=RevocationsOut,

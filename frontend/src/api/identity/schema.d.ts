@@ -853,7 +853,7 @@ export interface paths {
         };
         /**
          * Ended sessions whose access tokens every service refuses
-         * @description Signed out, account disabled or password reset: the `sid` of each such session while its access tokens may be unexpired. Verifiers poll it every few seconds; send the ETag back in If-None-Match for a 304.
+         * @description Signed out, account disabled or password reset: the `sid` of each such session while its access tokens may be unexpired; a deleted account as a digest of its subject, refusing every token naming it. Verifiers poll it every few seconds; send the ETag back in If-None-Match for a 304.
          */
         get: operations["revocations_v1_revocations_get"];
         put?: never;
