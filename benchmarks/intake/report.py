@@ -127,6 +127,11 @@ now, and no hand-off at all (11 before: 10 intake's, 1 the directory's).
     after: system 125.5 / 131.6 / 120.8 per s, p99 99 / 141 / 168 ms, intake 6.17 / 5.95 /
         6.73 ms (directory 1.6 instead of 2.0); bare 466 / 507 / 429 per s;
         system/bare 0.28 / 0.28 / 0.32 (0.22-0.36 over all rounds)
+    PostgreSQL, the same pair (3 rounds each, load about 1.3), where none of this round's
+        database changes apply: before, system 85.5 per s (median), p99 270 ms, intake 8.0
+        ms; bare 279 per s; ratio 0.27 / 0.31 / 0.32. After: system 83.6 per s, p99 258 ms,
+        intake 8.15 ms; bare 273 per s; ratio 0.28 / 0.31 / 0.32 (the client's saving is
+        inside the noise)
     Alone, on a quieter moment (4 rounds): system 142 / 150 / 160 per s, p99 69 / 98 / 128
         ms, CPU 7.2 ms a report (intake 5.0, directory 1.6, gateway 0.46); bare 366 / 459 /
         588 per s; ratio 0.27 / 0.31 / 0.44.
