@@ -193,18 +193,6 @@ async def test_a_resource_dependency_and_its_route_declare_the_same_access(
     assert drift == []
 
 
-async def _resident_bearer(system: System, phone: str = "15011113333") -> dict[str, str]:
-    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
-    assert sent.status_code == 202, sent.text
-    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
-    assert code is not None
-    tokens = await system.client.post(
-        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
-    )
-    assert tokens.status_code == 200, tokens.text
-    return {"Authorization": f"Bearer {tokens.json()['access_token']}"}
-
-
 def _perms(headers: dict[str, str]) -> set[str]:
     token = headers["Authorization"].removeprefix("Bearer ")
     claims = jwt.decode(token, options={"verify_signature": False})
@@ -220,7 +208,7 @@ async def test_every_declared_list_refuses_a_caller_holding_its_permission_nowhe
     /v1/todo, which the console's home page asks of every service whatever the roles (a
     missing permission there is no items, by design)."""
     callers = {
-        "resident": await _resident_bearer(system),
+        "resident": await system.resident_bearer("15011113333"),
         "contractor": await system.bearer("jn_worker"),
     }
     answers = {}

@@ -6,7 +6,6 @@ once however often the event arrives, their statistics unchanged."""
 from __future__ import annotations
 
 import io
-import re
 import uuid
 from typing import Any
 
@@ -28,20 +27,6 @@ PHONE = "13966667777"
 async def _ok(response: Any, status: int = 200) -> Any:
     assert response.status_code == status, response.text
     return response.json() if response.content else None
-
-
-async def _sign_in(system: System, phone: str) -> dict[str, str]:
-    await _ok(
-        await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone}), 202
-    )
-    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
-    assert code is not None
-    tokens = await _ok(
-        await system.client.post(
-            "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
-        )
-    )
-    return {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
 async def _report(system: System, headers: dict[str, str], **fields: Any) -> dict[str, Any]:
@@ -106,7 +91,7 @@ def _jpeg() -> bytes:
 async def test_a_deleted_account_is_forgotten_by_intake_and_the_warm_station(
     system: System, intake_db: Database, courier_db: Database
 ) -> None:
-    me = await _sign_in(system, PHONE)
+    me = await system.resident_bearer(PHONE)
     subject = (await _ok(await system.client.get("/api/identity/v1/me", headers=me)))["subject"]
     await _report(system, me, reporter_name="赵女士", reporter_phone=PHONE, consent=True)
     mine = await _ok(await system.client.get("/api/intake/v1/me/tickets", headers=me))

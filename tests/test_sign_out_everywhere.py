@@ -9,7 +9,6 @@ A service that cannot reach identity keeps working with the sessions it knew had
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 import httpx
@@ -129,24 +128,12 @@ async def test_disabling_an_account_or_resetting_its_password_ends_its_tokens(
     assert await _answers(system, admin) == _all(200)
 
 
-async def _resident(system: System, phone: str) -> tuple[dict[str, str], str]:
-    """A resident signed in with the code texted to `phone`: their bearer header and id."""
-    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
-    assert sent.status_code == 202, sent.text
-    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
-    assert code is not None
-    verified = await system.client.post(
-        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
-    )
-    headers = _bearer(verified.json())
-    me = await system.client.get("/api/identity/v1/me", headers=headers)
-    return headers, me.json()["subject"].removeprefix("resident:")
-
-
 async def test_a_deleted_account_ends_the_act_for_token_staff_hold_for_it(
     system: System,
 ) -> None:
-    resident, resident_id = await _resident(system, "13955556666")
+    resident = await system.resident_bearer("13955556666")
+    me = await system.client.get("/api/identity/v1/me", headers=resident)
+    resident_id = me.json()["subject"].removeprefix("resident:")
     unit = await system.place("TGYZL-03-2")
     claimed = await system.client.post(
         "/api/identity/v1/me/households",

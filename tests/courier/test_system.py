@@ -5,7 +5,6 @@ API in /docs; identity's demo residents."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import timedelta
 
@@ -18,18 +17,6 @@ from services.kit.demo import demo_resident_id, demo_resident_phone
 from services.kit.shapes.volunteering import VOLUNTEERING_PATH
 from tests.fixtures.courier import PROFILE
 from tests.fixtures.system import System
-
-
-async def _sign_in(system: System, phone: str) -> dict[str, str]:
-    sent = await system.client.post("/api/identity/v1/auth/otp/send", json={"phone": phone})
-    assert sent.status_code == 202, sent.text
-    code = re.search(r"(\d{6})", (await system.identity.sent_to(phone))[-1].body)
-    assert code is not None
-    tokens = await system.client.post(
-        "/api/identity/v1/auth/otp/verify", json={"phone": phone, "code": code.group(1)}
-    )
-    assert tokens.status_code == 200, tokens.text
-    return {"Authorization": f"Bearer {tokens.json()['access_token']}"}
 
 
 async def test_a_demo_courier_signs_in_registers_and_checks_in_through_the_gateway(
@@ -53,7 +40,7 @@ async def test_a_demo_courier_signs_in_registers_and_checks_in_through_the_gatew
     [code] = [c for c in codes.json() if c["kind"] == "station"]
     assert code["target"] == {"service": "courier", "id": station["id"]}
 
-    me = await _sign_in(system, demo_resident_phone(2))
+    me = await system.resident_bearer(demo_resident_phone(2))
     who = await system.client.get("/api/identity/v1/me", headers=me)
     assert who.json()["subject"] == f"resident:{demo_resident_id(2)}"
     registered = await system.client.post(
@@ -126,7 +113,7 @@ async def test_my_page_sums_volunteer_hours_over_the_services_that_answer_them(
         headers=staff,
     )
     assert task.status_code == 201, task.text
-    me = await _sign_in(system, demo_resident_phone(1))
+    me = await system.resident_bearer(demo_resident_phone(1))
     registered = await system.client.post(
         "/api/courier/v1/me/courier", json={"nickname": "小吴", "platform": "jd"}, headers=me
     )
