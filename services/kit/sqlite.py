@@ -37,7 +37,7 @@ session at once).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from functools import partial
 from typing import Any
 
@@ -164,20 +164,20 @@ class OneTripConnection(aiosqlite.Connection):
         self._writing = True
 
     async def commit(self) -> None:
-        if not self._writing:
-            await super().commit()
-            return
-        try:
-            self._conn.commit()
-        finally:
-            self._writing = False
+        await self._end(self._conn.commit, super().commit)
 
     async def rollback(self) -> None:
+        await self._end(self._conn.rollback, super().rollback)
+
+    async def _end(
+        self, here: Callable[[], None], on_thread: Callable[[], Awaitable[None]]
+    ) -> None:
+        """A COMMIT or ROLLBACK: a write transaction's here, any other's on the thread."""
         if not self._writing:
-            await super().rollback()
+            await on_thread()
             return
         try:
-            self._conn.rollback()
+            here()
         finally:
             self._writing = False
 
