@@ -32,128 +32,9 @@ services' schemas (directory, identity, intake) and the bare one (`report_bare`)
 that database, dropped first and at the end. Everything listens on 127.0.0.1 and is stopped
 at the end. Not part of `make test`.
 
-Measured on the 2 shared cores of the project's machine (8 reporters, 400 reports a round,
-min / median / max over the rounds; other work ran beside it, load average as given):
-
-    SQLite, before (main at 82ec46b, 2 rounds, load 2.0-2.6):
-        system 82 / 83 / 83 per s, p99 771-1258 ms, CPU 10.9 ms a report (intake 9.0)
-        bare 439-597 per s; system/bare 0.14-0.19, CPU 7.7-10.8x
-        13 statements (BEGIN included) and 54 aiosqlite hand-offs a report
-    SQLite, after (5 rounds, load 3.9-4.5):
-        system 108 / 111 / 117 per s, p50 67 ms, p99 130 / 147 / 220 ms,
-        CPU 8.6 ms a report (intake 6.8, directory 1.3, gateway 0.4)
-        bare 537 / 671 / 739 per s, p99 82-134 ms, CPU 1.0 ms
-        system/bare throughput 0.16 / 0.16 / 0.20, CPU 8.0 / 8.5 / 9.5x
-        9 statements (BEGIN included; the COMMIT is the driver's) and 36 hand-offs
-    SQLite, after, on a machine loaded to 9-10 (7 rounds): system 43 / 60 / 74 per s, p99
-        279 / 372 / 748 ms; bare 132 / 279 / 406 per s; ratio 0.16 / 0.20 / 0.33
-    PostgreSQL, after (5 rounds, load 10.6-12.8): system 23 / 35 / 41 per s, p99 550 / 676 /
-        1049 ms, CPU 9.6 ms a report; bare 129 / 174 / 230 per s, p99 117-639 ms;
-        ratio 0.18 / 0.20 / 0.25. All the demo's doors are in a few communities, so the
-        reports queue on their community's ticket counter row (held until COMMIT).
-
-Second round (one trip to aiosqlite's thread per statement, kit's clients on the HTTP/1.1
-pool, the ticket and its first event inserted without a flush, the report's statements
-built once), on a machine shared with other work at load 6-13:
-
-    SQLite, before (main at 7a862c1, 3 rounds, load 5.8-6.4): system 66 / 73 / 83 per s,
-        p99 262 / 269 / 658 ms, CPU 11.1 ms a report (intake 7.75, directory 1.9);
-        bare 481 / 620 / 646 per s; system/bare 0.11 / 0.13 / 0.14
-    SQLite, after (3 rounds, load 6.2-7.3): system 75 / 82 / 112 per s, p50 91 ms,
-        p99 230 / 344 / 363 ms, CPU 8.75 ms a report (intake 5.9, directory 2.0,
-        gateway 0.5); bare 322 / 414 / 423 per s; system/bare 0.18 / 0.25 / 0.27
-        9 statements, 11 hand-offs (36 before): one per statement and the COMMIT, one
-        in the directory
-    SQLite, after, with the number taken last (3 rounds, load 7.3-7.5, intake's PostgreSQL
-        tests running beside it): system 79 / 108 / 124 per s, p50 55 ms, p99 211 / 262 /
-        382 ms, CPU 7.2 ms a report (intake 4.95, directory 1.65, gateway 0.45); bare 382 /
-        444 / 468 per s; system/bare 0.17 / 0.24 / 0.32
-    PostgreSQL, after (3 rounds, load 7.8-8.8, intake's tests running beside it): system
-        49 / 59 / 69 per s, p99 431 / 499 / 515 ms, CPU 8.05 ms a report (intake 5.35);
-        bare 131 / 177 / 313 per s; ratio 0.22 / 0.33 / 0.37. With the number taken last
-        (load 6.3-8.0, the same tests beside it): system 41 / 50 / 53 per s, p99 502 / 646 /
-        667 ms, intake 5.6 ms; bare 165 / 222 / 229 per s; ratio 0.22 / 0.23 / 0.25 (CPU-bound
-        here: the shorter hold of the counter row shows when reports wait on it, not CPU)
-    Same moment, main's intake against this one's in one process, batches alternating
-    (load 10-12; the in-process client's CPU included in both): 9.2 against 7.2 ms a
-    report (medians), 7.0 against 5.3 (minimums).
-
-Short of the issue's 0.4x on SQLite: intake is still the bottleneck at 5-6 ms a report, of
-which SQLAlchemy (sessions, compiling, result handling) is the largest part, then FastAPI's
-dependencies, httpx's client layer and the directory's answer (2 ms of its own).
-
-Third round (no replay lookup when every anonymous limit is off, as here: nothing is counted,
-so whether a report is a retry does not matter; the category, webhook, deadline-job and
-row inserts' statements built once). Main at b0129b3 against this, runs alternating, 3
-rounds each, other helpers' tests beside them (load 3.3-6.0):
-
-    SQLite, before (2 runs): system 50 / 58 / 62 and 62 / 71 / 77 per s, p99 300 and 172 ms
-        (medians), CPU 16.3 / 14.1 ms a report (intake 12.6 / 10.65, directory 2.9 / 2.3,
-        gateway 0.95 / 0.7); bare 226 / 326 per s (medians), 2.2 ms;
-        system/bare 0.19 / 0.26 / 0.30 and 0.19 / 0.22 / 0.29; 10 statements
-    SQLite, after (2 runs): system 54 / 74 / 78 and 61 / 76 / 87 per s, p99 197 and 217 ms,
-        CPU 13.4 / 13.25 ms (intake 9.2 / 9.6, directory 2.8 / 2.75, gateway 0.9 / 0.85);
-        bare 304 / 220 per s, 2.3 / 2.5 ms; system/bare 0.14 / 0.26 / 0.26 and 0.25 / 0.32 /
-        0.34, CPU 5.9x and 5.2x (7.3x and 6.2x before); 9 statements, 11 hand-offs
-    SQLite, a third pair on a quieter machine (load 1.4-4.0): before, system 65 / 67 / 76 per
-        s, p99 196 ms, CPU 14.75 ms (intake 11.3); bare 258 per s; ratio 0.24 / 0.25 / 0.31.
-        After: system 64 / 69 / 76 per s, p99 209 ms, CPU 14.2 ms (intake 10.45, directory
-        2.85); bare 231 per s; ratio 0.28 / 0.32 / 0.33, CPU 5.2x (6.1x before)
-    PostgreSQL (intake's PostgreSQL tests running beside it, load 4.3-6.5): before, system
-        25 / 34 / 35 per s, p99 646 ms, CPU 18.35 ms (intake 13.9); bare 107 per s; ratio
-        0.23 / 0.25 / 0.32. After: system 29 / 32 / 35 per s, p99 681 ms, CPU 15.9 ms
-        (intake 11.4, directory 3.6); bare 126 per s; ratio 0.25 / 0.26 / 0.34, CPU 5.5x
-        (6.3x before)
-
-Fourth round. What capped intake was not its CPU but SQLite's writer slot: one write
-transaction of a process at a time (kit.db.OneWriter), held from BEGIN to COMMIT, and every
-statement a hand-off to aiosqlite's thread, after which the transaction waited its turn on
-the event loop behind the other requests' work. Timed in the process, a report held the slot
-8.6-9.6 ms (mean) for some 2 ms of SQLite and SQLAlchemy, and 1 / 9 ms is the 110 reports a
-second it reached. Now (kit.sqlite) a write transaction's statements and its COMMIT run on
-the loop's own thread, straight through, and so does a read of one row by key outside any
-transaction (kit.db.single_read: the directory's scan); a BEGIN IMMEDIATE that would wait
-for another process's writer waits on the thread. The slot is held 3.5-4 ms, about the
-transaction's own CPU. Besides: the uncontended writer lock taken without wait_for's task,
-BEGIN IMMEDIATE sent to the driver without a SQLAlchemy statement, and kit's service clients
-calling kit.http1's pool without httpx's client layer (kit.http.DirectCalls: 0.12 against
-0.35-0.5 ms of client CPU for a small read). 8 statements and the driver's BEGIN and COMMIT
-now, and no hand-off at all (11 before: 10 intake's, 1 the directory's).
-
-    Main at bba0207 against this, one run each in turn, 3 pairs of 3 rounds (load 1.0-1.5):
-    before: system 89.4 / 90.0 / 87.7 per s (each run's median), p99 159 / 136 / 124 ms,
-        intake 9.07 / 9.22 / 9.23 ms a report; bare 396 / 413 / 374 per s;
-        system/bare 0.23 / 0.22 / 0.23 (medians; 0.19-0.27 over all rounds)
-    after: system 125.5 / 131.6 / 120.8 per s, p99 99 / 141 / 168 ms, intake 6.17 / 5.95 /
-        6.73 ms (directory 1.6 instead of 2.0); bare 466 / 507 / 429 per s;
-        system/bare 0.28 / 0.28 / 0.32 (0.22-0.36 over all rounds)
-    PostgreSQL, the same pair (3 rounds each, load about 1.3), where none of this round's
-        database changes apply: before, system 85.5 per s (median), p99 270 ms, intake 8.0
-        ms; bare 279 per s; ratio 0.27 / 0.31 / 0.32. After: system 83.6 per s, p99 258 ms,
-        intake 8.15 ms; bare 273 per s; ratio 0.28 / 0.31 / 0.32 (the client's saving is
-        inside the noise)
-    Alone, on a quieter moment (4 rounds): system 142 / 150 / 160 per s, p99 69 / 98 / 128
-        ms, CPU 7.2 ms a report (intake 5.0, directory 1.6, gateway 0.46); bare 366 / 459 /
-        588 per s; ratio 0.27 / 0.31 / 0.44.
-
-Still short of 0.4x as a median. Intake, at some 5-6 ms a report, is now busy about 80% of
-its core and the two cores are not full (the benchmark's own client takes 1.6 ms a request):
-the rest is the hand-over between four processes per report. Its CPU is spread thin
-(in-process timings, one report): the transaction 3 ms (claim 0.4, the category 0.45, the
-webhook subscriptions 0.35, the deadline jobs 0.3, the number 0.2, ticket and event 0.8, the
-answer and COMMIT 0.5), of which SQLAlchemy's execution path is most (a statement costs
-some 100-150 us of Python against 10 us in sqlite3); FastAPI's 14 dependencies 0.25 ms; the
-directory call 0.15 ms of intake's CPU besides the directory's own 1.6.
-
-What was left before this round, sampled with py-spy in intake's process under this load
-(its event loop's thread, 100%): 58% in the request's ASGI task, of which the route 35% (its
-directory call 11%, 7 of it httpx's client layer above kit's pool; the report itself, from
-its category's read to its last INSERT, 17%; the idempotency key's claim and answer 6%),
-FastAPI's dependency solving 11%, the middlewares and routing the rest; 42% outside any
-request, nearly all of it inside uvloop's C loop (socket I/O, the wake-ups from aiosqlite's
-thread) with no Python frame to blame, 3% the job runner's and outbox relay's polls. In the
-directory 84% of its loop's samples are in uvloop's C loop, 16% its route and kit's
-middlewares: its 2.3-2.9 ms a report is mostly the HTTP exchange, not the lookup."""
+Figures, round by round, with what each round changed and what was left: `report.md`
+beside this file.
+"""
 
 from __future__ import annotations
 
@@ -191,6 +72,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.intake import report_count  # noqa: E402
 from benchmarks.processes import (  # noqa: E402
     HOST,
     Process,
@@ -467,91 +349,6 @@ def running(
 # --- what one report asks of the database (in process) ------------------------------------------
 
 
-async def statements_per_report(tmp: Path) -> tuple[list[str], int]:
-    """The SQL statements intake runs for one report (after three to warm up) and the calls
-    handed to aiosqlite's threads (intake's and the directory's), in process on SQLite: the
-    directory and intake apps wired with an ASGI transport, a demo directory, real requests."""
-    import aiosqlite.core
-    from sqlalchemy import event, select
-
-    from services.directory.app import MIGRATIONS_DIR as DIRECTORY_MIGRATIONS
-    from services.directory.app import create_app as create_directory
-    from services.directory.config import DirectorySettings
-    from services.directory.models import Place, QrCode
-    from services.directory.seed import seed_demo
-    from services.intake.app import MIGRATIONS_DIR as INTAKE_MIGRATIONS
-    from services.intake.app import create_app as create_intake
-    from services.intake.app import prepare
-    from services.intake.config import IntakeSettings
-    from services.kit import migrations
-    from services.kit.clock import Clock
-    from services.kit.db import Database
-
-    directory_db = Database(f"sqlite+aiosqlite:///{tmp / 'count-directory.db'}", schema="d")
-    intake_db = Database(f"sqlite+aiosqlite:///{tmp / 'count-intake.db'}", schema="i")
-    await migrations.upgrade(directory_db, DIRECTORY_MIGRATIONS)
-    await seed_demo(directory_db, Clock())
-    await migrations.upgrade(intake_db, INTAKE_MIGRATIONS)
-    directory = create_directory(
-        DirectorySettings(env="test", database_url=directory_db.url, auto_migrate=False),
-        database=directory_db,
-    )
-    off = {"*.per_device": "off", "*.per_address": "off", "*.per_door": "off"}
-    intake = create_intake(
-        IntakeSettings(
-            env="test",
-            database_url=intake_db.url,
-            auto_migrate=False,
-            run_workers=False,
-            seed_demo=False,
-            media_root=tmp / "count-media",
-            anonymous_limits=off,
-        ),
-        database=intake_db,
-        directory_transport=httpx.ASGITransport(app=directory),
-    )
-    await prepare(intake)
-    async with directory_db.engine.connect() as conn:
-        token = await conn.scalar(
-            select(QrCode.token)
-            .join(Place, Place.id == QrCode.place_id)
-            .where(Place.kind == "unit")
-        )
-    statements: list[str] = []
-
-    @event.listens_for(intake_db.engine.sync_engine, "before_cursor_execute")
-    def _seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(" ".join(statement.split())[:90])
-
-    hand_offs = 0
-    original = aiosqlite.core.Connection._execute
-
-    async def counting(self: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        nonlocal hand_offs
-        hand_offs += 1
-        return await original(self, fn, *args, **kwargs)
-
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=intake), base_url="http://intake"
-    ) as client:
-        for i in range(4):
-            if i == 3:
-                statements.clear()
-                aiosqlite.core.Connection._execute = counting  # type: ignore[method-assign]
-            try:
-                response = await client.post(
-                    "/v1/tickets",
-                    json={"code_token": token, "category": "lighting", "description": "灯不亮"},
-                    headers={"Idempotency-Key": str(uuid.uuid4()), "X-Device-Id": "bench-count"},
-                )
-            finally:
-                aiosqlite.core.Connection._execute = original  # type: ignore[method-assign]
-            assert response.status_code == 201, response.text
-    await directory_db.dispose()
-    await intake_db.dispose()
-    return statements, hand_offs
-
-
 # --- the load ------------------------------------------------------------------------------------
 
 
@@ -664,7 +461,7 @@ def main() -> None:
         tempfile.TemporaryDirectory(prefix="report-bench-") as tmp,
         running(database_url, Path(tmp), args.profile) as (system, floor),
     ):
-        statements, hand_offs = asyncio.run(statements_per_report(Path(tmp)))
+        statements, hand_offs = asyncio.run(report_count.statements_per_report(Path(tmp)))
         print(
             f"One report, counted in process on SQLite: {len(statements)} SQL statements from"
             f" intake (and the driver's BEGIN and COMMIT), {hand_offs} calls handed to aiosqlite's"
