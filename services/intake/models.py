@@ -139,6 +139,26 @@ def _minutes_index(minutes: str, *include: str) -> Index:
     return Index(f"ix_tickets_{minutes}", minutes, postgresql_where=where, sqlite_where=where, **kw)
 
 
+# Indexed partially (_later_index).
+LATER_COLUMNS = (
+    "responded_at",
+    "resolved_at",
+    "closed_at",
+    "escalated_at",
+    "rated_at",
+    "reporter_subject",
+    "reporter_phone_hash",
+)
+
+
+def _later_index(column: str) -> Index:
+    """An index over a column a new report leaves empty (a milestone, the resident, the
+    phone): partial, so a report writes no entry for it (migration 0013). The queries all
+    compare the column with a value, which rules NULL out."""
+    where = text(f"{column} IS NOT NULL")
+    return Index(f"ix_tickets_{column}", column, postgresql_where=where, sqlite_where=where)
+
+
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -157,6 +177,7 @@ class Ticket(Base):
             postgresql_where=text(OPEN_CONDITION),
             sqlite_where=text(OPEN_CONDITION),
         ),
+        *(_later_index(c) for c in LATER_COLUMNS),
         _minutes_index("responded_minutes", "responded_at"),
         _minutes_index("resolved_minutes", "resolved_at", "status"),
     )
@@ -181,25 +202,26 @@ class Ticket(Base):
     priority: Mapped[str] = mapped_column(String(10))
     source: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(15))
-    # A signed-in resident's subject: "my reports" across phones looks tickets up by it.
-    reporter_subject: Mapped[str | None] = mapped_column(String(64), index=True)
+    # A signed-in resident's subject: "my reports" across phones looks tickets up by it
+    # (indexed, LATER_COLUMNS).
+    reporter_subject: Mapped[str | None] = mapped_column(String(64))
     reporter_name_cipher: Mapped[str | None] = mapped_column(String(400))
     reporter_phone_cipher: Mapped[str | None] = mapped_column(String(200))
-    reporter_phone_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    reporter_phone_hash: Mapped[str | None] = mapped_column(String(64))
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
     # The milestones the statistics count by (statistics.py) are indexed: a period is a
-    # range on each.
+    # range on each (those a new report leaves empty partially, LATER_COLUMNS).
     due_respond_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     due_resolve_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The first move out of `submitted` (acknowledge, assign, reject, merge): the response
     # the response rate judges; later moves (a reassignment) never change it.
-    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
-    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Minutes from the report, as the medians take them: set by a trigger on PostgreSQL (0011).
     responded_minutes: Mapped[float | None] = mapped_column(Float)
     resolved_minutes: Mapped[float | None] = mapped_column(Float)

@@ -45,7 +45,7 @@ from services.intake.models import (
 )
 from services.kit import events
 from services.kit.clock import LOCAL_TZ
-from services.kit.jobs import AnyHandler, Job, Planned, TwoPhase
+from services.kit.jobs import AnyHandler, Job, TwoPhase
 from services.kit.messages import Delivery, Message, MessageSender
 
 log = logging.getLogger("intake.notices")
@@ -99,25 +99,26 @@ def tracking_link(public_base_url: str, ticket: Ticket) -> str:
 
 
 async def ticket_filed(session: AsyncSession, *, ticket: Ticket, now: datetime) -> None:
-    """A new ticket: deadline checks at its due times; an urgent one alerts on-duty staff."""
-    await jobs.schedule_all(
-        session,
-        (
-            Planned(
-                OVERDUE_CHECK,
-                run_at=at,
-                payload={"ticket_id": str(ticket.id), "deadline": deadline},
-                unique_key=f"{OVERDUE_CHECK}:{deadline}:{ticket.id}",
-            )
-            for deadline, at in (
-                ("respond", ticket.due_respond_at),
-                ("resolve", ticket.due_resolve_at),
-            )
-        ),
-        now=now,
-    )
+    """A new ticket: its deadline check at the time to respond by (that check schedules the
+    one at the time to resolve by); an urgent one alerts on-duty staff."""
+    # One job row, not two: every report pays for each row it writes (four index entries,
+    # the pages the COMMIT copies), and the second check is no use before the first has run.
+    await _schedule_overdue_check(session, ticket, "respond", ticket.due_respond_at, now=now)
     if ticket.priority == "urgent":
         await _schedule_alert(session, ticket, now)
+
+
+async def _schedule_overdue_check(
+    session: AsyncSession, ticket: Ticket, deadline: str, at: datetime, *, now: datetime
+) -> None:
+    await jobs.schedule(
+        session,
+        kind=OVERDUE_CHECK,
+        run_at=max(at, now),
+        now=now,
+        payload={"ticket_id": str(ticket.id), "deadline": deadline},
+        unique_key=f"{OVERDUE_CHECK}:{deadline}:{ticket.id}",
+    )
 
 
 def alert_window(now: datetime) -> tuple[datetime, datetime]:
@@ -322,6 +323,10 @@ def handlers(
         if ticket is None:
             return
         deadline = str(job.payload["deadline"])
+        if deadline == "respond":
+            await _schedule_overdue_check(
+                session, ticket, "resolve", ticket.due_resolve_at, now=job.now
+            )
         missed = (
             ticket.status == "submitted"
             if deadline == "respond"

@@ -104,6 +104,7 @@ class JobQueue:
 
     def __init__(self, metadata: sa.MetaData, *, table_name: str = "jobs") -> None:
         self._schedule_all: dict[str, Any] = {}
+        self._schedule_one: dict[str, Any] = {}
         self.table = sa.Table(
             table_name,
             metadata,
@@ -137,16 +138,19 @@ class JobQueue:
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     ) -> uuid.UUID | None:
         """Add a job in the caller's transaction; None when `unique_key` is already taken."""
-        t = self.table
-        stmt = insert_ignoring_conflicts(session, t).values(
-            self._row(
-                Planned(kind, run_at, payload, unique_key, max_attempts),
-                now=now,
+        # Built once per backend, the row given as parameters (as `schedule_all`): a report
+        # schedules its deadline check, and building the statement anew cost more than it.
+        dialect = session.get_bind().dialect.name
+        statement = self._schedule_one.get(dialect)
+        if statement is None:
+            t = self.table
+            statement = self._schedule_one[dialect] = (
+                insert_ignoring_conflicts(session, t)
+                .on_conflict_do_nothing(index_elements=[t.c.unique_key])
+                .returning(t.c.id)
             )
-        )
-        if unique_key is not None:
-            stmt = stmt.on_conflict_do_nothing(index_elements=[t.c.unique_key])
-        job_id: uuid.UUID | None = await session.scalar(stmt.returning(t.c.id))
+        row = self._row(Planned(kind, run_at, payload, unique_key, max_attempts), now=now)
+        job_id: uuid.UUID | None = await session.scalar(statement, row)
         return job_id
 
     async def schedule_all(

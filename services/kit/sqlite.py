@@ -26,7 +26,8 @@ a code). What may block for long stays on the thread: other reads (statistics ov
 and a BEGIN IMMEDIATE that has to wait for another process's write transaction, which is
 first tried without waiting and only then, busy, handed to the thread to wait there. A
 write transaction itself is short by design (no call to another service inside one,
-kit.calls); the COMMIT's occasional WAL checkpoint runs on the loop too.
+kit.calls). SQLite's WAL checkpoint, which its COMMIT would run every thousand pages, runs
+on a thread of its own instead (`WalCheckpoints`).
 
 `connect` is an `async_creator` for `create_async_engine`: the same sqlite3.connect arguments
 the dialect would have given aiosqlite, its thread a daemon as the dialect makes it, and
@@ -36,12 +37,16 @@ session at once).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
 import aiosqlite
+
+log = logging.getLogger("kit.sqlite")
 
 _Outcome = tuple[Any, int, int | None, list[Any]]
 
@@ -68,6 +73,51 @@ def _executemany(conn: sqlite3.Connection, sql: str, parameters: Any) -> _Outcom
         return cursor.description, cursor.rowcount, cursor.lastrowid, []
     finally:
         cursor.close()
+
+
+class WalCheckpoints:
+    """The WAL copied back into the database file on a thread, never inside a COMMIT.
+
+    SQLite's automatic checkpoint runs in the COMMIT that takes the WAL past 1000 pages:
+    that COMMIT copies them all back and syncs the files twice. With write transactions on
+    the loop's thread (OneTripConnection) every request of the process waited for it: 2 to
+    8 ms, one report's COMMIT in about 30, half of all the time COMMITs took
+    (`benchmarks/intake/report.py`). So a file database's connections open with
+    `wal_autocheckpoint=0`, and every `every` write COMMITs a PASSIVE checkpoint (it waits
+    for no reader and no writer) runs on one thread shared by the process, on a connection
+    of its own, while the loop goes on committing. One at a time per database: a COMMIT that
+    finds the last one still running leaves the pages to the next. SQLite itself still
+    checkpoints when the last connection to a database closes.
+    """
+
+    every = 64
+    _thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kit-wal-checkpoint")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._commits = 0
+        self._running = False
+
+    def committed(self) -> None:
+        """After a write transaction's COMMIT, on the loop's thread."""
+        self._commits += 1
+        if self._commits < self.every or self._running:
+            return
+        self._commits = 0
+        self._running = True
+        self._thread.submit(self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error as error:  # the next one tries again; SQLite loses nothing
+            log.warning("WAL checkpoint of %s failed: %s", self.path, error)
+        finally:
+            self._running = False
 
 
 class OneTripCursor:
@@ -126,6 +176,8 @@ class OneTripConnection(aiosqlite.Connection):
     _inline_once = False
     # The connection's own busy timeout (kit.db sets it when connecting), read once.
     _busy_timeout_ms: int | None = None
+    # The database's checkpoints (a file database's, not an in-memory one's).
+    checkpoints: WalCheckpoints | None = None
 
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
@@ -164,22 +216,25 @@ class OneTripConnection(aiosqlite.Connection):
         self._writing = True
 
     async def commit(self) -> None:
-        await self._end(self._conn.commit, super().commit)
+        if await self._end(self._conn.commit, super().commit) and self.checkpoints:
+            self.checkpoints.committed()
 
     async def rollback(self) -> None:
         await self._end(self._conn.rollback, super().rollback)
 
     async def _end(
         self, here: Callable[[], None], on_thread: Callable[[], Awaitable[None]]
-    ) -> None:
-        """A COMMIT or ROLLBACK: a write transaction's here, any other's on the thread."""
+    ) -> bool:
+        """A COMMIT or ROLLBACK: a write transaction's here, any other's on the thread.
+        Whether it ended a write transaction."""
         if not self._writing:
             await on_thread()
-            return
+            return False
         try:
             here()
         finally:
             self._writing = False
+        return True
 
     async def close(self) -> None:
         self._writing = False
@@ -190,12 +245,19 @@ def creator(*args: Any, **kwargs: Any) -> Callable[[], Coroutine[Any, Any, OneTr
     """An `async_creator` opening sqlite3.connect(*args, **kwargs) behind a OneTripConnection
     (the arguments: the dialect's `create_connect_args` for the engine's URL)."""
 
+    path = str(args[0]) if args else str(kwargs.get("database", ":memory:"))
+    in_memory = path in ("", ":memory:") or bool(kwargs.get("uri"))
+    checkpoints = None if in_memory else WalCheckpoints(path)
+
     async def connect() -> OneTripConnection:
         # Both threads use the connection, one at a time (see the module's docstring).
         opened = partial(sqlite3.connect, *args, **{**kwargs, "check_same_thread": False})
         connection = OneTripConnection(opened, 64)
         connection._thread.daemon = True  # as SQLAlchemy's dialect makes aiosqlite's
         await connection  # starts the thread and connects
+        if checkpoints is not None:
+            connection.checkpoints = checkpoints
+            connection._conn.execute("PRAGMA wal_autocheckpoint=0")
         return connection
 
     return connect

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.db import Database, insert_row, new_metadata
+from services.kit.sqlite import WalCheckpoints
 from services.kit.testing import drop_database
 from tests.kit.support import database_with
 
@@ -140,6 +141,40 @@ async def test_a_write_that_waits_for_another_process_leaves_the_event_loop_free
     async with notes_db.session(write=False) as session:
         texts = (await session.scalars(select(Note.text).order_by(Note.text))).all()
     assert texts == ["ours", "theirs"]
+
+
+def _notes_in_the_database_file(path: str) -> int:
+    """The notes the database file itself holds, its WAL left aside (what a checkpoint has
+    copied back)."""
+    main_file = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    try:
+        return int(main_file.execute("SELECT count(*) FROM notes").fetchone()[0])
+    except sqlite3.OperationalError:  # the table itself is still only in the WAL
+        return 0
+    finally:
+        main_file.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_the_wal_is_copied_back_on_a_thread_of_its_own_never_inside_a_commit(
+    notes_db: Database,
+) -> None:
+    path = notes_db.url.split("///", 1)[1]
+    async with notes_db.session(write=True) as session:
+        assert (await session.execute(text("PRAGMA wal_autocheckpoint"))).scalar() == 0
+    # Notes of 70 KB: the COMMITs below fill the WAL past SQLite's own checkpoint point
+    # (1000 pages) long before the checkpoints' thread takes its turn.
+    for n in range(WalCheckpoints.every - 1):
+        async with notes_db.session(write=True) as session:
+            await insert_row(session, Note(text=f"n{n}", tags="x" * 70_000))
+            await session.commit()
+    WalCheckpoints._thread.submit(lambda: None).result()
+    assert _notes_in_the_database_file(path) == 0
+    async with notes_db.session(write=True) as session:
+        await insert_row(session, Note(text="last", tags="x" * 70_000))
+        await session.commit()
+    WalCheckpoints._thread.submit(lambda: None).result()  # its one worker, in turn
+    assert _notes_in_the_database_file(path) == WalCheckpoints.every
 
 
 async def test_insert_row_makes_the_object_persistent_with_its_id_and_defaults(
