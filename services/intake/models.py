@@ -128,35 +128,14 @@ class CategorySetting(Base):
     # {"urgent": [respond_minutes, resolve_minutes], ...}; each priority left out inherits.
     deadline_minutes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # "staff:<subject>"
-    updated_by: Mapped[str] = mapped_column(String(80))
+    updated_by: Mapped[str] = mapped_column(String(80))  # "staff:<subject>"
 
 
-def _minutes_index(minutes: str, *include: str) -> Index:
-    """The statistics' medians: one bucket of times in a period, from the index alone."""
-    where = text(f"{minutes} IS NOT NULL")
-    kw: dict[str, Any] = {"postgresql_include": [*include, "community_code"]}
-    return Index(f"ix_tickets_{minutes}", minutes, postgresql_where=where, sqlite_where=where, **kw)
-
-
-# Indexed partially (_later_index).
-LATER_COLUMNS = (
-    "responded_at",
-    "resolved_at",
-    "closed_at",
-    "escalated_at",
-    "rated_at",
-    "reporter_subject",
-    "reporter_phone_hash",
-)
-
-
-def _later_index(column: str) -> Index:
-    """An index over a column a new report leaves empty (a milestone, the resident, the
-    phone): partial, so a report writes no entry for it (migration 0013). The queries all
-    compare the column with a value, which rules NULL out."""
+def _not_null_index(column: str, *include: str) -> Index:
+    """No entry for NULL (0011, 0013); `include`: the medians read from the index alone."""
     where = text(f"{column} IS NOT NULL")
-    return Index(f"ix_tickets_{column}", column, postgresql_where=where, sqlite_where=where)
+    kw: dict[str, Any] = {"postgresql_include": [*include, "community_code"]} if include else {}
+    return Index(f"ix_tickets_{column}", column, postgresql_where=where, sqlite_where=where, **kw)
 
 
 class Ticket(Base):
@@ -177,9 +156,10 @@ class Ticket(Base):
             postgresql_where=text(OPEN_CONDITION),
             sqlite_where=text(OPEN_CONDITION),
         ),
-        *(_later_index(c) for c in LATER_COLUMNS),
-        _minutes_index("responded_minutes", "responded_at"),
-        _minutes_index("resolved_minutes", "resolved_at", "status"),
+        *map(_not_null_index, ("responded_at", "resolved_at", "closed_at", "escalated_at")),
+        *map(_not_null_index, ("rated_at", "reporter_subject", "reporter_phone_hash")),
+        _not_null_index("responded_minutes", "responded_at"),
+        _not_null_index("resolved_minutes", "resolved_at", "status"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
@@ -202,15 +182,13 @@ class Ticket(Base):
     priority: Mapped[str] = mapped_column(String(10))
     source: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(15))
-    # A signed-in resident's subject: "my reports" across phones looks tickets up by it
-    # (indexed, LATER_COLUMNS).
+    # A signed-in resident's subject: "my reports" across phones looks tickets up by it.
     reporter_subject: Mapped[str | None] = mapped_column(String(64))
     reporter_name_cipher: Mapped[str | None] = mapped_column(String(400))
     reporter_phone_cipher: Mapped[str | None] = mapped_column(String(200))
     reporter_phone_hash: Mapped[str | None] = mapped_column(String(64))
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The milestones the statistics count by (statistics.py) are indexed: a period is a
-    # range on each (those a new report leaves empty partially, LATER_COLUMNS).
+    # The statistics' milestones (statistics.py), indexed: a period is a range on each.
     due_respond_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     due_resolve_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The first move out of `submitted` (acknowledge, assign, reject, merge): the response

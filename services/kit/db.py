@@ -8,8 +8,10 @@ migrations serve both without naming a schema in the code.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import weakref
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -132,6 +134,13 @@ class OneWriter:
             ) from None
         info[self._HELD] = lock
 
+    @contextlib.asynccontextmanager
+    async def held(self) -> AsyncIterator[None]:
+        """No write transaction of this process (on this loop) begins while entered: the
+        last step of a WAL checkpoint (kit.sqlite.WalCheckpoints)."""
+        async with self._lock():
+            yield
+
     def leave(self, info: dict[Any, Any] | None) -> None:
         lock = info.pop(self._HELD, None) if info is not None else None
         if lock is not None:
@@ -247,10 +256,9 @@ def create_engine(
         opened: list[Any] = []
         engine = create_async_engine(url, async_creator=lambda: opened[0](), **kwargs)
         cargs, cparams = engine.sync_engine.dialect.create_connect_args(engine.sync_engine.url)
-        opened.append(one_trip.creator(*cargs, **{**cparams, **extra}))
-        _install_sqlite_write_mode(
-            engine, writer or OneWriter(timeout_seconds=SQLITE_BUSY_TIMEOUT_MS / 1000)
-        )
+        writer = writer or OneWriter(timeout_seconds=SQLITE_BUSY_TIMEOUT_MS / 1000)
+        opened.append(one_trip.creator(*cargs, writers_held=writer.held, **{**cparams, **extra}))
+        _install_sqlite_write_mode(engine, writer)
         return engine
     connect_args = kwargs.pop("connect_args", {})
     server_settings = connect_args.setdefault("server_settings", {})
@@ -353,12 +361,13 @@ async def insert_row(session: AsyncSession, row: Any) -> None:
     if not state.transient:
         raise ValueError("insert_row takes a new object, never one the session knows")
     mapper = state.mapper
+    given = state.dict  # a property: read once, not twice a column
     values: dict[str, Any] = {}
     generated: Any = None
     for prop in mapper.column_attrs:
         column = prop.columns[0]
-        if prop.key in state.dict:
-            values[column.key] = state.dict[prop.key]
+        if prop.key in given:
+            values[column.key] = given[prop.key]
             continue
         if column.primary_key and column.autoincrement in (True, "auto"):
             generated = prop

@@ -177,6 +177,33 @@ async def test_the_wal_is_copied_back_on_a_thread_of_its_own_never_inside_a_comm
     assert _notes_in_the_database_file(path) == WalCheckpoints.every
 
 
+def _times_the_wal_started_over(path: str) -> int:
+    """SQLite's count in the WAL's header (its checkpoint sequence number)."""
+    with open(f"{path}-wal", "rb") as wal:
+        return int.from_bytes(wal.read(32)[12:16], "big")
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_a_busy_databases_wal_starts_over_rather_than_growing(notes_db: Database) -> None:
+    path = notes_db.url.split("///", 1)[1]
+    # COMMITs one after another while the checkpoints run on their thread.
+    for n in range(4 * WalCheckpoints.every):
+        async with notes_db.session(write=True) as session:
+            await insert_row(session, Note(text=f"n{n}", tags="x" * 3_000))
+            await session.commit()
+        await asyncio.sleep(0)
+    async with notes_db.engine.connect() as conn:
+        driver = (await conn.get_raw_connection()).driver_connection
+    assert driver is not None
+    assert driver.checkpoints is not None
+    await driver.checkpoints.settled()
+    # Once a checkpoint, not once in all.
+    assert _times_the_wal_started_over(path) >= 3
+    async with notes_db.session(write=False) as session:
+        count = await session.scalar(select(func.count()).select_from(Note))
+    assert count == 4 * WalCheckpoints.every
+
+
 async def test_insert_row_makes_the_object_persistent_with_its_id_and_defaults(
     notes_db: Database,
 ) -> None:
