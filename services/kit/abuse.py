@@ -42,7 +42,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings
 
 from services.kit.addresses import client_address
-from services.kit.auth import OptionalPrincipalDep
+from services.kit.auth import principal_of
 from services.kit.codes import code_token
 from services.kit.errors import TooManyRequests
 from services.kit.idempotency import caller_scope, keys_of_route
@@ -180,8 +180,8 @@ def anonymous_write_limit(
     if per_door is not None and door is None:
         raise ValueError("a per-door limit needs to know where the door is (door=...)")
 
-    async def anonymous_write_limited(request: Request, principal: OptionalPrincipalDep) -> None:
-        if principal is not None:
+    async def anonymous_write_limited(request: Request) -> None:
+        if await principal_of(request) is not None:
             return
         overrides: dict[str, str] = getattr(request.app.state.settings, "anonymous_limits", {})
         rates = {

@@ -242,14 +242,33 @@ class TokenVerifier:
 _bearer = HTTPBearer(auto_error=False, description="Access token from identity")
 
 
+# Where a request's verified caller is kept (the request's state), once verified.
+_PRINCIPAL = "kit_principal"
+
+
 async def _optional_principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal | None:
-    if credentials is None:
-        return None
-    verifier: TokenVerifier = request.app.state.token_verifier
-    return await verifier.verify(credentials.credentials)
+    state = request.scope.setdefault("state", {})
+    if _PRINCIPAL in state:
+        known: Principal | None = state[_PRINCIPAL]
+        return known
+    principal = None
+    if credentials is not None:
+        verifier: TokenVerifier = request.app.state.token_verifier
+        principal = await verifier.verify(credentials.credentials)
+    state[_PRINCIPAL] = principal
+    return principal
+
+
+async def principal_of(request: Request) -> Principal | None:
+    """The caller, as `OptionalPrincipalDep` gives it to a route and verified once a request,
+    for kit's own dependencies that only need to know who calls (an idempotency key's scope,
+    the anonymous limits). As a dependency of theirs, the principal and its HTTPBearer were
+    two more nodes FastAPI solves on every request for each of them: on a report, a third of
+    the dependencies' CPU (`benchmarks/intake/report.py`)."""
+    return await _optional_principal(request, await _bearer(request))
 
 
 async def _required_principal(

@@ -36,8 +36,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.kit.app import ClockDep, SessionDep
-from services.kit.auth import OptionalPrincipalDep, Principal
+from services.kit.app import SessionDep
+from services.kit.auth import Principal, principal_of
 from services.kit.db import UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import Conflict, DomainError, FieldError, InvalidInput
 
@@ -119,8 +119,6 @@ class IdempotencyKeys:
         self,
         request: Request,
         session: SessionDep,
-        clock: ClockDep,
-        principal: OptionalPrincipalDep,
         idempotency_key: Annotated[
             str | None,
             Header(
@@ -134,9 +132,9 @@ class IdempotencyKeys:
             keys=self,
             session=session,
             key=parse_key(idempotency_key),
-            scope=caller_scope(principal),
+            scope=caller_scope(await principal_of(request)),
             fingerprint=request_fingerprint(request.method, path, await request.body()),
-            now=clock.now(),
+            now=request.app.state.clock.now(),
         )
 
     def claim(self, session: AsyncSession) -> Any:
