@@ -222,8 +222,12 @@ class OneTripConnection(aiosqlite.Connection):
         outcome: _Outcome = await self._execute(fn, self._conn, sql, parameters)
         return outcome
 
+    async def begin_on_thread(self, statement: str) -> None:
+        """Another BEGIN (a read transaction's): on the thread, as its statements run."""
+        await self._execute(self._conn.execute, statement)
+
     async def begin_write(self) -> None:
-        """BEGIN IMMEDIATE (kit.db's write transactions, from their `begin` event): here if
+        """BEGIN IMMEDIATE (kit.db's write transactions, as they begin): here if
         the write lock is free, else waited for on the thread (another process is writing;
         SQLite's busy handler sleeps and retries there)."""
         conn = self._conn

@@ -143,6 +143,45 @@ async def test_a_write_that_waits_for_another_process_leaves_the_event_loop_free
     assert texts == ["ours", "theirs"]
 
 
+def _another_writer_gets_in(path: str) -> bool:
+    """Whether another connection (another process, say) could begin writing now."""
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_each_kind_of_transaction_begins_as_it_should_with_no_event_around_statements(
+    notes_db: Database,
+) -> None:
+    path = notes_db.url.split("///", 1)[1]
+    # A write session holds SQLite's write lock from its first statement, a read session
+    # reads in a transaction of its own and lets writers in, a single read has none.
+    async with notes_db.session(write=True) as session:
+        await session.execute(select(func.count()).select_from(Note))
+        assert not _another_writer_gets_in(path)
+    async with notes_db.session(write=False) as session:
+        await session.execute(select(func.count()).select_from(Note))
+        driver = (await (await session.connection()).get_raw_connection()).driver_connection
+        assert driver is not None
+        assert driver.in_transaction
+        assert _another_writer_gets_in(path)
+    async with notes_db.single_read() as conn:
+        await conn.execute(select(func.count()).select_from(Note))
+        driver = (await conn.get_raw_connection()).driver_connection
+        assert driver is not None
+        assert not driver.in_transaction
+    # No listener of connection events, which would make SQLAlchemy dispatch events around
+    # every statement of the service (kit.db's BeginningConnection says why).
+    assert not notes_db.engine.sync_engine._has_events
+
+
 def _notes_in_the_database_file(path: str) -> int:
     """The notes the database file itself holds, its WAL left aside (what a checkpoint has
     copied back)."""
