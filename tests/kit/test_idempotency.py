@@ -79,6 +79,11 @@ def make_app(db: Database, clock: FrozenClock, tokens: TokenFactory) -> FastAPI:
         body: NoteIn, request: Request, session: SessionDep, idem: IdempotentDep
     ) -> Response:
         async def create() -> NoteOut:
+            if body.text.startswith("once:"):
+                # A write the first one's effects refuse (a slot already booked, say).
+                taken = await session.scalar(select(Note.id).where(Note.text == body.text))
+                if taken is not None:
+                    raise Conflict("note_exists")
             note = Note(id=uuid.uuid4(), text=body.text)
             session.add(note)
             await session.flush()
@@ -146,6 +151,22 @@ async def test_a_retried_post_takes_effect_once_and_gets_the_same_answer(api: Ap
     assert first.json() == again.json()
     assert REPLAY_HEADER not in first.headers
     assert again.headers[REPLAY_HEADER] == "true"
+    assert await api.notes() == 1
+
+
+async def test_a_retry_the_first_ones_effects_refuse_still_gets_the_first_answer(
+    api: Api,
+) -> None:
+    key = str(uuid.uuid4())
+    first = await api.post("once:milk", key)
+    again = await api.post("once:milk", key)
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert again.headers[REPLAY_HEADER] == "true"
+    # Without the key, the same write is refused as it should be.
+    refused = await api.post("once:milk", str(uuid.uuid4()))
+    assert refused.status_code == 409
+    assert problem_code(refused) == "note_exists"
     assert await api.notes() == 1
 
 
