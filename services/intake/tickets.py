@@ -29,7 +29,7 @@ from services.kit import events
 from services.kit.auth import Principal, authorize
 from services.kit.clients.directory import Location, ScannedCode
 from services.kit.clock import LOCAL_TZ
-from services.kit.db import insert_for, insert_row
+from services.kit.db import PerBackend, insert_for, insert_row
 from services.kit.errors import FieldError, InvalidInput, NotFound, PermissionDenied
 from services.kit.media.models import MediaRef
 from services.kit.media.store import uploader
@@ -61,27 +61,25 @@ async def scan_unit(ctx: IntakeContext, token: str, *, pointer: str) -> ScannedC
     return scanned
 
 
-_NEXT_NUMBER: dict[str, Any] = {}
+_COUNTERS = TicketCounter.__table__
+_NEXT_NUMBER = PerBackend(
+    lambda session: (
+        insert_for(session, _COUNTERS)  # type: ignore[arg-type]
+        .on_conflict_do_update(
+            index_elements=["community_id", "year"],
+            set_={"last_value": _COUNTERS.c.last_value + 1},
+        )
+        .returning(_COUNTERS.c.last_value)
+    )
+)
 
 
 async def _next_number(session: AsyncSession, community_id: uuid.UUID, year: int) -> int:
     # One statement: the year's first report makes the counter row, every later one adds to
     # it. The upsert takes the row's lock (PostgreSQL) / runs under BEGIN IMMEDIATE (SQLite),
     # so two reports never share a number.
-    dialect = session.get_bind().dialect.name
-    statement = _NEXT_NUMBER.get(dialect)
-    if statement is None:  # built once per backend, its values given as parameters
-        table = TicketCounter.__table__
-        statement = _NEXT_NUMBER[dialect] = (
-            insert_for(session, table)  # type: ignore[arg-type]
-            .on_conflict_do_update(
-                index_elements=["community_id", "year"],
-                set_={"last_value": table.c.last_value + 1},
-            )
-            .returning(table.c.last_value)
-        )
     value = await session.scalar(
-        statement, {"community_id": community_id, "year": year, "last_value": 1}
+        _NEXT_NUMBER(session), {"community_id": community_id, "year": year, "last_value": 1}
     )
     assert value is not None
     return int(value)

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import sqlite3
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -345,6 +345,27 @@ class Database:
 def check_in(column: str, values: tuple[str, ...]) -> str:
     """A CHECK constraint's text limiting `column` to a vocabulary, the same on both backends."""
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class PerBackend:
+    """A statement built once per backend (SQLite, PostgreSQL), its values given as parameters
+    when it runs. For the statements every request runs (an idempotency key's claim, a job, a
+    ticket's number): building one anew, and its cache key, cost more than running it.
+
+        _NEXT = PerBackend(lambda session: insert_for(session, table).on_conflict_do_update(...))
+        await session.scalar(_NEXT(session), {"community_id": ..., "year": ...})
+    """
+
+    def __init__(self, build: Callable[[AsyncSession], Any]) -> None:
+        self._build = build
+        self._built: dict[str, Any] = {}
+
+    def __call__(self, session: AsyncSession) -> Any:
+        dialect = session.get_bind().dialect.name
+        statement = self._built.get(dialect)
+        if statement is None:
+            statement = self._built[dialect] = self._build(session)
+        return statement
 
 
 def insert_for(session: AsyncSession, table: Table) -> Any:

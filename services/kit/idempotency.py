@@ -38,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.app import SessionDep
 from services.kit.auth import Principal, principal_of
-from services.kit.db import UTCDateTime, insert_ignoring_conflicts
+from services.kit.db import PerBackend, UTCDateTime, insert_ignoring_conflicts
 from services.kit.errors import Conflict, DomainError, FieldError, InvalidInput
 
 HEADER = "Idempotency-Key"
@@ -82,7 +82,6 @@ class IdempotencyKeys:
         ttl: timedelta = DEFAULT_TTL,
     ) -> None:
         self.ttl = ttl
-        self._claims: dict[str, Any] = {}
         self.table = sa.Table(
             table_name,
             metadata,
@@ -106,6 +105,13 @@ class IdempotencyKeys:
             )
         )
 
+        self._claim = PerBackend(
+            lambda session: (
+                insert_ignoring_conflicts(session, t)
+                .on_conflict_do_nothing(index_elements=[t.c.scope, t.c.key])
+                .returning(t.c.key)
+            )
+        )
         # Whether a request's answer is stored (`answered_before`), likewise built once.
         self.answer_stored = sa.select(t.c.key).where(
             t.c.scope == sa.bindparam("b_scope"),
@@ -139,18 +145,8 @@ class IdempotencyKeys:
 
     def claim(self, session: AsyncSession) -> Any:
         """INSERT ... ON CONFLICT DO NOTHING RETURNING key, its values given as parameters:
-        built once per backend (every write with a key runs it; building it anew, and its
-        cache key, cost more than the statement)."""
-        dialect = session.get_bind().dialect.name
-        statement = self._claims.get(dialect)
-        if statement is None:
-            t = self.table
-            statement = self._claims[dialect] = (
-                insert_ignoring_conflicts(session, t)
-                .on_conflict_do_nothing(index_elements=[t.c.scope, t.c.key])
-                .returning(t.c.key)
-            )
-        return statement
+        built once per backend (kit.db.PerBackend; every write with a key runs it)."""
+        return self._claim(session)
 
     async def answered_before(self, request: Request, *, scope: str) -> bool:
         """Whether this very request (its key, path and body) already has its answer stored:

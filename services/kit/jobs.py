@@ -28,7 +28,7 @@ from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.kit.clock import Clock
-from services.kit.db import Database, UTCDateTime, check_in, insert_ignoring_conflicts
+from services.kit.db import Database, PerBackend, UTCDateTime, check_in, insert_ignoring_conflicts
 from services.kit.workers import (
     ERROR_LENGTH,
     PollingWorker,
@@ -103,8 +103,6 @@ class JobQueue:
     """The `jobs` table of one service, and the operations on it."""
 
     def __init__(self, metadata: sa.MetaData, *, table_name: str = "jobs") -> None:
-        self._schedule_all: dict[str, Any] = {}
-        self._schedule_one: dict[str, Any] = {}
         self.table = sa.Table(
             table_name,
             metadata,
@@ -125,6 +123,20 @@ class JobQueue:
             sa.CheckConstraint(check_in("status", JOB_STATUSES), name="status"),
             sa.Index(f"ix_{table_name}_status_run_at", "status", "run_at"),
         )
+        t = self.table
+        # Every report schedules a job: its statements built once (kit.db.PerBackend).
+        self._schedule_one = PerBackend(
+            lambda session: (
+                insert_ignoring_conflicts(session, t)
+                .on_conflict_do_nothing(index_elements=[t.c.unique_key])
+                .returning(t.c.id)
+            )
+        )
+        self._schedule_all = PerBackend(
+            lambda session: insert_ignoring_conflicts(session, t).on_conflict_do_nothing(
+                index_elements=[t.c.unique_key]
+            )
+        )
 
     async def schedule(
         self,
@@ -138,19 +150,8 @@ class JobQueue:
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
     ) -> uuid.UUID | None:
         """Add a job in the caller's transaction; None when `unique_key` is already taken."""
-        # Built once per backend, the row given as parameters (as `schedule_all`): a report
-        # schedules its deadline check, and building the statement anew cost more than it.
-        dialect = session.get_bind().dialect.name
-        statement = self._schedule_one.get(dialect)
-        if statement is None:
-            t = self.table
-            statement = self._schedule_one[dialect] = (
-                insert_ignoring_conflicts(session, t)
-                .on_conflict_do_nothing(index_elements=[t.c.unique_key])
-                .returning(t.c.id)
-            )
         row = self._row(Planned(kind, run_at, payload, unique_key, max_attempts), now=now)
-        job_id: uuid.UUID | None = await session.scalar(statement, row)
+        job_id: uuid.UUID | None = await session.scalar(self._schedule_one(session), row)
         return job_id
 
     async def schedule_all(
@@ -162,16 +163,8 @@ class JobQueue:
         if not rows:
             return
         # The rows as parameters of one execution (one trip to the database): built into
-        # the statement, each value would be a bound parameter made anew on every call. The
-        # statement is built once per backend (every report schedules its deadline checks).
-        dialect = session.get_bind().dialect.name
-        statement = self._schedule_all.get(dialect)
-        if statement is None:
-            t = self.table
-            statement = self._schedule_all[dialect] = insert_ignoring_conflicts(
-                session, t
-            ).on_conflict_do_nothing(index_elements=[t.c.unique_key])
-        await session.execute(statement, rows)
+        # the statement, each value would be a bound parameter made anew on every call.
+        await session.execute(self._schedule_all(session), rows)
 
     @staticmethod
     def _row(planned: Planned, *, now: datetime) -> dict[str, Any]:

@@ -14,10 +14,11 @@ import aiosqlite.core
 import pytest
 from sqlalchemy import Integer, String, func, select, text, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from services.kit.db import Database, insert_row, new_metadata
-from services.kit.sqlite import WalCheckpoints
+from services.kit.sqlite import OneTripConnection, WalCheckpoints
 from services.kit.testing import drop_database
 from tests.kit.support import database_with
 
@@ -143,6 +144,12 @@ async def test_a_write_that_waits_for_another_process_leaves_the_event_loop_free
     assert texts == ["ours", "theirs"]
 
 
+async def _driver_of(conn: AsyncConnection) -> OneTripConnection:
+    driver = (await conn.get_raw_connection()).driver_connection
+    assert isinstance(driver, OneTripConnection)
+    return driver
+
+
 def _another_writer_gets_in(path: str) -> bool:
     """Whether another connection (another process, say) could begin writing now."""
     other = sqlite3.connect(path, isolation_level=None, timeout=0)
@@ -168,15 +175,11 @@ async def test_each_kind_of_transaction_begins_as_it_should_with_no_event_around
         assert not _another_writer_gets_in(path)
     async with notes_db.session(write=False) as session:
         await session.execute(select(func.count()).select_from(Note))
-        driver = (await (await session.connection()).get_raw_connection()).driver_connection
-        assert driver is not None
-        assert driver.in_transaction
+        assert (await _driver_of(await session.connection())).in_transaction
         assert _another_writer_gets_in(path)
     async with notes_db.single_read() as conn:
         await conn.execute(select(func.count()).select_from(Note))
-        driver = (await conn.get_raw_connection()).driver_connection
-        assert driver is not None
-        assert not driver.in_transaction
+        assert not (await _driver_of(conn)).in_transaction
     # No listener of connection events, which would make SQLAlchemy dispatch events around
     # every statement of the service (kit.db's BeginningConnection says why).
     assert not notes_db.engine.sync_engine._has_events
@@ -232,10 +235,9 @@ async def test_a_busy_databases_wal_starts_over_rather_than_growing(notes_db: Da
             await session.commit()
         await asyncio.sleep(0)
     async with notes_db.engine.connect() as conn:
-        driver = (await conn.get_raw_connection()).driver_connection
-    assert driver is not None
-    assert driver.checkpoints is not None
-    await driver.checkpoints.settled()
+        checkpoints = (await _driver_of(conn)).checkpoints
+    assert checkpoints is not None
+    await checkpoints.settled()
     # Once a checkpoint, not once in all.
     assert _times_the_wal_started_over(path) >= 3
     async with notes_db.session(write=False) as session:
