@@ -266,8 +266,8 @@ async def principal_of(request: Request) -> Principal | None:
     """The caller, as `OptionalPrincipalDep` gives it to a route and verified once a request,
     for kit's own dependencies that only need to know who calls (an idempotency key's scope,
     the anonymous limits). As a dependency of theirs, the principal and its HTTPBearer were
-    two more nodes FastAPI solves on every request for each of them: on a report, a third of
-    the dependencies' CPU (`benchmarks/intake/report.py`)."""
+    two more nodes FastAPI solves on every request for each of them: on a report, a fifth of
+    the Python calls its dependencies cost (`benchmarks/intake/report.py`)."""
     return await _optional_principal(request, await _bearer(request))
 
 

@@ -104,7 +104,7 @@ class IdempotencyKeys:
                 response_body=sa.bindparam("b_body", type_=t.c.response_body.type),
             )
         )
-
+        # The key taken at the start of the write (`claim`), built once per backend.
         self._claim = PerBackend(
             lambda session: (
                 insert_ignoring_conflicts(session, t)

@@ -94,10 +94,11 @@ class WalCheckpoints:
 
     1. a PASSIVE checkpoint (it waits for no reader and no writer) copies the WAL back
        while the loop goes on committing;
-    2. if COMMITs added pages meanwhile, a second one copies those with this process's
-       writers held back (`writers_held`; the loop itself stays free). SQLite starts the
-       WAL over only once every page in it is copied back, so without this step a busy
-       service's WAL would only ever grow (320 MB after 3,000 reports, measured).
+    2. a second one copies what COMMITs added meanwhile (nothing to copy costs it no sync)
+       with this process's writers held back (`writers_held`; the loop itself stays free).
+       SQLite starts the WAL over only once every page in it is copied back, so without
+       this step a busy service's WAL would only ever grow (320 MB after 3,000 reports,
+       measured).
 
     SQLite itself still checkpoints when the last connection to a database closes.
     """
@@ -133,7 +134,6 @@ class WalCheckpoints:
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(self._thread, self._passive)
         if self._writers_held is not None:
-            # Nothing left to copy costs this step no sync: it is cheap when no COMMIT came.
             async with self._writers_held():
                 await loop.run_in_executor(self._thread, self._passive)
 
