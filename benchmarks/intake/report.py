@@ -12,11 +12,12 @@ What a resident's "submit" costs the system, measured against the floor, on this
   (cycling over every demo unit door), a category, a description, an `Idempotency-Key` and
   an `X-Device-Id`. The anonymous-write limits and the gateway's rate limits are switched
   off (the load comes from one address); intake's demo tickets are not loaded.
-- bare: a FastAPI app defined here (`bare_app`), under uvicorn with the same flags, that
-  validates a comparable body with Pydantic and inserts one row (id, number, tracking token,
-  code token, category, description, status, time) with SQLAlchemy's async ORM in its own
-  transaction, and answers 201 with the number and token. Same SQLite settings as kit's
-  (WAL, synchronous=NORMAL, a busy timeout), or a schema of its own on PostgreSQL.
+- bare: a FastAPI app (`report_bare.py` beside this file), under uvicorn with the same
+  flags, that validates a comparable body with Pydantic and inserts one row (id, number,
+  tracking token, code token, category, description, status, time) with SQLAlchemy's async
+  ORM in its own transaction, and answers 201 with the number and token. Same SQLite
+  settings as kit's (WAL, synchronous=NORMAL, a busy timeout), or a schema of its own on
+  PostgreSQL.
 
 Each round runs `--reports` reports against each, `--concurrency` clients (httpx, one
 keep-alive connection each) filing one after another, the order alternating from round to
@@ -56,23 +57,19 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
-from fastapi import FastAPI
-from pydantic import BaseModel, Field
-from sqlalchemy import DateTime, String, Text, Uuid, event
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.ext.asyncio import create_async_engine
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.intake import report_count  # noqa: E402
+from benchmarks.intake.report_bare import BARE_ENV, BARE_SCHEMA  # noqa: E402
 from benchmarks.processes import (  # noqa: E402
     HOST,
     Process,
@@ -84,93 +81,7 @@ from benchmarks.processes import (  # noqa: E402
     wait_ready,
 )
 
-BARE_SCHEMA = "report_bare"
-BARE_ENV = "REPORT_BENCH_BARE_DATABASE_URL"
 CATEGORIES = ("facility", "sanitation", "lighting", "greenery", "noise", "other")
-
-
-# --- the bare reference: a FastAPI app inserting one row --------------------------------------
-
-
-class BareBase(DeclarativeBase):
-    pass
-
-
-class BareReport(BareBase):
-    __tablename__ = "reports"
-
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    number: Mapped[str] = mapped_column(String(40), unique=True)
-    tracking_token: Mapped[str] = mapped_column(String(40), unique=True)
-    code_token: Mapped[str] = mapped_column(String(16))
-    category: Mapped[str] = mapped_column(String(20))
-    description: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class BareReportIn(BaseModel):
-    code_token: str = Field(min_length=4, max_length=40, pattern=r"^[A-Za-z0-9]+$")
-    category: str = Field(min_length=1, max_length=20, pattern=r"^[a-z_]+$")
-    description: str = Field(min_length=1, max_length=2000)
-
-
-class BareReportOut(BaseModel):
-    number: str
-    tracking_token: str
-
-
-def bare_app() -> FastAPI:
-    """The floor: FastAPI, Pydantic, SQLAlchemy's async ORM, one INSERT per report."""
-    url = os.environ[BARE_ENV]
-    if url.startswith("sqlite"):
-        engine = create_async_engine(url)
-
-        @event.listens_for(engine.sync_engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=5000")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
-    else:
-        engine = create_async_engine(
-            url, connect_args={"server_settings": {"search_path": BARE_SCHEMA}}
-        )
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
-
-    @contextlib.asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        async with engine.begin() as conn:
-            await conn.run_sync(BareBase.metadata.create_all)
-        yield
-        await engine.dispose()
-
-    app = FastAPI(lifespan=lifespan)
-
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.post("/reports", status_code=201)
-    async def report(data: BareReportIn) -> BareReportOut:
-        row = BareReport(
-            id=uuid.uuid4(),
-            number=f"BARE-{uuid.uuid4().hex[:16]}",
-            tracking_token=uuid.uuid4().hex,
-            code_token=data.code_token,
-            category=data.category,
-            description=data.description,
-            status="submitted",
-            created_at=datetime.now(UTC),
-        )
-        async with sessions() as session:
-            session.add(row)
-            await session.commit()
-        return BareReportOut(number=row.number, tracking_token=row.tracking_token)
-
-    return app
 
 
 # --- processes ---------------------------------------------------------------------------------
@@ -259,7 +170,6 @@ SCHEMAS = ("directory", "identity", "intake", BARE_SCHEMA)
 
 async def drop_schemas(database_url: str) -> None:
     from sqlalchemy import text
-    from sqlalchemy.ext.asyncio import create_async_engine
 
     engine = create_async_engine(database_url)
     try:
@@ -306,7 +216,7 @@ def running(
             catalog.gateway.app, ports["gateway"], *catalog.gateway.uvicorn_args
         )
         gateway = spawn("gateway", gateway_args, env, tmp)
-        bare_args = uvicorn_args("benchmarks.intake.report:bare_app", ports["bare"])
+        bare_args = uvicorn_args("benchmarks.intake.report_bare:bare_app", ports["bare"])
         bare = spawn("bare", bare_args, env, tmp)
         processes += [gateway, bare]
         wait_ready(
