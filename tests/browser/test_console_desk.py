@@ -109,6 +109,9 @@ def test_at_a_desk_the_home_page_opens_on_what_needs_doing_and_links_to_the_list
     expect(desk.get_by_test_id("nav-tickets")).to_be_visible()
     expect(desk.get_by_test_id("nav-rooms")).to_contain_text("即将上线")
     expect(desk.locator(".van-tabbar")).to_have_count(0)
+    # One language switch, in the top bar (the phone's home has its own, as the tab bar
+    # has none).
+    expect(desk.get_by_test_id("lang-toggle")).to_have_count(1)
     waiting = desk.get_by_test_id("todo-item-intake.submitted")
     expect(waiting).to_contain_text("待受理")
     assert int(waiting.get_by_test_id("todo-count").inner_text()) >= REPORTS - 1
@@ -280,6 +283,7 @@ def test_on_a_phone_the_console_keeps_its_tab_bar_and_lists(
     login(page, "tgyzl_staff")
     expect(page.get_by_test_id("desk-nav")).to_have_count(0)
     expect(page.get_by_test_id("tab-tickets")).to_be_visible()
+    expect(page.get_by_test_id("lang-toggle")).to_have_count(1)
     expect(page.get_by_test_id("todo-item-intake.submitted")).to_be_visible()
     page.get_by_test_id("tab-tickets").click()
     expect(page.get_by_test_id("ticket-row").first).to_be_visible()

@@ -118,13 +118,17 @@ async def test_services_are_the_active_categories(system: System) -> None:
     assert len(codes) == 10
     small_ads = services[2]
     assert small_ads["service_name"] == "小广告"
-    assert small_ads["description"] == "Illegal small ads · 响应时限24小时,办结时限7天"
+    # Every description says how a request is placed, and that lat/long is WGS-84: many
+    # clients in China send GCJ-02, some 500 m off.
+    where = "地点: address_id、address_string 或 lat/long (WGS-84 坐标, 非 GCJ-02, 150 米内的楼)"
+    assert small_ads["description"] == f"Illegal small ads · 响应时限24小时,办结时限7天 · {where}"
     assert small_ads["metadata"] is False
     assert small_ads["type"] == "realtime"
     assert small_ads["keywords"] == "小广告,Illegal small ads"
     assert next(s for s in services if s["service_code"] == "utilities")["description"] == (
-        "Water, power, gas, heating · 响应时限2小时,办结时限24小时"
+        f"Water, power, gas, heating · 响应时限2小时,办结时限24小时 · {where}"
     )
+    assert all(s["description"].endswith(where) for s in services)
 
     definition = await both(system, "services/small_ads", "service-definition.json")
     assert definition == {"service_code": "small_ads", "attributes": []}

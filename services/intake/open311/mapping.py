@@ -91,13 +91,23 @@ def service_notice(ticket: Ticket) -> str | None:
 # --- Services
 
 
-def _service(category: Category) -> dict[str, Any]:
+# Said in every service's description: clients in China often send GCJ-02 (what Chinese maps
+# give), some 500 m off the WGS-84 point the standard asks for.
+WHERE = (
+    "地点: address_id、address_string 或 lat/long (WGS-84 坐标, 非 GCJ-02, {radius:.0f} 米内的楼)"
+)
+
+
+def _service(category: Category, radius_m: float) -> dict[str, Any]:
     respond, resolve = minutes_for(category.default_priority, category.deadline_minutes)
     english = [word.strip() for word in category.name_en.split(",") if word.strip()]
     return {
         "service_code": category.code,
         "service_name": category.name_zh,
-        "description": f"{category.name_en} · 响应时限{_span(respond)},办结时限{_span(resolve)}",
+        "description": (
+            f"{category.name_en} · 响应时限{_span(respond)},办结时限{_span(resolve)}"
+            f" · {WHERE.format(radius=radius_m)}"
+        ),
         "metadata": False,
         "type": "realtime",
         "keywords": ",".join([category.name_zh, *english]),
@@ -105,8 +115,9 @@ def _service(category: Category) -> dict[str, Any]:
     }
 
 
-async def services(session: AsyncSession) -> list[dict[str, Any]]:
-    return [_service(c) for c in await categories.list_active(session)]
+async def services(session: AsyncSession, *, radius_m: float) -> list[dict[str, Any]]:
+    """The active categories as Open311 services; `radius_m` is how near a lat/long must be."""
+    return [_service(c, radius_m) for c in await categories.list_active(session)]
 
 
 async def service_definition(session: AsyncSession, code: str) -> dict[str, Any]:

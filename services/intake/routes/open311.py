@@ -116,9 +116,10 @@ async def discovery(fmt: str, request: Request) -> Response:
 
 
 @router.get("/services.{fmt}", summary="Open311 services: the report categories")
-async def list_services(fmt: str, session: SessionDep) -> Response:
+async def list_services(fmt: str, session: SessionDep, ctx: ContextDep) -> Response:
     form = wire.response_format(fmt)
-    return _answer("services", await mapping.services(session), form)
+    services = await mapping.services(session, radius_m=ctx.open311_radius_m)
+    return _answer("services", services, form)
 
 
 @router.get(
