@@ -63,6 +63,7 @@ async def merge_duplicate(
             id=uuid.uuid4(),
             ticket_id=original.id,
             follower_token=new_tracking_token(),
+            code_token=ticket.code_token,
             resident_subject=subject,
             merged_from_id=ticket.id,
             at=now,

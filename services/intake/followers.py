@@ -98,6 +98,7 @@ async def follow(
         id=uuid.uuid4(),
         ticket_id=ticket.id,
         follower_token=new_tracking_token(),
+        code_token=scanned.token,
         resident_subject=subject,
         at=ctx.clock.now(),
     )

@@ -1,6 +1,5 @@
 """Intake's schema: categories and their per-street settings, tickets, their event trail,
-followers and media, contractors' work orders, referrals to enforcement, webhook
-subscriptions, plus kit tables."""
+followers, media, work orders, referrals, webhook subscriptions, plus kit tables."""
 
 from __future__ import annotations
 
@@ -311,11 +310,12 @@ class TicketFollower(Base):
     ticket_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("tickets.id", ondelete="CASCADE"), index=True
     )
-    # The follower's own tracking token: it shows the ticket but allows no reporter action.
+    # Their own tracking token (shows the ticket, allows no reporter action) and the door
+    # they scanned: their link's way back to their building's hub.
     follower_token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), unique=True)
+    code_token: Mapped[str | None] = mapped_column(String(16))
     resident_subject: Mapped[str | None] = mapped_column(String(64), index=True)
-    # Set when staff merged a duplicate: the duplicate's reporter follows this ticket now,
-    # and the duplicate's tracking page points here.
+    # A merged duplicate's reporter follows this ticket now; their old page points here.
     merged_from_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("tickets.id", ondelete="SET NULL")
     )

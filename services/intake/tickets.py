@@ -295,9 +295,17 @@ async def by_tracking_token(
     return found, False
 
 
-async def tracked_place(ctx: IntakeContext, ticket: Ticket, *, is_reporter: bool) -> TrackedPlace:
+async def tracked_place(session: AsyncSession, ctx: IntakeContext, token: str) -> TrackedPlace:
     """The place names and the office phone for a tracking page (asked of directory, outside
-    any write transaction); the door code only for the reporter, who scanned it."""
+    any write transaction), and the way home: the door code its holder scanned (the
+    reporter's, or a follower's own door), never anyone else's."""
+    ticket, is_reporter = await by_tracking_token(session, token)
+    if is_reporter:
+        hub_token = ticket.code_token
+    else:
+        hub_token = await session.scalar(
+            select(TicketFollower.code_token).where(TicketFollower.follower_token == token)
+        )
     place = await ctx.directory.place_by_code(ticket.place_code)
     chain = place.location().chain
     return TrackedPlace(
@@ -306,7 +314,7 @@ async def tracked_place(ctx: IntakeContext, ticket: Ticket, *, is_reporter: bool
         building=chain.building.name if chain.building else None,
         unit=chain.unit.name if chain.unit else None,
         office_phone=place.contact_phone,
-        hub_token=ticket.code_token if is_reporter else None,
+        hub_token=hub_token,
     )
 
 

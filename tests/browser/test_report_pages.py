@@ -429,3 +429,17 @@ def test_a_tracking_link_opened_on_its_own_leads_home(
     expect(page.get_by_test_id("track-number")).to_contain_text(filed["number"])
     page.locator(".van-nav-bar__left").click()
     expect(page.get_by_test_id("hub-heading")).to_have_text("3号楼 · 3单元")
+
+    # A neighbour at 1单元 "+1"s it: their link, opened on its own, names the report's place
+    # and leads back to the door they scanned (their own unit's hub).
+    neighbour_door = active_token(admin_api, "TGYZL-03-1")
+    followed = httpx.post(
+        f"{stack.base_url}/api/intake/v1/tickets/{filed['id']}/follow",
+        json={"code_token": neighbour_door},
+        timeout=30,
+    )
+    assert followed.status_code == 201, followed.text
+    page.goto(f"/t/{followed.json()['tracking_token']}")
+    expect(page.get_by_test_id("track-place")).to_have_text("天宫院中里社区 · 3号楼 · 3单元")
+    page.get_by_test_id("track-home").get_by_test_id("track-hub").click()
+    expect(page.get_by_test_id("hub-heading")).to_have_text("3号楼 · 1单元")

@@ -1,5 +1,5 @@
 """A tracking link opened on its own (from the text message, a saved link) leads home: the
-place, the community office's phone, and for the reporter the building's hub."""
+place, the community office's phone, and the hub of the door its holder scanned."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ async def test_the_reporters_link_names_the_place_the_phone_and_the_hub(intake: 
     }
     assert place.headers["cache-control"] == "no-store"
 
-    # A neighbour's "+1" link shows the place and the phone, not the reporter's door code.
+    # A neighbour's "+1" link shows the place and the phone, and leads back to the door the
+    # neighbour scanned (their own unit's hub), not to the reporter's.
     neighbour = await intake.unit_token("TGYZL-03-1")
     followed = await intake.client.post(
         f"/v1/tickets/{filed.json()['id']}/follow", json={"code_token": neighbour}
@@ -40,7 +41,7 @@ async def test_the_reporters_link_names_the_place_the_phone_and_the_hub(intake: 
     seen = await intake.client.get(f"/v1/track/{followed.json()['tracking_token']}/place")
     assert seen.status_code == 200, seen.text
     assert seen.json()["office_phone"] == "010-60000101"
-    assert seen.json()["hub_token"] is None
+    assert seen.json()["hub_token"] == neighbour != door
 
 
 async def test_an_unknown_link_is_not_found(intake: Intake) -> None:

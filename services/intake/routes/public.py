@@ -165,13 +165,13 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
     "/track/{tracking_token}/place",
     summary="Where a tracked report is and the community office's phone",
     description="Asked once when the tracking page opens (not on every poll): the place's"
-    " names, the office phone, and for the reporter the door code's hub. 503 when the"
-    " directory does not answer; the page then shows the progress without it.",
+    " names, the office phone, and the hub of the door its holder scanned (the reporter's,"
+    " or a follower's own). 503 when the directory does not answer; the page then shows the"
+    " progress without it.",
     dependencies=[PERSONAL],
 )
 async def track_place(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedPlace:
-    ticket, is_reporter = await tickets.by_tracking_token(session, tracking_token)
-    return await tickets.tracked_place(ctx, ticket, is_reporter=is_reporter)
+    return await tickets.tracked_place(session, ctx, tracking_token)
 
 
 @router.post(

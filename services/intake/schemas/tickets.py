@@ -163,8 +163,9 @@ class TrackedPlace(BaseModel):
     unit: str | None
     office_phone: str | None = Field(description="The community office's phone (tel: link)")
     hub_token: str | None = Field(
-        description="The door code the report was filed from (its building's hub, /q/<token>);"
-        " only for the reporter's own link, null for a follower's or a report without a code"
+        description="The door code this link's holder scanned (their building's hub,"
+        " /q/<token>): the reporter's for the reporter's link, the follower's own door for a"
+        " follower's; null where none was scanned (a hotline or Open311 report)"
     )
 
 
