@@ -256,6 +256,25 @@ def test_at_a_desk_the_clear_export_asks_for_a_reason_and_writes_it_in_the_file(
     assert rows[1][0] == "编号"
     # The entitled exporter sees the reporter's phone in clear in the file.
     assert any("13900139000" in cell for row in rows[2:] for cell in row)
+    clear = sum(cell.count("13900139000") for row in rows[2:] for cell in row)
+
+    # And the console's audit list shows the act (relayed from intake to identity): who,
+    # the reason, the filters, how many rows and numbers in clear.
+    desk.goto("/console/admin/audit")
+    entry = desk.locator("[data-testid=audit-row][data-action='intake.export']").first
+    for _ in range(30):  # intake's outbox relays every 5 s; the list loads when opened
+        expect(desk.get_by_test_id("audit-row").first).to_be_visible()
+        if entry.count():
+            break
+        desk.wait_for_timeout(1000)
+        desk.reload()
+    expect(entry).to_contain_text("导出含联系方式（工单）")
+    expect(entry).to_contain_text("天宫院中里社工")
+    particulars = entry.get_by_test_id("audit-particulars")
+    expect(particulars).to_contain_text("原因：逐户回访墙皮脱落问题")
+    expect(particulars).to_contain_text(f"{len(rows) - 2} 行，明文号码 {clear} 个")
+    expect(particulars).to_contain_text("筛选：")
+    screenshot(desk, "desk-1280x800-audit-export", full_page=False)
 
 
 def test_on_a_tablet_the_side_navigation_folds_to_icons_and_opens(

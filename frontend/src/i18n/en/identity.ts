@@ -115,6 +115,12 @@ const messages: Shape<typeof zh> = {
     target: 'Target',
     at: 'When',
     empty: 'Nothing recorded yet',
+    export: 'Export with contacts in clear ({service})',
+    reveal: 'Full number shown ({service})',
+    reason: 'Reason: {reason}',
+    filters: 'Filters: {filters}',
+    noFilters: 'none',
+    exported: '{rows} rows, {clear} numbers in clear',
   },
 }
 

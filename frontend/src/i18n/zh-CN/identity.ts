@@ -113,5 +113,11 @@ export default {
     target: '对象',
     at: '时间',
     empty: '暂无记录',
+    export: '导出含联系方式（{service}）',
+    reveal: '查看完整号码（{service}）',
+    reason: '原因：{reason}',
+    filters: '筛选：{filters}',
+    noFilters: '全部',
+    exported: '{rows} 行，明文号码 {clear} 个',
   },
 } as const
