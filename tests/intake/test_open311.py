@@ -284,24 +284,39 @@ async def test_a_key_without_the_place_or_the_scope_is_403(system: System) -> No
 
 async def test_bad_input_is_400_and_stores_nothing(system: System, street_key: str) -> None:
     base = {"api_key": street_key, "service_code": "small_ads", "address_id": UNIT}
-    cases: list[tuple[dict[str, str], str]] = [
-        ({"service_code": "potholes"}, "No service has the code 'potholes'"),
-        ({"service_code": ""}, "service_code is required"),
-        ({"address_id": ""}, "A location is required"),
-        ({"address_id": "", "lat": "39.67", "long": "116.32"}, "places requests by address_id"),
-        ({"address_id": "", "address_string": "天宫院中里99号楼"}, "cannot be placed"),
-        ({"address_id": "TGYZL-99-9"}, "No place has the code 'TGYZL-99-9'"),
-        ({"address_id": "../v1/codes"}, "No place has the code"),
-        ({"address_id": "TGY"}, "inside a community"),
-        ({"description": "广" * 2001}, "longer than 2000 characters"),
-        ({"phone": "010-60000101"}, "mobile"),
-        ({"media_url": "javascript:alert(1)"}, "media_url"),
-        ({"first_name": "名" * 30, "last_name": "姓" * 11}, "exceed 40"),
+    # Each refusal's description leads with a stable reason a client can branch on.
+    cases: list[tuple[dict[str, str], str, str]] = [
+        (
+            {"service_code": "potholes"},
+            "unknown_service_code",
+            "No service has the code 'potholes'",
+        ),
+        ({"service_code": ""}, "service_code_required", "service_code is required"),
+        ({"address_id": ""}, "location_required", "A location is required"),
+        (
+            {"address_id": "", "lat": "39.67", "long": "116.32"},
+            "location_outside_district",
+            "places requests by address_id",
+        ),
+        (
+            {"address_id": "", "address_string": "天宫院中里99号楼"},
+            "address_not_found",
+            "cannot be placed",
+        ),
+        ({"address_id": "TGYZL-99-9"}, "unknown_address_id", "No place has the code 'TGYZL-99-9'"),
+        ({"address_id": "../v1/codes"}, "unknown_address_id", "No place has the code"),
+        ({"address_id": "TGY"}, "not_in_a_community", "inside a community"),
+        ({"description": "广" * 2001}, "description_too_long", "longer than 2000 characters"),
+        ({"phone": "010-60000101"}, "invalid_phone", "mobile"),
+        ({"media_url": "javascript:alert(1)"}, "invalid_media_url", "media_url"),
+        ({"first_name": "名" * 30, "last_name": "姓" * 11}, "name_too_long", "exceed 40"),
     ]
-    for change, expected in cases:
+    for change, code, expected in cases:
         for fmt in ("json", "xml"):
             response = await post(system, fmt, **{**base, **change})
-            assert expected in spec_error(response, 400), (change, fmt)
+            description = spec_error(response, 400)
+            assert description.startswith(f"{code}: "), (change, fmt, description)
+            assert expected in description, (change, fmt)
     json_body = await system.client.post(
         f"{OPEN311}/requests.json", json=base, headers={"Content-Type": "application/json"}
     )
@@ -558,7 +573,8 @@ async def test_through_the_gateway_with_a_form_key_or_an_x_api_key(
         assert len(listed.json()) == 2
         bad = await door.post(f"{OPEN311}/requests.json", data={**fields, "api_key": "wrong"})
         assert bad.status_code == 403
-        assert bad.json() == [{"code": 403, "description": "The api_key is not valid."}]
+        refused = [{"code": 403, "description": "invalid_api_key: The api_key is not valid."}]
+        assert bad.json() == refused
     await gateway.aclose()
 
 

@@ -134,6 +134,7 @@ async def test_what_cannot_be_placed_is_a_georeport_400_and_nothing_is_stored(
     # Every demo community has a building 2 with a unit 1: which is meant?
     for fmt in ("json", "xml"):
         ambiguous = await refused(system, district_key, fmt, address_string="2号楼1单元")
+        assert ambiguous.startswith("address_ambiguous: ")
         assert "matches 6 places" in ambiguous
         for place in ("天宫院中里社区 2号楼 1单元 (TGYZL-02-1)", "GYSNL-02-1", "HCXL-02-1"):
             assert place in ambiguous
@@ -144,21 +145,29 @@ async def test_what_cannot_be_placed_is_a_georeport_400_and_nothing_is_stored(
         "北京市朝阳区建国路88号",
         "望京西园三区",
         "嗯",
-        "TGYZL-99",
+        "TGYZL-99",  # a code's shape, no such place
+        "Main St 5",  # read as a code too, once its spaces are gone
     ):
         description = await refused(system, district_key, address_string=written)
+        assert description.startswith("address_not_found: "), description
         assert written.strip() in description, written
-        assert "cannot be placed" in description or "No place has the code" in description
+        assert "cannot be placed" in description
+        assert accepted in description, written
     # 天安门 (WGS-84), and a GCJ-02 reading of building 3 (some 500 m off): nothing close.
     gcj_lat, gcj_long = TGYZL[0] + 0.0013, TGYZL[1] + 0.0061
     for lat, long in (("39.9087", "116.3975"), (f"{gcj_lat:.6f}", f"{gcj_long:.6f}")):
         description = await refused(system, district_key, lat=lat, long=long)
+        assert description.startswith("location_outside_district: ")
         assert "No building lies within 150 m" in description
         assert "WGS-84" in description
         assert accepted in description
     for lat, long in (("91", "116.3"), ("39.6", "east"), ("nan", "116.3")):
-        assert "WGS-84 coordinate" in await refused(system, district_key, lat=lat, long=long)
-    assert "lat and long go together" in await refused(system, district_key, lat="39.6729")
+        description = await refused(system, district_key, lat=lat, long=long)
+        assert description.startswith("invalid_lat_long: ")
+        assert "WGS-84 coordinate" in description
+    alone = await refused(system, district_key, lat="39.6729")
+    assert alone.startswith("invalid_lat_long: ")
+    assert "lat and long go together" in alone
     assert await stored(system) == 0
 
 

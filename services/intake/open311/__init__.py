@@ -55,5 +55,7 @@ mapping rules, for all three:
 - **Errors** in the spec's shape `[{code, description}]` with the HTTP status: 404 no such
   resource (or format), 403 missing or invalid api_key, or not allowed at that place, 400
   anything else the caller got wrong (nothing is stored), 503 when a service we need is
-  down. Unknown formats answer in JSON.
+  down. Unknown formats answer in JSON. The description starts with a stable reason a
+  client can branch on, then a colon and the words for people
+  (`address_ambiguous: The address '2号楼1单元' matches 6 places: ...`).
 """

@@ -273,7 +273,14 @@ async def _by_address(ctx: IntakeContext, text: str) -> Location:
     accepted = addresses.ACCEPTED.format(radius=ctx.open311_radius_m)
     query = addresses.parse_address(text)
     if query is not None and query.code is not None:
-        return await _by_code(ctx, query.code, "address_string")
+        try:
+            return await _by_code(ctx, query.code, "address_string")
+        except BadRequest:
+            raise BadRequest(
+                "address_not_found",
+                f"No place has the code '{query.code}' (read from the address '{text}'): the "
+                f"request cannot be placed. {accepted}",
+            ) from None
     found: list[MappedPlace] = []
     places: dict[uuid.UUID, MappedPlace] = {}
     if query is not None:

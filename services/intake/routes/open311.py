@@ -57,17 +57,20 @@ class Open311Route(APIRoute):
         async def open311_route(request: Request) -> Response:
             try:
                 return await handle(request)
+            # The spec's `code` is the HTTP status; the stable reason a client can branch on
+            # ("address_ambiguous") leads the description, before the words for people.
             except DomainError as exc:
                 status = wire.error_status(exc)
-                return _error_response(
-                    request, status, exc.detail or exc.code, exc.headers.get("Retry-After")
-                )
+                described = f"{exc.code}: {exc.detail}" if exc.detail else exc.code
+                return _error_response(request, status, described, exc.headers.get("Retry-After"))
             except RequestValidationError as exc:
-                described = "; ".join(str(e.get("msg", "")) for e in exc.errors())
-                return _error_response(request, 400, described or "The request is not valid.", None)
+                said = "; ".join(str(e.get("msg", "")) for e in exc.errors())
+                described = f"invalid_request: {said or 'The request is not valid.'}"
+                return _error_response(request, 400, described, None)
             except HTTPException as exc:
                 status = exc.status_code if exc.status_code in (403, 404) else 400
-                return _error_response(request, status, str(exc.detail), None)
+                code = {403: "forbidden", 404: "not_found"}.get(status, "invalid_request")
+                return _error_response(request, status, f"{code}: {exc.detail}", None)
 
         return open311_route
 
