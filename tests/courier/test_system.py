@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 
@@ -69,6 +70,32 @@ async def test_a_demo_courier_signs_in_registers_and_checks_in_through_the_gatew
 
     docs = await system.client.get("/docs")
     assert "/openapi/courier.json" in docs.text
+
+    # The street's clear export of these visits reaches identity's audit list (courier's
+    # outbox, identity's POST /v1/events): who, the reason, the rows, the numbers in clear.
+    admin = await system.bearer("tgy_admin")
+    exported = await system.client.get(
+        "/api/courier/v1/exports/visits.csv",
+        params={"clear": "true"},
+        headers=admin | {"X-Export-Reason": quote("核对站点台账")},
+    )
+    assert exported.status_code == 200, exported.text
+    written = exported.content.decode("utf-8-sig")
+    assert "导出原因：核对站点台账" in written
+    # Courier is told only the masked phone (identity keeps it): none in clear, even here.
+    assert "199****0002" in written
+    assert demo_resident_phone(2) not in written
+    relayed = await system.apps["courier"].state.relay.relay_due()
+    assert relayed.succeeded == 1, relayed
+    listed = await system.client.get(
+        "/api/identity/v1/audit", params={"action": "courier.export"}, headers=admin
+    )
+    assert listed.status_code == 200, listed.text
+    [entry] = listed.json()["items"]
+    assert entry["detail"]["reason"] == "核对站点台账"
+    assert entry["detail"]["export"]["rows"] == 2
+    assert entry["detail"]["export"]["numbers_in_clear"] == 0
+    assert entry["detail"]["actor_name"] == "天宫院街道管理员"
 
 
 async def test_identity_refuses_demo_residents_outside_development(system: System) -> None:
