@@ -214,6 +214,7 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
     page.goto(f"/q/{unit_token}/report")
     page.get_by_test_id("category-lighting").click()
     own = page.get_by_test_id("similar-report").filter(has_text="5 楼楼道灯不亮")
+    expect(page.get_by_test_id("similar-group-unit")).to_have_text("本单元")  # their own door
     expect(own.get_by_test_id("similar-own")).to_have_text("这是您报的，查看进度")
     expect(own.get_by_test_id("similar-follow")).to_have_count(0)
     own.get_by_test_id("similar-own").click()
@@ -229,6 +230,14 @@ def test_a_resident_reports_a_neighbour_follows_and_the_reporter_rates_the_fix(
         expect(timeline).to_contain_text(line)
     expect(page.get_by_test_id("track-confirm")).to_be_visible()
     expect(page.get_by_test_id("track-reopen")).to_be_visible()
+    # They were texted (by intake's worker, every few seconds): their trail says so to them.
+    for _ in range(20):
+        if timeline.get_by_text("已给您发短信").count():
+            break
+        page.wait_for_timeout(1000)
+        page.get_by_test_id("track-refresh").click()
+    expect(timeline).to_contain_text("已给您发短信")
+    expect(timeline).not_to_contain_text("反映人")
     # The neighbour's link shows the fix and offers nothing to do: that is the reporter's.
     neighbour.goto(followed_at)
     expect(neighbour.get_by_test_id("track-status")).to_have_text("已解决")
@@ -289,6 +298,8 @@ def test_a_submission_whose_answer_was_lost_is_filed_once(
         page.get_by_test_id("report-submit").click()
     assert answer.value.headers.get("idempotent-replayed") == "true"
     expect(page.get_by_test_id("done-number")).to_have_text(NUMBER)
+    # No phone was left: nothing promises a text.
+    expect(page.get_by_test_id("done-texted")).to_have_count(0)
     filed = staff.get("/intake/v1/tickets", params={"category": "sanitation", "limit": 100})
     assert [t["excerpt"] for t in filed.json()["items"]].count(description) == 1
 

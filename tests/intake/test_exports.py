@@ -134,15 +134,21 @@ async def test_an_export_is_masked_by_default_even_for_a_role_that_may_reveal(
         assert "请打楼上住户电话" in by_number["TGYZL-2026-000003"]["描述"]
         assert "已脱敏" in csv_note(response)
 
-    # A district role holding reveal everywhere: masked all the same.
-    district = await intake.directory.place("DX")
-    token = intake.tokens.issue(
-        grants=[grant("district_admin", district["id"], district["path"], READ, REVEAL)],
-        now=intake.clock.now(),
-    )
-    response = await export_csv(intake, {"Authorization": f"Bearer {token}"})
-    rows = parse_csv(response)
-    assert {r["联系电话"] for r in rows} == {"", "138****8000", "139****9000"}
+    # The street's and the district's roles, holding reveal over all of it: masked the same.
+    whole = {"", "138****8000", "139****9000"}
+    for role, code, phones in (
+        ("street_admin", "TGY", whole - {"139****9000"}),  # that one is another street's
+        ("district_admin", "DX", whole),
+    ):
+        place = await intake.directory.place(code)
+        token = intake.tokens.issue(
+            grants=[grant(role, place["id"], place["path"], READ, REVEAL)],
+            now=intake.clock.now(),
+        )
+        response = await export_csv(intake, {"Authorization": f"Bearer {token}"})
+        rows = parse_csv(response)
+        assert {r["联系电话"] for r in rows} == phones, role
+        assert "已脱敏" in csv_note(response)
 
 
 async def test_a_clear_export_needs_a_reason_and_the_reveal_over_every_ticket(
@@ -359,11 +365,15 @@ async def test_an_export_over_the_limit_is_refused_not_cut(
     intake: Intake, reported: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(exports, "EXPORT_LIMIT", 1)
-    staff = await intake.staff("TGYZL")
-    response = await export_csv(intake, staff)
-    assert response.status_code == 422
-    assert response.json()["code"] == "export_too_large"
-    assert response.json()["total"] == 2
+    staff = await intake.staff("TGYZL", READ, REVEAL)
+    for clear in ({}, {"clear": "true", "reason": "回访核实"}):
+        response = await export_csv(intake, staff, **clear)
+        assert response.status_code == 422
+        assert response.json()["code"] == "export_too_large"
+        assert response.json()["total"] == 2
+    # Refused, so nothing was exported: nothing is recorded either.
+    async with intake.db.session(write=False) as session:
+        assert list(await session.scalars(sa.select(audit.table.c.kind))) == []
     assert (await export_csv(intake, staff, category="other")).status_code == 200
 
 
