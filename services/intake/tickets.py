@@ -295,7 +295,7 @@ async def by_tracking_token(
     return found, False
 
 
-async def tracked_place(session: AsyncSession, ctx: IntakeContext, token: str) -> TrackedPlace:
+async def tracked_place(session: AsyncSession, token: str, *, ctx: IntakeContext) -> TrackedPlace:
     """The place names and the office phone for a tracking page (asked of directory, outside
     any write transaction), and the way home: the door code its holder scanned (the
     reporter's, or a follower's own door), never anyone else's."""

@@ -171,7 +171,7 @@ async def track(tracking_token: str, session: SessionDep, ctx: ContextDep) -> Tr
     dependencies=[PERSONAL],
 )
 async def track_place(tracking_token: str, session: SessionDep, ctx: ContextDep) -> TrackedPlace:
-    return await tickets.tracked_place(session, ctx, tracking_token)
+    return await tickets.tracked_place(session, tracking_token, ctx=ctx)
 
 
 @router.post(

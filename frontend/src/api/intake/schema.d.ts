@@ -783,7 +783,7 @@ export interface paths {
         };
         /**
          * Where a tracked report is and the community office's phone
-         * @description Asked once when the tracking page opens (not on every poll): the place's names, the office phone, and for the reporter the door code's hub. 503 when the directory does not answer; the page then shows the progress without it.
+         * @description Asked once when the tracking page opens (not on every poll): the place's names, the office phone, and the hub of the door its holder scanned (the reporter's, or a follower's own). 503 when the directory does not answer; the page then shows the progress without it.
          */
         get: operations["track_place_v1_track__tracking_token__place_get"];
         put?: never;
@@ -2575,7 +2575,7 @@ export interface components {
             community: string | null;
             /**
              * Hub Token
-             * @description The door code the report was filed from (its building's hub, /q/<token>); only for the reporter's own link, null for a follower's or a report without a code
+             * @description The door code this link's holder scanned (their building's hub, /q/<token>): the reporter's for the reporter's link, the follower's own door for a follower's; null where none was scanned (a hotline or Open311 report)
              */
             hub_token: string | null;
             /**
