@@ -6,6 +6,7 @@ Elder mode: every piece of text ≥ 18 px, tap targets ≥ 60 px, one tap to swi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -138,6 +139,15 @@ def test_normal_mode_targets_are_44px_and_inputs_16px(page: Page, unit_token: st
     sizes = input_sizes(page)
     assert sizes
     assert min(sizes) >= 16
+    # Each placeholder reads whole (the code's was cut to "请输入 6 位验证").
+    expect(page.get_by_test_id("resident-code").locator("input")).to_have_attribute(
+        "placeholder", re.compile("验证码")
+    )
+    assert cut_placeholders(page) == []
+
+    page.goto(f"/q/{unit_token}/report")
+    page.get_by_test_id("category-lighting").wait_for()
+    assert cut_placeholders(page) == []
 
     page.goto("/console/login")
     page.get_by_test_id("login-username").wait_for()
