@@ -19,6 +19,9 @@ from tests.browser.stack import Stack
 
 POLL_WAIT_MS = 30_000  # the console polls every 20 s
 
+# A status tag's look: its text and background colours.
+COLOURS = "el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor].join(' / ')"
+
 
 def file_report(stack: Stack, unit_token: str, description: str, **fields: Any) -> dict[str, Any]:
     """A resident's report through the gateway, as the QR page sends it."""
@@ -76,6 +79,7 @@ def test_staff_handle_a_door_report_from_the_inbox_to_resolved(
         re.compile(r"\d{4}/\d{2}/\d{2} \d{2}:\d{2} 收到")
     )
     expect(row.get_by_test_id("status-tag")).to_have_text("待受理")
+    waiting_colour = row.get_by_test_id("status-tag").evaluate(COLOURS)
     screenshot(page, "console-inbox", full_page=False)
     check_accessibility(page, "console inbox")
 
@@ -107,7 +111,10 @@ def test_staff_handle_a_door_report_from_the_inbox_to_resolved(
     panel.get_by_test_id("ack-internal-note").locator("textarea").fill("居民说晚上在家")
     check_accessibility(page, "acknowledge panel")
     panel.get_by_test_id("panel-confirm").click()
-    expect(page.get_by_test_id("ticket-head").get_by_test_id("status-tag")).to_have_text("已受理")
+    acknowledged = page.get_by_test_id("ticket-head").get_by_test_id("status-tag")
+    expect(acknowledged).to_have_text("已受理")
+    # 已受理 no longer looks like 待受理: each status its own colour.
+    assert acknowledged.evaluate(COLOURS) != waiting_colour
     first_step = page.get_by_test_id("timeline-step").first
     expect(first_step).to_contain_text("受理")
     expect(first_step).to_contain_text("已联系上")
