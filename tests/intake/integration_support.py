@@ -209,3 +209,31 @@ def assert_mirrors(element: ElementTree.Element, value: Any, tag: str) -> None:
         assert element.text == ("true" if value else "false"), tag
     else:
         assert element.text == str(value), (tag, element.text, value)
+
+
+OPEN311 = "/open311/v2"
+
+
+def spec_error(response: httpx.Response, status: int) -> str:
+    """The spec's error answer, in whichever format the path asked for; its description."""
+    assert response.status_code == status, response.text
+    if response.request.url.path.endswith(".xml"):
+        root = parse_xml(response)
+        assert root.tag == "errors"
+        [error] = list(root)
+        assert [child.tag for child in error] == ["code", "description"]
+        assert error.findtext("code") == str(status)
+        return error.findtext("description") or ""
+    assert response.headers["content-type"] == "application/json; charset=utf-8"
+    document = response.json()
+    assert_valid(document, "errors.json")
+    assert document[0]["code"] == status
+    return str(document[0]["description"])
+
+
+async def post(system: System, fmt: str = "json", **fields: str) -> httpx.Response:
+    return await system.client.post(f"{OPEN311}/requests.{fmt}", data=fields)
+
+
+async def stored(system: System) -> int:
+    return len((await system.client.get(f"{OPEN311}/requests.json")).json())

@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
 from services.identity.seed import DEMO_HOTLINE_KEY
-from services.kit.clock import FrozenClock
-from services.kit.db import Database
-from tests.fixtures.directory import Directory
-from tests.fixtures.identity import Identity
-from tests.intake.integration_support import System, build_system
+from tests.intake.integration_support import System
 
 CASES = "/v1/hotline/cases"
 PHONE = "13912345678"
-
-
-@pytest.fixture
-async def system(
-    identity: Identity, directory: Directory, intake_db: Database, clock: FrozenClock
-) -> AsyncIterator[System]:
-    built, client = await build_system(identity, directory, intake_db, clock)
-    async with client:
-        yield built
 
 
 @pytest.fixture

@@ -4,30 +4,21 @@ be placed is the spec's 400 naming what is accepted, and nothing is stored."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from services.directory.seed import building_point
 from services.intake.open311.addresses import AddressQuery, distance_m, number, parse_address
-from services.kit.clock import FrozenClock
-from services.kit.db import Database
-from tests.fixtures.directory import Directory
-from tests.fixtures.identity import Identity
-from tests.intake.integration_support import System, assert_valid, build_system, parse_xml
+from tests.intake.integration_support import (
+    OPEN311,
+    System,
+    assert_valid,
+    post,
+    spec_error,
+    stored,
+)
 
-OPEN311 = "/open311/v2"
 SUBMIT = "intake:open311:submit"
 TGYZL = (39.6729, 116.3190)  # the seed's point of 天宫院中里社区
-
-
-@pytest.fixture
-async def system(
-    identity: Identity, directory: Directory, intake_db: Database, clock: FrozenClock
-) -> AsyncIterator[System]:
-    built, client = await build_system(identity, directory, intake_db, clock)
-    async with client:
-        yield built
 
 
 @pytest.fixture
@@ -52,24 +43,9 @@ async def filed_at(system: System, key: str, **location: str) -> dict[str, str]:
 
 
 async def refused(system: System, key: str, fmt: str = "json", **location: str) -> str:
-    response = await system.client.post(
-        f"{OPEN311}/requests.{fmt}",
-        data={"api_key": key, "service_code": "small_ads", **location},
-    )
-    assert response.status_code == 400, (location, response.text)
-    if fmt == "xml":
-        root = parse_xml(response)
-        assert root.tag == "errors"
-        assert root.findtext("error/code") == "400"
-        return root.findtext("error/description") or ""
-    assert_valid(response.json(), "errors.json")
-    [error] = response.json()
-    assert error["code"] == 400
-    return str(error["description"])
-
-
-async def stored(system: System) -> int:
-    return len((await system.client.get(f"{OPEN311}/requests.json")).json())
+    """Post a request at `location` that cannot be placed: the 400's description."""
+    fields = {"api_key": key, "service_code": "small_ads", **location}
+    return spec_error(await post(system, fmt, **fields), 400)
 
 
 SPELLINGS = [
